@@ -1,0 +1,23 @@
+// Resolver and schema types come from schema.graphql, never written twice (npm run codegen).
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  generates: {
+    'src/graphql/generated/types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        scalars: { JSON: 'unknown', PartialDate: 'string' },
+
+        contextType: '../context.js#GraphQLContext',
+        // Parents are the plain objects our Cypher projections return; fields may be absent.
+        defaultMapper: 'Partial<{T}>',
+      },
+    },
+  },
+};
+
+export default config;

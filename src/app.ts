@@ -1,0 +1,67 @@
+/** The HTTP server: /graphql (API and GraphiQL), /healthz, /readyz, and the explorer page at /. */
+import { existsSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+import { PROJECT_ROOT } from './config.js';
+import type { Db } from './db/driver.js';
+import { createGraphQLServer } from './graphql/yoga.js';
+import type { Logger } from './log.js';
+
+export const WEB_DIST = path.join(PROJECT_ROOT, 'dist', 'web');
+
+export interface AppOptions {
+  db: Db;
+  log: Logger;
+  apiKey: string;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await db.driver.verifyConnectivity();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+export function createApp({ db, log, apiKey }: AppOptions): http.Server {
+  const yoga = createGraphQLServer({ db, log, apiKey });
+  const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return json(res, 200, { status: 'up' });
+    if (url.pathname === '/readyz') {
+      const state = await ready(db);
+      return json(res, state.ok ? 200 : 503, state.ok ? { status: 'ready' } : { status: 'unavailable', error: state.error });
+    }
+    if (url.pathname.startsWith('/graphql')) return yoga(req, res);
+    if (page) {
+      return page(req, res, () => json(res, 404, { error: `nothing at ${url.pathname}` }));
+    }
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!doctype html><p>The explorer page is not built: run <code>npm run build:web</code>. The API is at <a href="/graphql">/graphql</a>.</p>');
+    }
+    return json(res, 404, { error: `nothing at ${url.pathname}` });
+  };
+
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+}

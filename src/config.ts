@@ -1,0 +1,56 @@
+/** Every setting the service reads, in one place (README.md has the table). */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Neo4jConfig {
+  /** Set: use that Neo4j. Unset: start the embedded one. */
+  uri?: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  neo4j: Neo4jConfig;
+  /** Where the embedded Neo4j keeps its database. */
+  localDataDir: string;
+  localBoltPort: number;
+  apiKey: string;
+  /** True when API_KEY was not set and a random one was made for this run. */
+  apiKeyGenerated: boolean;
+  logLevel: string;
+  /** Load the article's graph at start when it is absent. */
+  seedOnStart: boolean;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const apiKey = env.API_KEY && env.API_KEY.length > 0 ? env.API_KEY : undefined;
+  return {
+    port: intFrom(env.PORT, 4000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    neo4j: {
+      uri: env.NEO4J_URI || undefined,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE || undefined,
+    },
+    localDataDir: path.resolve(env.NEO4J_LOCAL_DATA ?? path.join(PROJECT_ROOT, '.neo4j', 'data')),
+    localBoltPort: intFrom(env.NEO4J_LOCAL_BOLT_PORT, 7687, 'NEO4J_LOCAL_BOLT_PORT'),
+    apiKey: apiKey ?? randomBytes(24).toString('base64url'),
+    apiKeyGenerated: apiKey === undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedOnStart: env.SEED_ON_START !== 'false',
+  };
+}

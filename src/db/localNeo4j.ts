@@ -1,0 +1,209 @@
+/**
+ * The embedded default: a genuine Neo4j Community, started from the jars Maven fetches
+ * (neo4j/pom.xml) and the single-file launcher neo4j/EmbeddedNeo4j.java. No Docker needed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PROJECT_ROOT } from '../config.js';
+
+export const LAUNCHER_CLASS = 'EmbeddedNeo4j';
+const LAUNCHER_SOURCE = path.join(PROJECT_ROOT, 'neo4j', `${LAUNCHER_CLASS}.java`);
+const POM = path.join(PROJECT_ROOT, 'neo4j', 'pom.xml');
+const CACHE_ROOT = path.join(PROJECT_ROOT, '.neo4j');
+
+// Neo4j reaches into JDK internals; these are the flags its own start script passes on Java 17.
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--add-opens=java.base/java.util=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+  '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-Djdk.attach.allowAttachSelf=true',
+];
+
+export function neo4jVersion(): string {
+  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(POM, 'utf8'));
+  if (!match?.[1]) throw new Error(`no <neo4j.version> in ${POM}`);
+  return match[1];
+}
+
+type Progress = (line: string) => void;
+const stderrProgress: Progress = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * The folder of Neo4j jars, fetched by Maven on first use. Written to a temporary folder and
+ * renamed when complete, so an interrupted download is never taken for a finished one.
+ */
+export async function ensureNeo4jJars(progress: Progress = stderrProgress): Promise<string> {
+  const libDir = path.join(CACHE_ROOT, `lib-${neo4jVersion()}`);
+  const marker = path.join(libDir, '.complete');
+  if (existsSync(marker)) return libDir;
+
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  const staging = await mkdtemp(path.join(CACHE_ROOT, 'lib-download-'));
+  progress(`[neo4j] first run: Maven is fetching Neo4j ${neo4jVersion()} (about 120 MB of jars, once) ...`);
+  let fetched = 0;
+  await new Promise<void>((resolve, reject) => {
+    const mvn = spawn('mvn', [
+      '-B', '-f', POM, 'dependency:copy-dependencies',
+      `-DoutputDirectory=${staging}`, '-DincludeScope=runtime',
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    const onLine = (line: string) => {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      if (line.includes('Downloaded from')) {
+        fetched += 1;
+        if (fetched % 25 === 0) progress(`[neo4j] ... ${fetched} files downloaded`);
+      }
+    };
+    readline.createInterface({ input: mvn.stdout }).on('line', onLine);
+    readline.createInterface({ input: mvn.stderr }).on('line', onLine);
+    mvn.on('error', (err) => reject(new Error(`could not run Maven (is it installed?): ${err.message}`)));
+    mvn.on('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`Maven failed to fetch the Neo4j jars (exit ${code}):\n${tail.join('\n')}`));
+    });
+  }).catch((err) => {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  });
+  writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
+  try {
+    renameSync(staging, libDir);
+  } catch (err) {
+    // Another process finished first: use its copy.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(marker)) throw err;
+  }
+  progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir)} (${fetched} files downloaded)`);
+  return libDir;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface LocalNeo4jOptions {
+  dataDir: string;
+  port: number;
+  heapMb?: number;
+  pageCacheMb?: number;
+  progress?: Progress;
+  startTimeoutMs?: number;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  port: number;
+  dataDir: string;
+  pid: number | undefined;
+  /** Clean shutdown (checkpoint), waiting for the JVM to exit. */
+  stop(): Promise<void>;
+  /** Immediate SIGKILL, as a crash would; for failure tests. */
+  kill(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Last resort when the process ends without stop(): SIGTERM lets the JVM's hook close the
+  // store. The JVM also exits by itself when our end of its stdin pipe closes.
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGTERM');
+  });
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const progress = options.progress ?? stderrProgress;
+  const libDir = await ensureNeo4jJars(progress);
+  mkdirSync(options.dataDir, { recursive: true });
+  const args = [
+    `-Xms${options.heapMb ?? 512}m`, `-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS,
+    '--class-path', `${libDir}/*`, LAUNCHER_SOURCE,
+    options.dataDir, String(options.port), String(options.pageCacheMb ?? 256),
+  ];
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  installExitHook();
+  child.once('exit', () => running.delete(child));
+
+  const output: string[] = [];
+  const keep = (line: string) => {
+    output.push(line);
+    if (output.length > 40) output.shift();
+  };
+  readline.createInterface({ input: child.stderr! }).on('line', keep);
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Neo4j did not start within ${options.startTimeoutMs ?? 180_000} ms:\n${output.join('\n')}`));
+    }, options.startTimeoutMs ?? 180_000);
+    const stdout = readline.createInterface({ input: child.stdout! });
+    stdout.on('line', (line) => {
+      keep(line);
+      if (line.startsWith('NEO4J_READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run java (is Java 17 installed?): ${err.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`Neo4j exited during start (code ${code}, signal ${signal}):\n${output.join('\n')}`));
+    });
+  });
+
+  return {
+    uri: `bolt://127.0.0.1:${options.port}`,
+    port: options.port,
+    dataDir: options.dataDir,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await waitForExit(child, 60_000);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await waitForExit(child, 10_000);
+    },
+  };
+}

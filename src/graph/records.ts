@@ -1,0 +1,109 @@
+/**
+ * The shapes the domain writes: the seed, the GraphQL mutations and the bulk importer all hand
+ * these to the same writers (src/graph/write*.ts), so there is one way into the graph.
+ */
+import type { Certainty, EntityKindName } from './ontology.js';
+
+/** A date with its precision: "1795", "2006-02" or "2020-10-01". */
+export type PartialDate = string;
+
+export type PropertyValue = string | number | boolean | string[] | number[];
+export type Properties = Record<string, PropertyValue>;
+
+/** Where a fact comes from: a source id, the paragraphs it rests on, and on whose word. */
+export interface Provenance {
+  source?: string;
+  paragraphs?: number[];
+  certainty?: Certainty;
+}
+
+/** An existing entity by id, or by any name or alias; a new one when `kind` is given. */
+export interface EntityRef {
+  id?: string;
+  name?: string;
+  nameAr?: string;
+  kind?: EntityKindName;
+}
+
+export interface EntityRecord {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  nameAr?: string;
+  /** Every other spelling, in either language, as the sources write it. */
+  aliases?: string[];
+  /** Our own short English description; never a sentence copied from a source. */
+  summary?: string;
+  /** Extra labels beside :Entity and the kind's label (only those in ontology.ts). */
+  labels?: string[];
+  /** Kind-specific facts, e.g. { date: "1795" } for an agreement, { role: "..." }. */
+  properties?: Properties;
+  /** Paragraphs of the seed source that name this entity (becomes MENTIONS). */
+  paragraphs?: number[];
+}
+
+export interface SourceRecord {
+  id?: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+  publishedAt?: PartialDate;
+  language?: string;
+}
+
+export interface MeetingRecord extends Provenance {
+  id?: string;
+  name?: string;
+  summary?: string;
+  /** The principal(s) met; the traveler (or `by`) is the other principal. */
+  with: EntityRef[];
+  /** For a meeting outside any visit: the principal who met `with`. */
+  by?: EntityRef;
+  attendees?: EntityRef[];
+  date?: PartialDate;
+  city?: EntityRef;
+  place?: EntityRef;
+  /** Topic ids or names. */
+  topics?: string[];
+  properties?: Properties;
+}
+
+export interface VisitRecord extends Provenance {
+  id?: string;
+  name?: string;
+  summary?: string;
+  traveler: EntityRef;
+  host: EntityRef;
+  city?: EntityRef;
+  date: PartialDate;
+  /** Certainty of the date alone, where it differs from the visit's (e.g. known from elsewhere). */
+  dateCertainty?: Certainty;
+  /** A tour id or name; visits of one tour are linked in date order. */
+  tour?: string;
+  purpose?: string;
+  /** Topic ids or names. */
+  topics?: string[];
+  meetings?: MeetingRecord[];
+  sourceInfo?: SourceRecord;
+  properties?: Properties;
+}
+
+export interface RelationRecord extends Provenance {
+  from: EntityRef | string;
+  type: string;
+  to: EntityRef | string;
+  properties?: Properties;
+}
+
+/** One article's worth of graph: what the seed loader writes. */
+export interface SeedDocument {
+  source: EntityRecord & { properties: Properties };
+  entities: EntityRecord[];
+  /** Relations among entities; loaded before the visits so that positions held are known. */
+  relations: RelationRecord[];
+  visits: VisitRecord[];
+  /** Meetings that belong to no visit (e.g. an archive photo's meeting). */
+  meetings: MeetingRecord[];
+  /** Relations that name visits or meetings by id; loaded after them. */
+  eventRelations: RelationRecord[];
+}

@@ -1,0 +1,58 @@
+/** The typed errors clients see (extensions.code), and what internal errors become. */
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import type { Logger } from '../log.js';
+
+export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Writes need the header "Authorization: Bearer <API_KEY>".', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The graph database is unavailable right now; try again shortly.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** True for the driver's "cannot reach the database" failures, however they are wrapped. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
+    if (e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || /acquisition timed out|connect ECONNREFUSED/i.test(e.message))) return true;
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Yoga's error mask: typed errors pass through; database outages become SERVICE_UNAVAILABLE;
+ * anything else is logged with its cause and reaches the client as a plain internal error.
+ */
+export function createMaskError(log: Logger) {
+  return (error: unknown, message: string): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof GraphQLError && original.extensions?.code) return error as Error;
+    if (error instanceof GraphQLError && !error.originalError) return error; // validation/parse errors
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original }, 'database unavailable');
+      const unavailable = serviceUnavailable();
+      return new GraphQLError(unavailable.message, {
+        nodes: (error as GraphQLError).nodes,
+        path: (error as GraphQLError).path,
+        extensions: unavailable.extensions,
+      });
+    }
+    log.error({ err: original }, 'internal error');
+    return new GraphQLError(message, {
+      nodes: (error as GraphQLError).nodes,
+      path: (error as GraphQLError).path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  };
+}

@@ -1,0 +1,14 @@
+/** All resolvers, by type. Each root field costs one Cypher round trip (see src/graphql/cypher/). */
+import type { Resolvers } from '../generated/types.js';
+import { scalarResolvers } from '../scalars.js';
+import { Entity } from './entity.js';
+import { Query } from './query.js';
+import { Mutation } from './mutation.js';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Certainty: { STATED: 'stated', ATTRIBUTED: 'attributed', EXTERNAL: 'external' },
+  Entity,
+  Query,
+  Mutation,
+} as Resolvers;

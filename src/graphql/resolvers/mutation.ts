@@ -1,0 +1,3 @@
+import type { MutationResolvers } from '../generated/types.js';
+
+export const Mutation: MutationResolvers = {};

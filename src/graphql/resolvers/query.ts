@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../generated/types.js';
+
+export const Query: QueryResolvers = {};

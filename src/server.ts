@@ -1,0 +1,31 @@
+/** `npm start`: the whole service, on the embedded Neo4j unless NEO4J_URI says otherwise. */
+import { loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { startService } from './service.js';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+try {
+  const service = await startService(config, log);
+  log.info({ graphql: `${service.url}/graphql`, explorer: `${service.url}/` }, 'service ready');
+  if (config.apiKeyGenerated) {
+    // Printed once, to the terminal only: writes need it (Authorization: Bearer <key>).
+    process.stdout.write(`\nAPI key for this run (set API_KEY to choose one): ${config.apiKey}\n\n`);
+  }
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    service.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+} catch (err) {
+  log.fatal({ err }, 'could not start');
+  process.exitCode = 1;
+}

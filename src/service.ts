@@ -1,0 +1,51 @@
+/** Start-up in order: database, migrations, the article's graph, the HTTP server. */
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type OpenDatabase } from './db/database.js';
+import { applyMigrations } from './db/migrations.js';
+import { ensureSeed } from './graph/seed/load.js';
+import type { Logger } from './log.js';
+
+export interface RunningService {
+  url: string;
+  server: http.Server;
+  database: OpenDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const database = await openDatabase(config, log);
+  try {
+    const migrations = await applyMigrations(database.db);
+    log.info(migrations, 'schema migrations applied');
+    if (config.seedOnStart) log.info(await ensureSeed(database.db), 'article graph');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+
+  const server = createApp({ db: database.db, log, apiKey: config.apiKey });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    server,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

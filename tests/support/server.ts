@@ -1,0 +1,43 @@
+/** The real HTTP server on a free port, over a given database, and a small GraphQL client. */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import type { Db } from '../../src/db/driver.js';
+import { createLogger } from '../../src/log.js';
+
+export const TEST_API_KEY = 'test-api-key';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestServer {
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The same, with the API key. */
+  gqlAuth<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(db: Db): Promise<TestServer> {
+  const server = createApp({ db, log: createLogger('silent'), apiKey: TEST_API_KEY });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const gql: TestServer['gql'] = async (query, variables, headers) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as never;
+  };
+  return {
+    url,
+    gql,
+    gqlAuth: (query, variables) => gql(query, variables, { authorization: `Bearer ${TEST_API_KEY}` }),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
