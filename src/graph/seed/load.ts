@@ -1,4 +1,57 @@
+/**
+ * The article's graph, written through the same writers as recorded visits and relations.
+ * Loading is idempotent; at start it runs only when the stored seed version differs.
+ */
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/driver.js';
-export async function ensureSeed(_db: Db): Promise<{ loaded: boolean }> {
-  return { loaded: false };
+import type { SeedDocument } from '../records.js';
+import { upsertEntities } from '../writeEntities.js';
+import { writeMentions } from '../writeMentions.js';
+import { writeRelations } from '../writeRelations.js';
+import { writeStandaloneMeetings, writeVisits } from '../writeVisits.js';
+import { esperAlgeria2020 } from './esperAlgeria2020.js';
+
+export const SEEDS: SeedDocument[] = [esperAlgeria2020];
+
+function versionOf(doc: SeedDocument): string {
+  return createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 16);
+}
+
+export async function loadSeedDocument(db: Db, doc: SeedDocument): Promise<void> {
+  const sourceId = doc.source.id;
+  await db.write(async (tx) => {
+    await upsertEntities(tx, [{ ...doc.source, properties: { ...doc.source.properties, seedVersion: versionOf(doc) } }, ...doc.entities], 'replace');
+    await writeMentions(tx, doc.entities
+      .filter((e) => (e.paragraphs ?? []).length > 0)
+      .map((e) => ({ sourceId, entityId: e.id, paragraphs: e.paragraphs! })));
+    await writeRelations(tx, doc.relations, { allowStructural: true });
+    await writeVisits(tx, doc.visits);
+    await writeStandaloneMeetings(tx, doc.meetings);
+    await writeRelations(tx, doc.eventRelations, { allowStructural: true });
+  });
+}
+
+/** Loads every seed document (again); safe to repeat. */
+export async function loadSeed(db: Db): Promise<{ documents: number }> {
+  for (const doc of SEEDS) await loadSeedDocument(db, doc);
+  return { documents: SEEDS.length };
+}
+
+/** Loads the seed documents that are absent or changed since they were last loaded. */
+export async function ensureSeed(db: Db): Promise<{ loaded: string[]; present: string[] }> {
+  const loaded: string[] = [];
+  const present: string[] = [];
+  for (const doc of SEEDS) {
+    const stored = await db.read(async (tx) => {
+      const result = await tx.run('MATCH (s:Source {id: $id}) RETURN s.seedVersion AS version', { id: doc.source.id });
+      return result.records[0]?.get('version') as string | undefined;
+    });
+    if (stored === versionOf(doc)) {
+      present.push(doc.source.id);
+    } else {
+      await loadSeedDocument(db, doc);
+      loaded.push(doc.source.id);
+    }
+  }
+  return { loaded, present };
 }

@@ -1,0 +1,17 @@
+// Creates or updates entities by id. Seed entities are authoritative (mode 'replace'); an entity
+// created from a reference only fills what is missing (mode 'fill').
+UNWIND $entities AS e
+MERGE (n:Entity {id: e.id})
+ON CREATE SET n.kind = e.kind, n.name = e.name, n.aliases = [], n.nameKeys = [], n.`_new` = true
+SET n:$(e.labels)
+SET n.name = CASE WHEN $mode = 'replace' THEN e.name ELSE coalesce(n.name, e.name) END,
+    n.nameAr = CASE WHEN $mode = 'replace' THEN e.nameAr ELSE coalesce(n.nameAr, e.nameAr) END,
+    n.summary = CASE WHEN $mode = 'replace' THEN e.summary ELSE coalesce(n.summary, e.summary) END,
+    n.aliases = CASE WHEN $mode = 'replace' THEN e.aliases
+                ELSE n.aliases + [a IN e.aliases WHERE NOT a IN n.aliases] END,
+    n.nameKeys = CASE WHEN $mode = 'replace' THEN e.nameKeys
+                 ELSE n.nameKeys + [k IN e.nameKeys WHERE NOT k IN n.nameKeys] END
+SET n += e.properties
+WITH n, n.`_new` IS NOT NULL AS created
+REMOVE n.`_new`
+RETURN n.id AS id, created
