@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/driver.js';
-import type { SeedDocument } from '../records.js';
+import type { EntityRecord, SeedDocument } from '../records.js';
 import { upsertEntities } from '../writeEntities.js';
 import { writeMentions } from '../writeMentions.js';
 import { writeRelations } from '../writeRelations.js';
@@ -17,10 +17,28 @@ function versionOf(doc: SeedDocument): string {
   return createHash('sha256').update(JSON.stringify(doc)).digest('hex').slice(0, 16);
 }
 
+/** Event nodes carry their provenance like relationships do: the source and the paragraphs naming them. */
+function withEventProvenance(entity: EntityRecord, sourceId: string): EntityRecord {
+  if (entity.kind !== 'EVENT') return entity;
+  const dateCertainty = entity.properties?.dateCertainty;
+  return {
+    ...entity,
+    properties: {
+      source: sourceId,
+      sources: [sourceId],
+      paragraphs: entity.paragraphs ?? [],
+      certainty: 'stated',
+      ...entity.properties,
+      ...(dateCertainty ? { dateCertainty } : {}),
+    },
+  };
+}
+
 export async function loadSeedDocument(db: Db, doc: SeedDocument): Promise<void> {
   const sourceId = doc.source.id;
+  const entities = doc.entities.map((e) => withEventProvenance(e, sourceId));
   await db.write(async (tx) => {
-    await upsertEntities(tx, [{ ...doc.source, properties: { ...doc.source.properties, seedVersion: versionOf(doc) } }, ...doc.entities], 'replace');
+    await upsertEntities(tx, [{ ...doc.source, properties: { ...doc.source.properties, seedVersion: versionOf(doc) } }, ...entities], 'replace');
     await writeMentions(tx, doc.entities
       .filter((e) => (e.paragraphs ?? []).length > 0)
       .map((e) => ({ sourceId, entityId: e.id, paragraphs: e.paragraphs! })));

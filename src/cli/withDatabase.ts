@@ -1,0 +1,32 @@
+/** What every command-line tool does around its work: the configured database, schema applied. */
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import type { Db } from '../db/driver.js';
+import { applyMigrations } from '../db/migrations.js';
+import { createLogger, type Logger } from '../log.js';
+
+export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await openDatabase(config, log);
+  const stop = () => {
+    database.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await applyMigrations(database.db);
+    return await work(database.db, log);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await database.close();
+  }
+}
+
+export async function graphCounts(db: Db): Promise<{ nodes: number; relationships: number }> {
+  return db.read(async (tx) => {
+    const result = await tx.run('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+    return result.records[0]!.toObject() as { nodes: number; relationships: number };
+  });
+}
