@@ -1,0 +1,325 @@
+/**
+ * The explorer page in a real browser: Debian's Chromium driven by playwright-core, against the
+ * real server over the seeded graph. Screenshots go to test-output/screenshots/ (git-ignored).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import type { Db } from '../../src/db/driver.js';
+import { loadSeed } from '../../src/graph/seed/load.js';
+import { connectTestDb, freshDatabase } from '../support/db.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
+const TEBBOUNE = 'person:abdelmadjid-tebboune';
+
+/** Everything a page did that the tests hold it to: console errors, page errors, requests. */
+interface Watched {
+  page: Page;
+  problems: string[];
+  requests: { method: string; url: string; resourceType: string }[];
+}
+
+interface ExplorerWindow {
+  cy: {
+    nodes(selector?: string): { length: number; map<T>(fn: (n: any) => T): T[] };
+    edges(selector?: string): { length: number; map<T>(fn: (e: any) => T): T[] };
+    getElementById(id: string): any;
+    container(): HTMLElement;
+    zoom(): number;
+  };
+  __explorer: { ready: Promise<void>; idle(): Promise<void> };
+}
+declare const window: ExplorerWindow & Window;
+
+describe('the explorer page', () => {
+  let db: Db;
+  let server: TestServer;
+  let browser: Browser;
+  const watched: Watched[] = [];
+
+  beforeAll(async () => {
+    // Debian's chromium, installed with apt-get where missing; never a browser download.
+    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
+    if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'index.html'))) {
+      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    db = connectTestDb();
+    await freshDatabase(db);
+    await loadSeed(db);
+    server = await startTestServer(db);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const entry: Watched = { page, problems: [], requests: [] };
+    watched.push(entry);
+    page.on('console', (message) => {
+      if (message.type() === 'error') entry.problems.push(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (err) => entry.problems.push(`pageerror: ${err.message}`));
+    page.on('request', (request) => {
+      entry.requests.push({ method: request.method(), url: request.url(), resourceType: request.resourceType() });
+    });
+    await page.goto(`${server.url}${url}`);
+    await page.waitForFunction(() => Boolean(window.__explorer));
+    await page.evaluate(() => window.__explorer.ready);
+    await idle(page);
+    return page;
+  }
+
+  async function idle(page: Page): Promise<void> {
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    await page.evaluate(() => window.__explorer.idle());
+  }
+
+  const nodeIds = (page: Page) => page.evaluate(() => window.cy.nodes().map((n) => n.id() as string));
+
+  /** Where a node or an edge's midpoint is on the page. */
+  async function screenPoint(page: Page, what: { node: string } | { edge: string }): Promise<{ x: number; y: number }> {
+    return page.evaluate((target) => {
+      const el = window.cy.getElementById('node' in target ? target.node : target.edge);
+      const point = 'node' in target ? el.renderedPosition() : el.renderedMidpoint();
+      const box = window.cy.container().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    }, what);
+  }
+
+  /** Node label boxes (model coordinates) that overlap another node's label. */
+  async function overlappingLabels(page: Page): Promise<string[][]> {
+    return page.evaluate(() => {
+      const boxes = window.cy.nodes().map((n) => ({ id: n.id() as string, box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
+      const pairs: string[][] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.box;
+          const b = boxes[j]!.box;
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push([boxes[i]!.id, boxes[j]!.id]);
+        }
+      }
+      return pairs;
+    });
+  }
+
+  /** The relation types the page follows by default: all but MENTIONS. */
+  async function defaultTypes(): Promise<string[]> {
+    const { data } = await server.gql<{ relationshipTypes: { name: string }[] }>('{ relationshipTypes { name } }');
+    return data!.relationshipTypes.map((r) => r.name).filter((name) => name !== 'MENTIONS');
+  }
+
+  it('searches in Arabic, draws Tebboune’s neighbourhood with a legend, and updates the URL', async () => {
+    const page = await open('/');
+    await page.locator('#search').pressSequentially('تبون', { delay: 40 });
+    const suggestion = page.locator(`#search-list li[data-id="${TEBBOUNE}"]`);
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toContain('Abdelmadjid Tebboune');
+    await suggestion.click();
+    await page.waitForFunction((id) => window.cy.getElementById(id).nonempty() && window.cy.nodes().length > 3, TEBBOUNE);
+    await idle(page);
+
+    expect(new URL(page.url()).searchParams.get('focus')).toBe(TEBBOUNE);
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining([TEBBOUNE, 'person:mark-esper']));
+    expect(new Set(ids).size).toBe(ids.length);
+
+    // The side panel: both names, the Arabic one right to left.
+    await expect.poll(() => page.getAttribute('#details', 'data-entity')).toBe(TEBBOUNE);
+    expect(await page.textContent('#details .name-en')).toBe('Abdelmadjid Tebboune');
+    const arabic = page.locator('#details .name-ar');
+    expect(await arabic.textContent()).toBe('عبد المجيد تبون');
+    expect(await arabic.getAttribute('dir')).toBe('rtl');
+    expect(await arabic.getAttribute('lang')).toBe('ar');
+
+    // The legend names every kind drawn, and nothing else.
+    const drawnKinds = new Set(await page.evaluate(() => window.cy.nodes().map((n) => n.data('drawKind') as string)));
+    const legendKinds = await page.locator('#legend li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(new Set(legendKinds)).toEqual(drawnKinds);
+
+    // Readable: no node label lies on another.
+    expect(await overlappingLabels(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tebboune-neighbourhood.png') });
+  });
+
+  it('opens on an entity from ?focus=, and a click on a node merges its neighbours into the drawing', async () => {
+    const page = await open(`/?focus=${TEBBOUNE}`);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).hasClass('focus'), TEBBOUNE)).toBe(true);
+    expect(await page.getAttribute('#details', 'data-entity')).toBe(TEBBOUNE);
+
+    // Find a drawn node with neighbours that are not drawn yet (asking the API, as the page does).
+    const before = await nodeIds(page);
+    const types = await defaultTypes();
+    let target: { id: string; missing: string[] } | undefined;
+    for (const id of before) {
+      const { data } = await server.gql<{ neighborhood: { nodes: { id: string }[] } }>(
+        'query($id: ID!, $types: [String!]) { neighborhood(id: $id, depth: 1, types: $types, limit: 300) { nodes { id } } }',
+        { id, types },
+      );
+      const missing = data!.neighborhood.nodes.map((n) => n.id).filter((n) => !before.includes(n));
+      if (missing.length > 0) {
+        target = { id, missing };
+        break;
+      }
+    }
+    expect(target, 'some drawn node has neighbours not drawn yet').toBeDefined();
+
+    // Centre on it so that the click lands on the node, then click it like a person would.
+    await page.evaluate((id) => {
+      (window.cy as any).center(window.cy.getElementById(id));
+    }, target!.id);
+    const point = await screenPoint(page, { node: target!.id });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((n) => window.cy.nodes().length > n, before.length);
+    await idle(page);
+
+    const after = await nodeIds(page);
+    expect(after).toEqual(expect.arrayContaining([...before, ...target!.missing]));
+    expect(new Set(after).size).toBe(after.length);
+    expect(after.length).toBe(new Set([...before, ...target!.missing]).size);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe(target!.id);
+  });
+
+  it('shows the provenance of a selected edge: source, paragraphs and certainty', async () => {
+    const page = await open(`/?focus=${TEBBOUNE}`);
+    const edge = await page.evaluate((id) => {
+      const e = window.cy.getElementById(id).connectedEdges('[type = "HOLDS_POSITION"], [type = "MET"], [type = "PRINCIPAL"]').first();
+      return { id: e.id() as string, properties: e.data('properties') as Record<string, unknown> };
+    }, TEBBOUNE);
+    expect(edge.id).toBeTruthy();
+    // Bring the edge to the middle, large enough to click on.
+    await page.evaluate((id) => {
+      (window.cy as any).fit(window.cy.getElementById(id).connectedNodes(), 160);
+    }, edge.id);
+    const point = await screenPoint(page, { edge: edge.id });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector('#details[data-show="edge"]');
+    await idle(page);
+
+    const paragraphs = (edge.properties.paragraphs as number[]) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(0);
+    expect(await page.textContent('#details .prov-paragraphs')).toBe(paragraphs.join(', '));
+    const certainty = String(edge.properties.certainty).toLowerCase();
+    expect(['stated', 'attributed', 'external']).toContain(certainty);
+    expect(await page.getAttribute('#details .prov-certainty', 'data-certainty')).toBe(certainty);
+    expect(await page.textContent('#details .prov-sources')).toContain('source:aljazeera-2020-10-02-esper-algeria');
+    expect(await page.evaluate((id) => window.cy.getElementById(id).selected(), edge.id)).toBe(true);
+  });
+
+  it('draws the path between two entities (Donald Rumsfeld → Russia)', async () => {
+    const page = await open('/?focus=person:donald-rumsfeld');
+    await page.locator('#path-to').pressSequentially('Russia', { delay: 30 });
+    const suggestion = page.locator('#path-to-list li[data-id="country:russia"]');
+    await suggestion.waitFor();
+    await suggestion.click();
+    await page.click('#path-draw');
+    await page.waitForFunction(() => document.querySelector('#path-result')?.getAttribute('data-state') !== '');
+    await idle(page);
+
+    expect(await page.getAttribute('#path-result', 'data-state')).toBe('pathFound');
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['person:donald-rumsfeld', 'country:russia']));
+    // A chain: n nodes joined by n - 1 edges, each drawn as part of the path.
+    const edges = await page.evaluate(() => window.cy.edges().map((e) => ({ path: e.hasClass('path') as boolean })));
+    expect(edges.length).toBe(ids.length - 1);
+    expect(edges.every((e) => e.path)).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'path.png') });
+  });
+
+  it('lists the focused person’s visits in order, and a click on one draws it', async () => {
+    const page = await open('/?focus=person:mark-esper');
+    await page.waitForSelector('#timeline-list .timeline-entry');
+    const entries = await page.locator('#timeline-list .timeline-entry').evaluateAll((buttons) =>
+      buttons.map((b) => ({ id: b.getAttribute('data-id')!, date: b.querySelector('.date')!.textContent! })),
+    );
+    const dates = entries.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    const tour = ['visit:mark-esper-tunisia-2020-09-30', 'visit:mark-esper-algeria-2020-10-01', 'visit:mark-esper-morocco-2020-10-02'];
+    const order = entries.map((e) => e.id).filter((id) => tour.includes(id));
+    expect(order).toEqual(tour);
+
+    await page.click('#timeline-list .timeline-entry[data-id="visit:mark-esper-algeria-2020-10-01"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'visit:mark-esper-algeria-2020-10-01');
+    await idle(page);
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['visit:mark-esper-algeria-2020-10-01', 'country:algeria', 'person:mark-esper']));
+    // The timeline stays the traveller's, with the drawn visit marked.
+    expect(await page.locator('#timeline-list li.current .timeline-entry').getAttribute('data-id')).toBe('visit:mark-esper-algeria-2020-10-01');
+  });
+
+  it('switches to Arabic: node labels change and the panel turns right to left', async () => {
+    const page = await open(`/?focus=${TEBBOUNE}`);
+    const label = () => page.evaluate((id) => window.cy.getElementById(id).data('label') as string, TEBBOUNE);
+    expect(await label()).toBe('Abdelmadjid Tebboune');
+    expect(await page.getAttribute('#panel', 'dir')).toBe('ltr');
+
+    await page.click('#lang');
+    await idle(page);
+    expect(await label()).toBe('عبد المجيد تبون');
+    expect(await page.getAttribute('#panel', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    expect(await page.textContent('#details h2.entity-name')).toBe('عبد المجيد تبون');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'arabic.png') });
+
+    await page.click('#lang');
+    expect(await label()).toBe('Abdelmadjid Tebboune');
+    expect(await page.getAttribute('#panel', 'dir')).toBe('ltr');
+  });
+
+  it('shows an error from the API in the page', async () => {
+    const page = await open('/');
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string };
+      if (body.operationName === 'ExplorerSearch') {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'search is down for maintenance' }] }) });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.locator('#search').pressSequentially('Esper', { delay: 20 });
+    await page.waitForSelector('#errors:not([hidden])');
+    expect(await page.textContent('#errors')).toContain('search is down for maintenance');
+    await page.click('#errors-dismiss');
+    expect(await page.locator('#errors').isHidden()).toBe(true);
+  });
+
+  it('logged no console errors, and took its data from POST /graphql only', () => {
+    expect(watched.length).toBeGreaterThan(0);
+    for (const { problems, requests } of watched) {
+      expect(problems).toEqual([]);
+      for (const request of requests) {
+        const url = new URL(request.url);
+        if (url.protocol === 'data:') continue;
+        expect(url.origin).toBe(server.url);
+        if (request.resourceType === 'fetch' || request.resourceType === 'xhr') {
+          expect(`${request.method} ${url.pathname}`).toBe('POST /graphql');
+        } else {
+          expect(request.method).toBe('GET');
+          expect(url.pathname === '/' || url.pathname.startsWith('/assets/')).toBe(true);
+        }
+      }
+    }
+  });
+});

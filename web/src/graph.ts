@@ -1,0 +1,262 @@
+/** The drawing: cytoscape with the fcose layout, styled by kind, merged without duplicates. */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { Graph, GraphEdge, GraphNode } from './api.js';
+import { relationLabel, type Lang } from './i18n.js';
+import { DRAW_KINDS, KIND_STYLES, drawKind, type DrawKind } from './kinds.js';
+
+cytoscape.use(fcose);
+// Cytoscape's own warnings go to the console; the page reports what matters itself.
+cytoscape.warnings(false);
+
+/** Edge labels show on hover and selection always, and for every edge when zoomed in this far. */
+const EDGE_LABEL_ZOOM = 1.25;
+/** …or when the drawing is small enough for them not to crowd. */
+const EDGE_LABEL_MAX_EDGES = 28;
+const LABEL_MAX_CHARS = 34;
+const MAX_FIT_ZOOM = 1.5;
+const FONT = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Tahoma, sans-serif';
+
+function shorten(text: string): string {
+  return text.length > LABEL_MAX_CHARS ? `${text.slice(0, LABEL_MAX_CHARS - 1).trimEnd()}…` : text;
+}
+
+export function nodeLabel(node: { name: string; nameAr?: string | null }, lang: Lang): string {
+  return shorten(lang === 'ar' && node.nameAr ? node.nameAr : node.name);
+}
+
+function style(): cytoscape.StylesheetJson {
+  const kinds = DRAW_KINDS.map((kind) => {
+    const { color, shape, size } = KIND_STYLES[kind];
+    return {
+      selector: `node[drawKind = "${kind}"]`,
+      style: { 'background-color': color, shape, width: size, height: size },
+    } as cytoscape.StylesheetJsonBlock;
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: '#0f172a',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.82,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'overlay-padding': 4,
+      },
+    },
+    ...kinds,
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#0f172a', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 11 } },
+    { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#f59e0b', 'font-weight': 'bold' } },
+    { selector: 'node.faded', style: { opacity: 0.35 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'line-color': '#94a3b8',
+        'target-arrow-color': '#94a3b8',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        'control-point-step-size': 28,
+        'font-family': FONT,
+        'font-size': 9,
+        color: '#334155',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f8fafc',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+        label: '',
+      },
+    },
+    { selector: 'edge.labelled, edge.near-focus, edge.hover, edge:selected', style: { label: 'data(label)' } },
+    { selector: 'edge.hover', style: { 'line-color': '#475569', 'target-arrow-color': '#475569', width: 2.2, 'z-index': 9 } },
+    { selector: 'edge:selected', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3.5, 'z-index': 12, color: '#92400e' } },
+    { selector: 'edge.path', style: { 'line-color': '#ea580c', 'target-arrow-color': '#ea580c', width: 3.5, label: 'data(label)' } },
+    { selector: 'edge.faded', style: { opacity: 0.25 } },
+  ];
+}
+
+function nodeData(node: GraphNode, lang: Lang) {
+  return {
+    id: node.id,
+    kind: node.kind,
+    drawKind: drawKind(node) as DrawKind,
+    name: node.name,
+    nameAr: node.nameAr ?? null,
+    labels: node.labels,
+    label: nodeLabel(node, lang),
+  };
+}
+
+function edgeData(edge: GraphEdge, lang: Lang) {
+  return {
+    id: `edge:${edge.id}`,
+    relId: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: edge.type,
+    properties: edge.properties,
+    label: relationLabel(edge.type, lang),
+  };
+}
+
+export interface Drawing {
+  cy: cytoscape.Core;
+  /** Replaces the drawing with a graph; resolves when laid out. */
+  replace(graph: Graph, lang: Lang): Promise<void>;
+  /** Adds a graph's nodes and edges (no duplicates) around an anchor node; resolves when laid out. Returns how many nodes were new. */
+  merge(graph: Graph, lang: Lang, anchorId: string): Promise<number>;
+  relabel(lang: Lang): void;
+  setFocus(id: string | null): void;
+  fit(): void;
+}
+
+export function createDrawing(container: HTMLElement): Drawing {
+  const cy = cytoscape({
+    container,
+    style: style(),
+    minZoom: 0.15,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+  });
+
+  const refreshEdgeLabels = () => {
+    const all = cy.edges();
+    const show = cy.zoom() >= EDGE_LABEL_ZOOM || all.length <= EDGE_LABEL_MAX_EDGES;
+    cy.batch(() => {
+      if (show) all.addClass('labelled');
+      else all.removeClass('labelled');
+    });
+  };
+  cy.on('zoom', refreshEdgeLabels);
+
+  cy.on('mouseover', 'node', (event) => {
+    event.target.connectedEdges().addClass('hover');
+    container.title = event.target.data('nameAr') ? `${event.target.data('name')} — ${event.target.data('nameAr')}` : event.target.data('name');
+  });
+  cy.on('mouseout', 'node', (event) => {
+    event.target.connectedEdges().removeClass('hover');
+    container.title = '';
+  });
+  cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+  cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+
+  const layout = async (options: { randomize: boolean; fixed?: string[] }) => {
+    const n = cy.nodes().length;
+    const run = cy.layout({
+      name: 'fcose',
+      // 'draft' skips the force-directed pass and piles nodes up; 'default' lays out 300 nodes in ~2.5 s.
+      quality: 'default',
+      randomize: options.randomize,
+      animate: !options.randomize && n < 300,
+      animationDuration: 450,
+      fit: true,
+      padding: 36,
+      nodeDimensionsIncludeLabels: true,
+      uniformNodeDimensions: false,
+      packComponents: true,
+      nodeRepulsion: () => 12000,
+      idealEdgeLength: () => (n > 120 ? 90 : 120),
+      edgeElasticity: () => 0.35,
+      nestingFactor: 0.1,
+      gravity: 0.2,
+      gravityRange: 3.8,
+      numIter: 2500,
+      nodeSeparation: 90,
+      tile: true,
+      fixedNodeConstraint: options.fixed?.map((id) => ({ nodeId: id, position: cy.getElementById(id).position() })),
+    } as unknown as cytoscape.LayoutOptions);
+    const done = run.promiseOn('layoutstop');
+    run.run();
+    await done;
+    // A graph of a few nodes would otherwise be blown up to fill the window.
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+    refreshEdgeLabels();
+  };
+
+  const add = (graph: Graph, lang: Lang, around?: cytoscape.Position): number => {
+    let added = 0;
+    const fresh = graph.nodes.filter((node) => cy.getElementById(node.id).empty());
+    // Start new nodes spread on a circle (around the expanded node, if any), never on top of each
+    // other: edges between coinciding nodes cannot be drawn until the layout has run.
+    const centre = around ?? { x: 0, y: 0 };
+    const radius = around ? 90 : Math.max(150, fresh.length * 12);
+    cy.batch(() => {
+      fresh.forEach((node, i) => {
+        const angle = (2 * Math.PI * i) / Math.max(1, fresh.length) + (around ? 0.3 : 0);
+        const position = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+        cy.add({ group: 'nodes', data: nodeData(node, lang), position });
+        added += 1;
+      });
+      for (const edge of graph.edges) {
+        const data = edgeData(edge, lang);
+        if (cy.getElementById(data.id).nonempty()) continue;
+        if (cy.getElementById(edge.source).empty() || cy.getElementById(edge.target).empty()) continue;
+        cy.add({ group: 'edges', data });
+      }
+    });
+    return added;
+  };
+
+  return {
+    cy,
+    async replace(graph, lang) {
+      cy.elements().remove();
+      add(graph, lang);
+      if (cy.nodes().length > 0) await layout({ randomize: true });
+    },
+    async merge(graph, lang, anchorId) {
+      const anchor = cy.getElementById(anchorId);
+      const around = anchor.nonempty() ? { ...anchor.position() } : undefined;
+      const added = add(graph, lang, around);
+      if (added > 0) await layout({ randomize: false });
+      else refreshEdgeLabels();
+      return added;
+    },
+    relabel(lang) {
+      cy.batch(() => {
+        cy.nodes().forEach((node) => {
+          node.data('label', nodeLabel({ name: node.data('name') as string, nameAr: node.data('nameAr') as string | null }, lang));
+        });
+        cy.edges().forEach((edge) => {
+          edge.data('label', relationLabel(edge.data('type') as string, lang));
+        });
+      });
+    },
+    setFocus(id) {
+      cy.nodes('.focus').removeClass('focus');
+      cy.edges('.near-focus').removeClass('near-focus');
+      if (!id) return;
+      const node = cy.getElementById(id);
+      node.addClass('focus');
+      // The focused entity's own relations are labelled whenever they are few enough to read.
+      const edges = node.connectedEdges();
+      if (edges.length <= 16) edges.addClass('near-focus');
+    },
+    fit() {
+      cy.fit(undefined, 36);
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center();
+      }
+    },
+  };
+}
