@@ -1,5 +1,10 @@
 /** The GraphQL endpoint: schema, GraphiQL, error masking, limits and the request context. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { PROJECT_ROOT } from '../config.js';
 import type { Db } from '../db/driver.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
@@ -18,12 +23,48 @@ function bearer(request: Request): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Limits on what one request may ask (GraphQL Armor), checked before anything runs. README.md
+ * ("Limits") lists them; a query beyond one gets a GraphQL error naming the limit.
+ */
+export const LIMITS = {
+  /** Nesting of fields (introspection exempt): visits → edges → node → meetings → participants → relations → other → … */
+  maxDepth: 12,
+  /** Armor's cost: 2 per object field, 1 per scalar, times 1.5 per level of depth. */
+  maxCost: 10_000,
+  maxAliases: 30,
+  /** Lexer tokens of the whole document (examples/playground.graphql uses about 400). */
+  maxTokens: 3000,
+  maxDirectives: 50,
+} as const;
+
+export const EXAMPLES_FILE = path.join(PROJECT_ROOT, 'examples', 'playground.graphql');
+
+function armorPlugins() {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  });
+  return armor.protect().plugins;
+}
+
 export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    // GraphiQL stays on in production too: the playground is part of the product.
-    graphiql: { title: 'Diplomatic visit graph' },
+    // GraphiQL stays on in production too: the playground is part of the product. Its assets are
+    // served from this process (@graphql-yoga/render-graphiql), not a CDN; its first tab holds
+    // the ready-made queries of examples/playground.graphql.
+    graphiql: () => {
+      const examples = readFileSync(EXAMPLES_FILE, 'utf8');
+      return { title: 'Diplomatic visit graph', defaultQuery: examples, defaultTabs: [{ query: examples }] };
+    },
+    renderGraphiQL,
+    plugins: armorPlugins(),
     landingPage: false,
     maskedErrors: { maskError: createMaskError(log) },
     logging: {

@@ -14,5 +14,10 @@ export function graphqlTypeOf(entity: { kind?: string | null; labels?: readonly 
 }
 
 export const Entity: EntityResolvers = {
-  __resolveType: (entity) => graphqlTypeOf(entity) as never,
+  // Projected maps (src/graphql/read/project.ts) carry the node's kind and labels under
+  // __kind/__labels, whatever the query aliases; other objects under kind/labels.
+  __resolveType: (entity) => {
+    const e = entity as { __kind?: string; __labels?: string[]; kind?: string | null; labels?: string[] | null };
+    return graphqlTypeOf({ kind: e.__kind ?? e.kind, labels: e.__labels ?? e.labels }) as never;
+  },
 };

@@ -1,0 +1,219 @@
+/**
+ * `npm run bench [-- read] [--visits N] [--duration S] [--connections C] [--no-load]`: the read API against
+ * the driver. Loads the article and a synthetic graph of N visits (default 5,000; bench/synthetic.ts)
+ * through the domain writers, starts the real HTTP server, and drives /graphql with autocannon
+ * (in a worker thread, so that load generation does not share the server's event loop) for
+ *   (a) neighborhood, depth 2, of a traveler, and
+ *   (b) a page of 20 visits with travelers, hosts and meetings (with participants),
+ * then runs the very Cypher the API built for each (same text, same parameters) straight through
+ * neo4j-driver at the same concurrency. Prints requests/s, p50 and p99 for each, and the ratio
+ * API/driver. Uses NEO4J_URI if set (adding to that database), else starts its own embedded
+ * Neo4j in a temporary folder.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { createApp } from '../src/app.js';
+import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { loadSeed } from '../src/graph/seed/load.js';
+import { upsertEntities } from '../src/graph/writeEntities.js';
+import { writeRelations } from '../src/graph/writeRelations.js';
+import { writeVisits } from '../src/graph/writeVisits.js';
+import { neighborhoodStatement, visitsStatement, type Statement } from '../src/graphql/read/queries.js';
+import { selectionFromText } from '../src/graphql/read/selection.js';
+import { buildSchema } from '../src/graphql/schema.js';
+import { createLogger } from '../src/log.js';
+import { syntheticGraph } from './synthetic.js';
+
+interface Options {
+  visits: number;
+  duration: number;
+  connections: number;
+  /** False with --no-load: the database (NEO4J_URI) already holds the graph. */
+  load: boolean;
+}
+
+function options(args: string[]): Options {
+  const value = (flag: string, fallback: number) => {
+    const i = args.indexOf(flag);
+    if (i < 0) return fallback;
+    const n = Number(args[i + 1]);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
+    return n;
+  };
+  return {
+    visits: value('--visits', 5000),
+    duration: value('--duration', 10),
+    connections: value('--connections', 32),
+    load: !args.includes('--no-load'),
+  };
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
+  const graph = syntheticGraph({ visits: visitCount });
+  const started = Date.now();
+  for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
+  for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }));
+  let done = 0;
+  for (const batch of chunks(graph.visits, 250)) {
+    await db.write((tx) => writeVisits(tx, batch));
+    done += batch.length;
+    if (done % 1000 === 0 || done === graph.visits.length) process.stderr.write(`[bench] ${done}/${graph.visits.length} visits written\n`);
+  }
+  process.stderr.write(`[bench] synthetic graph: ${graph.entities.length} entities, ${graph.relations.length} relations, ${graph.visits.length} visits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
+  const run = (seconds: number) =>
+    autocannon({
+      url: `${url}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query }),
+      connections: o.connections,
+      duration: seconds,
+      workers: 1,
+    });
+  const result = await run(duration);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function driveDriver(db: Db, statement: Statement, o: Options, duration = o.duration): Promise<Figures> {
+  const once = async () => {
+    const session = db.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run(statement.text, statement.params));
+    } finally {
+      await session.close();
+    }
+  };
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await once();
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors += 1;
+        }
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: o.connections }, worker));
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  };
+  return run(duration);
+}
+
+/** The root field of a one-field query, as the translator's selection. */
+function rootField(query: string): FieldNode {
+  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return operation.selectionSet.selections[0] as FieldNode;
+}
+
+export async function main(args: string[]): Promise<void> {
+  const o = options(args);
+  let local: LocalNeo4j | undefined;
+  let dataDir = '';
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-read-'));
+    process.stderr.write('[bench] starting an embedded Neo4j ...\n');
+    local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 });
+    uri = local.uri;
+  }
+  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench' });
+  try {
+    await waitForConnectivity(db.driver);
+    await applyMigrations(db);
+    if (o.load) {
+      await loadSeed(db);
+      await loadSynthetic(db, o.visits);
+    }
+
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const schema = buildSchema();
+
+    const neighborhoodQuery =
+      '{ neighborhood(id: "person:syn-00010", depth: 2, limit: 200) { nodes { id kind name nameAr labels } edges { id type source target properties } } }';
+    const visitsQuery =
+      '{ visits(first: 20) { totalCount edges { cursor node { id date traveler { id name } host { id name } meetings { id date participants { id name } } } } pageInfo { hasNextPage endCursor } } }';
+
+    const neighborhoodStmt = neighborhoodStatement({ id: 'person:syn-00010', depth: 2, limit: 200 });
+    const visitsField = rootField(visitsQuery);
+    const visitsPlan = visitsStatement({ first: 20 }, selectionFromText(schema, 'VisitConnection', visitsField.selectionSet!));
+
+    // The API must be answering what the driver runs, and the same Cypher (checked on one request).
+    const seen: string[] = [];
+    const listener = (cypher: string) => seen.push(cypher);
+    db.onQuery.add(listener);
+    for (const query of [neighborhoodQuery, visitsQuery]) {
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`the API failed: ${JSON.stringify(body.errors)}`);
+    }
+    db.onQuery.delete(listener);
+    if (seen[0] !== neighborhoodStmt.text || seen[1] !== visitsPlan.statement!.text) throw new Error('the baseline Cypher differs from the API\'s');
+
+    const scenarios = [
+      { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
+      { name: 'visits page (20, nested)', query: visitsQuery, statement: visitsPlan.statement! },
+    ];
+    const rows: string[] = [];
+    const fmt = (f: Figures) => `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms${f.errors ? `  errors ${f.errors}` : ''}`;
+    // Warm both sides first (query plans, JIT, page cache), so that neither pays for it.
+    process.stderr.write('[bench] warming up ...\n');
+    for (const s of scenarios) {
+      await driveApi(url, s.query, o, 3);
+      await driveDriver(db, s.statement, o, 3);
+    }
+    for (const s of scenarios) {
+      process.stderr.write(`[bench] ${s.name}: API ...\n`);
+      const api = await driveApi(url, s.query, o);
+      process.stderr.write(`[bench] ${s.name}: driver ...\n`);
+      const driver = await driveDriver(db, s.statement, o);
+      rows.push(`${s.name}\n  API    ${fmt(api)}\n  driver ${fmt(driver)}\n  ratio API/driver ${(api.rps / driver.rps).toFixed(2)}`);
+    }
+    process.stdout.write(
+      `\nRead benchmark: ${o.load ? `${o.visits} synthetic visits + the article` : `the graph already in ${uri}`}, ${o.connections} connections, ${o.duration} s each, ` +
+        `Node ${process.version}, ${os.cpus().length} CPUs\n\n${rows.join('\n\n')}\n`,
+    );
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    await local?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [-- <name> [args]]`: runs one benchmark. No name, or `read`, is the read API
+ * against the driver (bench/read.ts); `import` is the bulk importer (bench/import.ts). Each is
+ * loaded only when asked for.
+ */
+const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
+  read: () => import('./read.js'),
+  import: () => import('./import.js'),
+};
+
+const argv = process.argv.slice(2);
+const [name, ...args] = argv[0] && !argv[0].startsWith('-') ? argv : ['read', ...argv];
+const load = BENCHES[name!];
+if (!load) {
+  process.stderr.write(`usage: npm run bench [-- <${Object.keys(BENCHES).join('|')}> [args]]\n`);
+  process.exit(2);
+}
+await (await load()).main(args);

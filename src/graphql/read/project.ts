@@ -1,0 +1,381 @@
+/**
+ * Selection set → one Cypher map projection, as the Neo4j GraphQL library does it: every field
+ * asked for becomes a key of the projected map, nested lists become COLLECT { } subqueries, so a
+ * whole root field, however deep, is one statement and one database round trip. Nested
+ * resolvers then only read the projected values (resolvers/read.ts).
+ *
+ * Every projected map carries `__rk: true` (its keys are response keys, aliases included), and
+ * every entity map `__kind` and `__labels`, from which Entity.__resolveType picks the type.
+ * All values from the request are parameters; relationship types are checked against the
+ * ontology and then compared with `type(r) IN $types`, never spliced into a pattern.
+ */
+import neo4j from 'neo4j-driver';
+import { badInput } from '../errors.js';
+import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import type { FieldSelection, TypeSelection } from './selection.js';
+
+/** Collects the parameters and fresh variable names of one statement. */
+export class CypherBuilder {
+  readonly params: Record<string, unknown> = {};
+  private counter = 0;
+
+  /** A parameter holding `value`; returns `$pN`. */
+  param(value: unknown): string {
+    const name = `p${this.counter++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** An integer parameter (the driver would otherwise send a JS number as a float). */
+  int(value: number): string {
+    return this.param(neo4j.int(value));
+  }
+
+  /** A fresh variable name. */
+  variable(prefix = 'v'): string {
+    return `${prefix}${this.counter++}`;
+  }
+}
+
+// ── argument checks ─────────────────────────────────────────────────────────────────────────
+
+export function intInRange(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`"${name}" must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}.`, {
+      argument: name,
+      min,
+      max,
+    });
+  }
+  return value;
+}
+
+/** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
+export function relationshipTypes(name: string, value: unknown): string[] | null {
+  if (value === null || value === undefined) return null;
+  const list = value as string[];
+  const unknown = list.filter((t) => !Object.hasOwn(RELATIONSHIP_TYPES, t));
+  if (unknown.length > 0) {
+    throw badInput(
+      `"${name}" has unknown relationship type(s) ${unknown.map((t) => `"${t}"`).join(', ')}; ` +
+        `allowed: ${Object.keys(RELATIONSHIP_TYPES).join(', ')} (see Query.relationshipTypes).`,
+      { argument: name },
+    );
+  }
+  return [...new Set(list)];
+}
+
+// ── type conditions ─────────────────────────────────────────────────────────────────────────
+
+const KIND_OF_TYPE: Record<string, string> = {
+  Person: 'PERSON', Country: 'COUNTRY', City: 'CITY', Region: 'REGION', Organization: 'ORGANIZATION',
+  Position: 'POSITION', Place: 'PLACE', Agreement: 'AGREEMENT', Topic: 'TOPIC', Statement: 'STATEMENT',
+  Source: 'SOURCE',
+};
+const EVENT_SUBTYPES = ['Visit', 'Meeting', 'Tour'];
+
+/** The Cypher test that node `v` resolves to GraphQL type `typeName` (as graphqlTypeOf does). */
+function typeCondition(v: string, typeName: string): string {
+  if (EVENT_SUBTYPES.includes(typeName)) return `${v}:${typeName}`;
+  if (typeName === 'Event') return `(${v}.kind = 'EVENT' AND NOT ${v}:Visit AND NOT ${v}:Meeting AND NOT ${v}:Tour)`;
+  const kind = KIND_OF_TYPE[typeName];
+  if (!kind) throw new Error(`no type condition for ${typeName}`);
+  return `(${v}.kind = '${kind}' AND NOT ${v}:Visit AND NOT ${v}:Meeting AND NOT ${v}:Tour)`;
+}
+
+// ── field builders ──────────────────────────────────────────────────────────────────────────
+
+type Build = (b: CypherBuilder, v: string, field: FieldSelection) => string;
+
+const DATE_ORDER = (x: string) => `coalesce(${x}.dateStart, ${x}.date), ${x}.id`;
+
+/** A list of entities: `match` binds `x`; ordered by `order`; distinct when asked. */
+function many(b: CypherBuilder, match: (x: string) => string, order: (x: string) => string, sub: TypeSelection | undefined, distinct = true, limit?: string): string {
+  const x = b.variable('x');
+  return `COLLECT { ${match(x)} WITH ${distinct ? 'DISTINCT ' : ''}${x} ORDER BY ${order(x)}${limit ? ` LIMIT ${limit}` : ''} RETURN ${entity(b, x, sub!)} }`;
+}
+
+/** One entity or null: the first `x` that `match` binds (by id, for determinism). */
+function one(b: CypherBuilder, match: (x: string) => string, sub: TypeSelection | undefined): string {
+  const x = b.variable('x');
+  return `head(COLLECT { ${match(x)} WITH ${x} ORDER BY ${x}.id LIMIT 1 RETURN ${entity(b, x, sub!)} })`;
+}
+
+/** A map of the selected fields of an object type; `builders` give each field's expression. */
+export function objectMap(selection: TypeSelection | undefined, builders: Record<string, (field: FieldSelection) => string>): string {
+  const entries: string[] = ['__rk: true'];
+  for (const field of selection?.byType.get(selection.typeName)?.values() ?? []) {
+    const build = builders[field.name];
+    if (!build) throw new Error(`no Cypher for ${selection!.typeName}.${field.name}`);
+    entries.push(`\`${field.responseKey}\`: ${build(field)}`);
+  }
+  return `{ ${entries.join(', ')} }`;
+}
+
+/** Provenance of a relationship or an event node `h`: source, sources, paragraphs, certainty. */
+function provenance(b: CypherBuilder, h: string, sub: TypeSelection | undefined): string {
+  return objectMap(sub, {
+    sourceId: () => `${h}.source`,
+    source: (f) => one(b, (x) => `MATCH (${x}:Entity {id: ${h}.source})`, f.sub),
+    sources: (f) => {
+      const x = b.variable('x');
+      const sid = b.variable('sid');
+      return `COLLECT { UNWIND coalesce(${h}.sources, CASE WHEN ${h}.source IS NULL THEN [] ELSE [${h}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, f.sub!)} }`;
+    },
+    paragraphs: () => `coalesce(${h}.paragraphs, [])`,
+    certainty: () => `${h}.certainty`,
+  });
+}
+
+const relations: Build = (b, v, field) => {
+  const types = relationshipTypes('types', field.args.types);
+  const first = intInRange('first', field.args.first ?? 100, 1, 100);
+  const direction = (field.args.direction as string | undefined) ?? 'BOTH';
+  const r = b.variable('r');
+  const o = b.variable('o');
+  const f = b.variable('f');
+  const t = b.variable('t');
+  const pattern =
+    direction === 'OUT' ? `(${v})-[${r}]->(${o})` : direction === 'IN' ? `(${v})<-[${r}]-(${o})` : `(${v})-[${r}]-(${o})`;
+  const where = types ? ` WHERE type(${r}) IN ${b.param(types)}` : '';
+  const map = objectMap(field.sub, {
+    id: () => `elementId(${r})`,
+    type: () => `type(${r})`,
+    direction: () => `CASE WHEN ${f} = ${v} THEN 'OUT' ELSE 'IN' END`,
+    from: (s) => entity(b, f, s.sub!),
+    to: (s) => entity(b, t, s.sub!),
+    other: (s) => entity(b, o, s.sub!),
+    properties: () => `properties(${r})`,
+    provenance: (s) => provenance(b, r, s.sub),
+  });
+  return `COLLECT { MATCH ${pattern}${where} WITH ${r}, ${o}, startNode(${r}) AS ${f}, endNode(${r}) AS ${t} ORDER BY type(${r}), ${o}.id, elementId(${r}) LIMIT ${b.int(first)} RETURN ${map} }`;
+};
+
+const prop = (name: string): Build => (_b, v) => `${v}.${name}`;
+const list = (name: string): Build => (_b, v) => `coalesce(${v}.${name}, [])`;
+
+const visitsOf = (pattern: (x: string, v: string) => string): Build => (b, v, field) =>
+  many(b, (x) => `MATCH ${pattern(x, v)}`, DATE_ORDER, field.sub);
+
+/** A post held (PositionHeld) or its holder (PositionHolder), over a HOLDS_POSITION `h`. */
+function heldMap(b: CypherBuilder, h: string, person: string, position: string, sub: TypeSelection | undefined): string {
+  return objectMap(sub, {
+    position: (f) => entity(b, position, f.sub!),
+    person: (f) => entity(b, person, f.sub!),
+    of: (f) => one(b, (x) => `MATCH (${position})-[:POST_OF]->(${x})`, f.sub),
+    since: () => `${h}.since`,
+    until: () => `${h}.until`,
+    provenance: (f) => provenance(b, h, f.sub),
+  });
+}
+
+function armsTrades(b: CypherBuilder, v: string, field: FieldSelection, role: 'buyer' | 'supplier'): string {
+  const a = b.variable('a');
+  const other = b.variable('c');
+  const [buyer, supplier] = role === 'buyer' ? [v, other] : [other, v];
+  const map = objectMap(field.sub, {
+    buyer: (f) => entity(b, buyer, f.sub!),
+    supplier: (f) => entity(b, supplier, f.sub!),
+    share: () => `${a}.share`,
+    provenance: (f) => provenance(b, a, f.sub),
+  });
+  return `COLLECT { MATCH (${buyer}:Country)-[${a}:BUYS_ARMS_FROM]->(${supplier}:Country) WITH ${a}, ${other} ORDER BY ${a}.share DESC, ${other}.name, ${other}.id RETURN ${map} }`;
+}
+
+const eventProvenance: Build = (b, v, field) => provenance(b, v, field.sub);
+const sourcesOf: Build = (b, v, field) => {
+  const x = b.variable('x');
+  const sid = b.variable('sid');
+  return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
+};
+const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub);
+const byName = (x: string) => `${x}.name, ${x}.id`;
+
+/** Fields every entity has. */
+const ENTITY_FIELDS: Record<string, Build> = {
+  id: prop('id'),
+  kind: prop('kind'),
+  name: prop('name'),
+  nameAr: prop('nameAr'),
+  summary: prop('summary'),
+  aliases: list('aliases'),
+  labels: (_b, v) => `labels(${v})`,
+  // Internal keys (nameKeys) and the fields shown on their own are dropped by the resolver.
+  properties: (_b, v) => `properties(${v})`,
+  relations,
+};
+
+/** Fields of each entity type beyond the common ones. */
+const TYPE_FIELDS: Record<string, Record<string, Build>> = {
+  Person: {
+    positions: (b, v, field) => {
+      const h = b.variable('h');
+      const p = b.variable('p');
+      return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id RETURN ${heldMap(b, h, v, p, field.sub)} }`;
+    },
+    visits: visitsOf((x, v) => `(${x}:Visit)-[:TRAVELER]->(${v})`),
+    meetings: visitsOf((x, v) => `(${v})-[:PRINCIPAL|ATTENDED]-(${x}:Meeting)`),
+    met: (b, v, field) => many(b, (x) => `MATCH (${v})-[:MET]-(${x}:Person) WHERE ${x} <> ${v}`, byName, field.sub),
+  },
+  Country: {
+    visitsReceived: visitsOf((x, v) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`),
+    armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),
+    armsCustomers: (b, v, field) => armsTrades(b, v, field, 'supplier'),
+    cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub),
+  },
+  City: {
+    country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN]->(${x}:Country)`, field.sub),
+    visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`),
+  },
+  Position: {
+    holders: (b, v, field) => {
+      const h = b.variable('h');
+      const p = b.variable('p');
+      return `COLLECT { MATCH (${p}:Person)-[${h}:HOLDS_POSITION]->(${v}) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id RETURN ${heldMap(b, h, p, v, field.sub)} }`;
+    },
+  },
+  Event: { date: prop('date'), endDate: prop('endDate') },
+  Agreement: {
+    date: prop('date'),
+    parties: (b, v, field) => many(b, (x) => `MATCH (${x})-[:SIGNED]->(${v})`, byName, field.sub),
+  },
+  Topic: {
+    discussedIn: (b, v, field) => many(b, (x) => `MATCH (${x})-[:DISCUSSED]->(${v})`, DATE_ORDER, field.sub),
+  },
+  Statement: {
+    date: prop('date'),
+    issuer: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ISSUED_BY]->(${x})`, field.sub),
+    about: (b, v, field) => many(b, (x) => `MATCH (${v})-[:ABOUT]->(${x})`, (x) => `${x}.id`, field.sub),
+  },
+  Source: {
+    title: (_b, v) => `coalesce(${v}.title, ${v}.name)`,
+    publisher: (_b, v) => `coalesce(${v}.publisher, head(COLLECT { MATCH (${v})-[:PUBLISHED_BY]->(o) RETURN o.name ORDER BY o.name LIMIT 1 }))`,
+    language: prop('language'),
+    url: prop('url'),
+    publishedAt: prop('publishedAt'),
+    photoCredits: list('photoCredits'),
+    mentions: (b, v, field) => {
+      const first = intInRange('first', field.args.first ?? 500, 1, 1000);
+      return many(b, (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, (x) => `${x}.id`, field.sub, true, b.int(first));
+    },
+  },
+  Visit: {
+    date: prop('date'),
+    dateCertainty: prop('dateCertainty'),
+    purpose: prop('purpose'),
+    traveler: (b, v, field) => one(b, (x) => `MATCH (${v})-[:TRAVELER]->(${x})`, field.sub),
+    host: (b, v, field) => one(b, (x) => `MATCH (${v})-[:HOST_COUNTRY]->(${x})`, field.sub),
+    city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x})`, field.sub),
+    tour: (b, v, field) => one(b, (x) => `MATCH (${v})-[:PART_OF_TOUR]->(${x}:Tour)`, field.sub),
+    previousStop: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:NEXT_STOP]->(${v})`, field.sub),
+    nextStop: (b, v, field) => one(b, (x) => `MATCH (${v})-[:NEXT_STOP]->(${x}:Visit)`, field.sub),
+    precededBy: (b, v, field) => one(b, (x) => `MATCH (${v})-[:PRECEDED_BY]->(${x}:Visit)`, field.sub),
+    precedentPosition: (b, v, field) => {
+      const pb = b.variable('pb');
+      return one(b, (x) => `MATCH (${v})-[${pb}:PRECEDED_BY]->() MATCH (${x}:Entity {id: ${pb}.position})`, field.sub);
+    },
+    meetings: visitsOf((x, v) => `(${v})-[:INCLUDES]->(${x}:Meeting)`),
+    events: (b, v, field) =>
+      many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub),
+    topics: topicsOf,
+    sources: sourcesOf,
+    provenance: eventProvenance,
+  },
+  Meeting: {
+    date: prop('date'),
+    participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub),
+    attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub),
+    topics: topicsOf,
+    visit: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:INCLUDES]->(${v})`, field.sub),
+    city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x}:City)`, field.sub),
+    place: (b, v, field) => one(b, (x) => `MATCH (${v})-[:HELD_AT]->(${x}:Place)`, field.sub),
+    sources: sourcesOf,
+    provenance: eventProvenance,
+  },
+  Tour: {
+    visits: (b, v, field) => {
+      const po = b.variable('po');
+      return many(
+        b,
+        (x) => `MATCH (${x}:Visit)-[${po}:PART_OF_TOUR]->(${v})`,
+        (x) => `${po}.order, ${DATE_ORDER(x)}`,
+        field.sub,
+        false,
+      );
+    },
+    // Whoever made the tour's stops.
+    traveler: (b, v, field) => one(b, (x) => `MATCH (${v})<-[:PART_OF_TOUR]-(:Visit)-[:TRAVELER]->(${x})`, field.sub),
+  },
+};
+function builderFor(typeName: string, fieldName: string): Build {
+  const build = TYPE_FIELDS[typeName]?.[fieldName] ?? ENTITY_FIELDS[fieldName];
+  if (!build) throw new Error(`no Cypher for ${typeName}.${fieldName}`);
+  return build;
+}
+
+// ── signatures: which concrete types can share one expression for a response key ───────────
+
+const builderIds = new Map<Build, number>();
+function builderId(build: Build): number {
+  let id = builderIds.get(build);
+  if (id === undefined) {
+    id = builderIds.size;
+    builderIds.set(build, id);
+  }
+  return id;
+}
+
+const signatures = new WeakMap<TypeSelection, string>();
+function selectionSignature(selection: TypeSelection | undefined): string {
+  if (!selection) return '';
+  let signature = signatures.get(selection);
+  if (signature === undefined) {
+    const parts: string[] = [];
+    for (const [typeName, fields] of selection.byType) {
+      const inner = [...fields.values()].map((f) => `${f.responseKey}=${f.name}${JSON.stringify(f.args)}{${selectionSignature(f.sub)}}`);
+      parts.push(`${typeName}:${inner.join(',')}`);
+    }
+    signature = parts.join(';');
+    signatures.set(selection, signature);
+  }
+  return signature;
+}
+
+// ── entities ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The map projection of entity node `v` for `selection` (an entity type or the Entity
+ * interface). Fields asked only through a fragment on some types are computed only for nodes
+ * of those types (CASE on the node's labels and kind).
+ */
+export function entity(b: CypherBuilder, v: string, selection: TypeSelection): string {
+  const entries: string[] = ['__rk: true', `__kind: ${v}.kind`, `__labels: labels(${v})`];
+  const allTypes = [...selection.byType.keys()];
+  // responseKey → [signature → {types, field, build}]
+  const byKey = new Map<string, Map<string, { types: string[]; field: FieldSelection; build: Build }>>();
+  for (const [typeName, fields] of selection.byType) {
+    for (const field of fields.values()) {
+      const build = builderFor(typeName, field.name);
+      const signature = `${builderId(build)}|${JSON.stringify(field.args)}|${selectionSignature(field.sub)}`;
+      const groups = byKey.get(field.responseKey) ?? new Map();
+      const group = groups.get(signature);
+      if (group) group.types.push(typeName);
+      else groups.set(signature, { types: [typeName], field, build });
+      byKey.set(field.responseKey, groups);
+    }
+  }
+  for (const [responseKey, groups] of byKey) {
+    const list = [...groups.values()];
+    let expression: string;
+    if (list.length === 1 && (list[0]!.types.length === allTypes.length || ENTITY_FIELDS[list[0]!.field.name] === list[0]!.build)) {
+      expression = list[0]!.build(b, v, list[0]!.field);
+    } else {
+      const branches = list.map(
+        (g) => `WHEN ${g.types.map((t) => typeCondition(v, t)).join(' OR ')} THEN ${g.build(b, v, g.field)}`,
+      );
+      expression = `CASE ${branches.join(' ')} END`;
+    }
+    entries.push(`\`${responseKey}\`: ${expression}`);
+  }
+  return `${v} { ${entries.join(', ')} }`;
+}

@@ -1,0 +1,293 @@
+/**
+ * The read side's statements: each root field of Query as one Cypher statement built from its
+ * selection set (project.ts), run in one read transaction. Static parts live in cypher/read/.
+ */
+import neo4j from 'neo4j-driver';
+import type { Tx } from '../../db/driver.js';
+import { cypher } from '../../db/cypher.js';
+import { endOf, startOf } from '../../graph/partialDate.js';
+import { normalizeName } from '../../graph/normalize.js';
+import { badInput } from '../errors.js';
+import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
+
+export type Row = Record<string, unknown>;
+
+/** A statement and its parameters. */
+export interface Statement {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+async function rows(tx: Tx, statement: Statement, column = 'result'): Promise<Row[]> {
+  const result = await tx.run(statement.text, statement.params);
+  return result.records.map((record) => record.get(column) as Row);
+}
+
+// ── entities by id ──────────────────────────────────────────────────────────────────────────
+
+export function entityByIdStatement(id: string, selection: TypeSelection, label?: string): Statement {
+  const b = new CypherBuilder();
+  const where = label ? ` WHERE n:${checkedLabel(label)}` : '';
+  return { text: `MATCH (n:Entity {id: ${b.param(id)}})${where} RETURN ${entity(b, 'n', selection)} AS result`, params: b.params };
+}
+
+const LABELS = new Set(['Entity', 'Person', 'Country', 'City', 'Region', 'Organization', 'Position', 'Place', 'Event', 'Agreement', 'Topic', 'Statement', 'Source', 'Visit', 'Meeting', 'Tour']);
+function checkedLabel(label: string): string {
+  if (!LABELS.has(label)) throw new Error(`not an entity label: ${label}`);
+  return label;
+}
+
+/**
+ * Projects the entities with the given ids, with a request's selection, inside the caller's
+ * transaction: one statement for all of them. For a resolver of another root field (such as
+ * the recordVisit mutation, which projects the visit it has just written in its own write
+ * transaction):
+ *
+ *   const [visit] = await fetchEntitiesById(tx, [visitId], subSelection(info, ['visit'])!, 'Visit');
+ *
+ * `selection` comes from selection.ts (`selectionOf(info)`, `subSelection(info, path)` or
+ * `selectionFromText(...)`); `typeName` restricts the match to one entity type (a label) and may
+ * be omitted (any entity). The result is in the order of `ids`, with null where none matched.
+ * The objects are ready for the read resolvers (keys are response keys).
+ */
+export async function fetchEntitiesById(
+  tx: Tx,
+  ids: readonly string[],
+  selection: TypeSelection,
+  typeName?: string,
+): Promise<(Row | null)[]> {
+  const b = new CypherBuilder();
+  const where = typeName && typeName !== 'Entity' ? ` WHERE n:${checkedLabel(typeName)}` : '';
+  const text = `UNWIND ${b.param([...ids])} AS id MATCH (n:Entity {id: id})${where} RETURN id, ${entity(b, 'n', selection)} AS result`;
+  const result = await tx.run(text, b.params);
+  const byId = new Map(result.records.map((r) => [r.get('id') as string, r.get('result') as Row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function readEntity(tx: Tx, id: string, selection: TypeSelection, label?: string): Promise<Row | null> {
+  return (await rows(tx, entityByIdStatement(id, selection, label)))[0] ?? null;
+}
+
+// ── search ──────────────────────────────────────────────────────────────────────────────────
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/** The full-text query for normalized text: the whole key as a phrase (boosted), or any word. */
+export function luceneQuery(key: string): string {
+  const words = key.split(' ').filter(Boolean);
+  const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `(${escapeLucene(w)} OR ${escapeLucene(w)}*)` : escapeLucene(w)));
+  return `nameKeys:"${escapeLucene(key)}"^10 OR ${terms.join(' OR ')}`;
+}
+
+export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
+  const first = intInRange('first', args.first ?? 10, 1, 100);
+  if (args.text.length > 200) throw badInput('"text" is at most 200 characters.', { argument: 'text' });
+  const key = normalizeName(args.text);
+  if (!key) return null;
+  const b = new CypherBuilder();
+  const text = `${cypher('read/search')}\nRETURN ${entity(b, 'n', selection)} AS result`;
+  const params = {
+    ...b.params,
+    lucene: luceneQuery(key),
+    key,
+    kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null,
+    first: intParam(first),
+    candidates: intParam(Math.min(1000, Math.max(100, first * 10))),
+  };
+  return { text, params };
+}
+
+function intParam(value: number): unknown {
+  return neo4j.int(value);
+}
+
+export async function search(tx: Tx, statement: Statement | null): Promise<Row[]> {
+  return statement ? rows(tx, statement) : [];
+}
+
+// ── drawable graphs ─────────────────────────────────────────────────────────────────────────
+
+export interface Graph {
+  nodes: Row[];
+  edges: Row[];
+}
+const EMPTY: Graph = { nodes: [], edges: [] };
+
+export function neighborhoodStatement(args: { id: string; depth?: number | null; types?: readonly string[] | null; limit?: number | null }): Statement {
+  return {
+    text: cypher('read/neighborhood'),
+    params: {
+      id: args.id,
+      depth: intParam(intInRange('depth', args.depth ?? 1, 1, 3)),
+      limit: intParam(intInRange('limit', args.limit ?? 200, 1, 1000)),
+      types: relationshipTypes('types', args.types),
+    },
+  };
+}
+
+/** Relationship types a path avoids unless asked for: they join everything through a source. */
+export const PATH_EXCLUDED_TYPES = ['MENTIONS', 'PUBLISHED_BY', 'CREDITS_PHOTO_TO'];
+
+export function pathStatement(args: { from: string; to: string; maxHops?: number | null; types?: readonly string[] | null }): Statement {
+  const maxHops = intInRange('maxHops', args.maxHops ?? 4, 1, 6);
+  const types = relationshipTypes('types', args.types);
+  if (args.from === args.to) {
+    return {
+      text: 'MATCH (n:Entity {id: $id}) RETURN [{id: n.id, kind: n.kind, name: n.name, nameAr: n.nameAr, labels: labels(n)}] AS nodes, [] AS edges',
+      params: { id: args.from },
+    };
+  }
+  return {
+    text: cypher('read/path'),
+    params: { from: args.from, to: args.to, maxHops: intParam(maxHops), types, excluded: PATH_EXCLUDED_TYPES },
+  };
+}
+
+export async function graph(tx: Tx, statement: Statement): Promise<Graph> {
+  const result = await tx.run(statement.text, statement.params);
+  const record = result.records[0];
+  if (!record) return EMPTY;
+  return { nodes: record.get('nodes') as Row[], edges: record.get('edges') as Row[] };
+}
+
+// ── visits ──────────────────────────────────────────────────────────────────────────────────
+
+export interface VisitFilterArgs {
+  traveler?: string | null;
+  host?: string | null;
+  from?: string | null;
+  to?: string | null;
+  topic?: string | null;
+}
+
+export function encodeCursor(order: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(order), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw badInput('"after" must be a cursor taken from a previous page (edges.cursor or pageInfo.endCursor).', { argument: 'after' });
+}
+
+export interface VisitsPlan {
+  statement: Statement | null;
+  first: number;
+  after: boolean;
+  /** Response keys of the edge cursors to fill in from each row's `__cursor`. */
+  cursorKeys: string[];
+}
+
+export function visitsStatement(
+  args: { filter?: VisitFilterArgs | null; first?: number | null; after?: string | null },
+  selection: TypeSelection,
+): VisitsPlan {
+  const first = intInRange('first', args.first ?? 20, 0, 100);
+  const after = args.after != null ? decodeCursor(args.after) : null;
+  const filter = args.filter ?? {};
+  const from = filter.from ? startOf(filter.from) : null;
+  const to = filter.to ? endOf(filter.to) : null;
+  if (from && to && from > to) throw badInput(`"filter.from" (${filter.from}) is after "filter.to" (${filter.to}).`, { argument: 'filter' });
+  const topic = filter.topic?.trim() ? filter.topic.trim() : null;
+
+  const b = new CypherBuilder();
+  Object.assign(b.params, {
+    traveler: filter.traveler ?? null,
+    host: filter.host ?? null,
+    from,
+    to,
+    topic,
+    topicKey: topic ? normalizeName(topic) : null,
+    afterDate: after?.[0] ?? null,
+    afterId: after?.[1] ?? null,
+  });
+  const filterText = cypher('read/visits-filter').trim();
+  const fields: FieldSelection[] = [...(selection.byType.get('VisitConnection')?.values() ?? [])];
+  const wantsTotal = fields.some((f) => f.name === 'totalCount');
+  const edgeSelections = fields.filter((f) => f.name === 'edges' && f.sub).map((f) => f.sub!);
+  const wantsPage = edgeSelections.length > 0 || fields.some((f) => f.name === 'pageInfo');
+  const edgeSelection: TypeSelection | undefined = edgeSelections.length > 0 ? mergeSelections(edgeSelections) : undefined;
+
+  const parts: string[] = [];
+  const columns: string[] = [];
+  if (wantsTotal) {
+    parts.push(`CALL () {\n${filterText}\nRETURN count(n) AS total\n}`);
+    columns.push('total');
+  }
+  const cursorKeys: string[] = [];
+  if (wantsPage) {
+    const nodeBuilders: Record<string, (f: FieldSelection) => string> = {
+      node: (f) => entity(b, 'n', f.sub!),
+      cursor: (f) => {
+        cursorKeys.push(f.responseKey);
+        return 'null';
+      },
+    };
+    const row = edgeSelection ? objectMap(edgeSelection, nodeBuilders) : '{ __rk: true }';
+    const rowWithCursor = `${row.slice(0, -1)}, __cursor: [coalesce(n.dateStart, ''), n.id] }`;
+    parts.push(
+      `CALL () {\n${filterText}\n  AND ($afterId IS NULL OR coalesce(n.dateStart, '') > $afterDate OR (coalesce(n.dateStart, '') = $afterDate AND n.id > $afterId))\n` +
+        `WITH n ORDER BY coalesce(n.dateStart, ''), n.id LIMIT ${b.int(first + 1)}\nRETURN collect(${rowWithCursor}) AS rows\n}`,
+    );
+    columns.push('rows');
+  }
+  if (parts.length === 0) return { statement: null, first, after: Boolean(after), cursorKeys };
+  return { statement: { text: `${parts.join('\n')}\nRETURN ${columns.join(', ')}`, params: b.params }, first, after: Boolean(after), cursorKeys };
+}
+
+export async function visits(tx: Tx, plan: VisitsPlan): Promise<Row> {
+  let total = 0;
+  let rowList: Row[] = [];
+  if (plan.statement) {
+    const result = await tx.run(plan.statement.text, plan.statement.params);
+    const record = result.records[0];
+    if (record?.has('total')) total = record.get('total') as number;
+    if (record?.has('rows')) rowList = record.get('rows') as Row[];
+  }
+  const page = rowList.slice(0, plan.first);
+  const edges = page.map((row) => {
+    const cursor = encodeCursor(row.__cursor as unknown[]);
+    const edge: Row = { ...row };
+    for (const key of plan.cursorKeys) edge[key] = cursor;
+    edge.cursor ??= cursor;
+    return edge;
+  });
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: rowList.length > plan.first,
+      hasPreviousPage: plan.after,
+      startCursor: edges.length > 0 ? encodeCursor(page[0]!.__cursor as unknown[]) : null,
+      endCursor: edges.length > 0 ? encodeCursor(page[page.length - 1]!.__cursor as unknown[]) : null,
+    },
+  };
+}
+
+// ── timeline ────────────────────────────────────────────────────────────────────────────────
+
+export function timelineStatement(args: { id: string; first?: number | null }, selection: TypeSelection): Statement {
+  const first = intInRange('first', args.first ?? 100, 1, 100);
+  const b = new CypherBuilder();
+  const map = objectMap(selection, {
+    date: () => 'e.date',
+    role: () => 'head(roles)',
+    event: (f) => entity(b, 'e', f.sub!),
+  });
+  const params = { ...b.params, id: args.id, first: intParam(first) };
+  return { text: `${cypher('read/timeline')}\nRETURN ${map} AS result`, params };
+}
+
+export async function timeline(tx: Tx, statement: Statement): Promise<Row[]> {
+  return rows(tx, statement);
+}
+
+export { asks };

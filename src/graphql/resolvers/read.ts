@@ -1,0 +1,48 @@
+/**
+ * Field resolvers of the read types. They only read what the root field's single Cypher
+ * statement projected (src/graphql/read/project.ts): a projected map (`__rk`) is keyed by
+ * response key, so aliases of one field with different arguments each find their own value;
+ * any other object (built by hand, e.g. by a mutation) is read by field name.
+ */
+import { readFileSync } from 'node:fs';
+import { buildSchema, isObjectType, type GraphQLFieldResolver } from 'graphql';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../config.js';
+
+// Not imported from ../schema.js, which imports these resolvers.
+const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
+
+type Parent = Record<string, unknown>;
+
+const readProjected: GraphQLFieldResolver<Parent, unknown> = (parent, _args, _context, info) =>
+  parent.__rk ? parent[info.path.key as string] : parent[info.fieldName];
+
+/** Node properties shown through their own fields, or internal (nameKeys): not repeated in `properties`. */
+const NOT_IN_PROPERTIES = new Set(['id', 'kind', 'name', 'nameAr', 'aliases', 'summary', 'nameKeys']);
+
+const readProperties: GraphQLFieldResolver<Parent, unknown> = (parent, args, context, info) => {
+  const value = readProjected(parent, args, context, info) as Record<string, unknown> | null | undefined;
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !NOT_IN_PROPERTIES.has(key)));
+};
+
+/** Read types that are not entities but are projected maps too. */
+const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'VisitEdge'];
+
+function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+  const resolvers: Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    const isEntity = type.getInterfaces().some((i) => i.name === 'Entity');
+    if (!isEntity && !PROJECTED_TYPES.includes(type.name)) continue;
+    const fields: Record<string, GraphQLFieldResolver<Parent, unknown>> = {};
+    for (const name of Object.keys(type.getFields())) {
+      fields[name] = isEntity && name === 'properties' ? readProperties : readProjected;
+    }
+    resolvers[type.name] = fields;
+  }
+  return resolvers;
+}
+
+export const readResolvers = buildReadResolvers();

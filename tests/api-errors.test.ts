@@ -1,0 +1,197 @@
+/** What the read API refuses and how: bad arguments, limits, unknown ids, internal errors, outages. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { createDb, createDriver, type Db } from '../src/db/driver.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { loadSeed } from '../src/graph/seed/load.js';
+import { LIMITS } from '../src/graphql/yoga.js';
+import { connectTestDb, freshDatabase } from './support/db.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+describe('errors of the read API', () => {
+  let db: Db;
+  let server: TestServer;
+  beforeAll(async () => {
+    db = connectTestDb();
+    await freshDatabase(db);
+    await loadSeed(db);
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  async function refused(query: string, variables?: Record<string, unknown>) {
+    const response = await server.gql(query, variables);
+    expect(response.errors?.length, JSON.stringify(response)).toBeGreaterThan(0);
+    return response.errors![0]!;
+  }
+
+  it.each([
+    ['search first above 100', '{ search(text: "esper", first: 101) { id } }', /"first" must be an integer from 1 to 100; got 101/],
+    ['search first of 0', '{ search(text: "esper", first: 0) { id } }', /"first" must be an integer from 1 to 100/],
+    ['visits first above 100', '{ visits(first: 500) { totalCount } }', /"first" must be an integer from 0 to 100; got 500/],
+    ['neighborhood depth 4', '{ neighborhood(id: "country:algeria", depth: 4) { nodes { id } } }', /"depth" must be an integer from 1 to 3; got 4/],
+    ['neighborhood limit 0', '{ neighborhood(id: "country:algeria", limit: 0) { nodes { id } } }', /"limit" must be an integer from 1 to 1000/],
+    ['neighborhood unknown type', '{ neighborhood(id: "country:algeria", types: ["LIKES"]) { nodes { id } } }', /unknown relationship type\(s\) "LIKES"; allowed: VISITED, MET/],
+    ['path maxHops 7', '{ path(from: "a", to: "b", maxHops: 7) { nodes { id } } }', /"maxHops" must be an integer from 1 to 6; got 7/],
+    ['relations first 1000', '{ entity(id: "country:algeria") { relations(first: 1000) { type } } }', /"first" must be an integer from 1 to 100; got 1000/],
+    ['relations unknown type', '{ entity(id: "country:algeria") { relations(types: ["x) DETACH DELETE (n"]) { type } } }', /unknown relationship type/],
+    ['timeline first 101', '{ timeline(id: "person:mark-esper", first: 101) { date } }', /"first" must be an integer from 1 to 100/],
+    ['malformed cursor', '{ visits(after: "not-a-cursor") { totalCount } }', /"after" must be a cursor taken from a previous page/],
+    ['date range reversed', '{ visits(filter: { from: "2021", to: "2020" }) { totalCount } }', /is after "filter.to"/],
+    ['impossible date', '{ visits(filter: { from: "2021-02-30" }) { totalCount } }', /does not exist: 2021-02 has 28 days/],
+    ['malformed date', '{ visits(filter: { to: "yesterday" }) { totalCount } }', /is not a date: use YYYY, YYYY-MM or YYYY-MM-DD/],
+  ])('%s gives BAD_USER_INPUT saying what is allowed', async (_name, query, message) => {
+    const error = await refused(query);
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(message);
+  });
+
+  it('a malformed date in variables is refused with what is allowed', async () => {
+    const error = await refused('query ($d: PartialDate) { visits(filter: { from: $d }) { totalCount } }', { d: '2020-13' });
+    expect(error.message).toMatch(/months run 01 to 12/);
+  });
+
+  it('unknown ids give null or an empty graph, not an error', async () => {
+    const response = await server.gql(`{
+      entity(id: "nobody") { id } visit(id: "visit:nobody") { id } timeline(id: "nobody") { date }
+      neighborhood(id: "nobody") { nodes { id } edges { id } } path(from: "nobody", to: "country:algeria") { nodes { id } edges { id } }
+    }`);
+    expect(response).toEqual({
+      data: { entity: null, visit: null, timeline: [], neighborhood: { nodes: [], edges: [] }, path: { nodes: [], edges: [] } },
+    });
+  });
+
+  it(`refuses queries deeper than ${LIMITS.maxDepth} levels`, async () => {
+    let inner = 'id';
+    // Each round adds two levels (relations, other): one field per level keeps the cost low.
+    for (let i = 0; i < Math.ceil(LIMITS.maxDepth / 2); i += 1) inner = `relations { other { ${inner} } }`;
+    const error = await refused(`{ entity(id: "country:algeria") { ${inner} } }`);
+    expect(error.message).toMatch(/depth limit/i);
+  });
+
+  it(`refuses more than ${LIMITS.maxAliases} aliases`, async () => {
+    const fields = Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: relationshipTypes { name }`).join(' ');
+    const error = await refused(`{ ${fields} }`);
+    expect(error.message).toMatch(/aliases limit/i);
+  });
+
+  it(`refuses queries costing more than ${LIMITS.maxCost}`, async () => {
+    const wide = 'id name nameAr aliases summary labels properties kind';
+    let inner = wide;
+    for (let i = 0; i < 5; i += 1) inner = `relations { other { ${wide} ${inner} } from { ${wide} } to { ${wide} } }`;
+    const fields = Array.from({ length: 10 }, (_, i) => `e${i}: entity(id: "country:algeria") { ${inner} }`).join(' ');
+    const error = await refused(`{ ${fields} }`);
+    expect(error.message).toMatch(/cost limit/i);
+  });
+
+  it(`refuses documents of more than ${LIMITS.maxTokens} tokens`, async () => {
+    const error = await refused(`{ ${'__typename '.repeat(LIMITS.maxTokens + 10)} }`);
+    expect(error.message).toMatch(/token limit/i);
+  });
+
+  it(`refuses more than ${LIMITS.maxDirectives} directives`, async () => {
+    const error = await refused(`{ __typename ${'@include(if: true) '.repeat(LIMITS.maxDirectives + 1)} }`);
+    expect(error.message).toMatch(/directives limit/i);
+  });
+});
+
+describe('internal errors', () => {
+  let db: Db;
+  const logged: Record<string, any>[] = [];
+  let close: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    db = connectTestDb();
+    await freshDatabase(db);
+    // A node that breaks the API's promises (no name): the kind of fault that is ours, not the client's.
+    await db.write((tx) => tx.run("CREATE (:Entity:Person {id: 'person:broken', kind: 'PERSON', secret: 'internal detail'})"));
+  });
+  afterAll(async () => {
+    await close();
+    await db?.close();
+  });
+
+  it('are masked for the client and logged with their cause', async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+        done();
+      },
+    });
+    const app = createApp({ db, log: pino({ level: 'info' }, sink), apiKey: 'k' });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', () => resolve()));
+    close = async () => {
+      app.closeAllConnections();
+      await new Promise<void>((resolve) => app.close(() => resolve()));
+    };
+    const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}/graphql`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "person:broken") { id name } }' }),
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0]!.message).toBe('Unexpected error.');
+    expect(JSON.stringify(body)).not.toMatch(/non-nullable|Person\.name/);
+    const entry = logged.find((l) => l.msg === 'internal error');
+    expect(entry?.err?.message).toMatch(/non-nullable field Person\.name/);
+  });
+});
+
+// Needs a database it may stop: its own embedded Neo4j, whatever the run uses.
+describe('the database going away and coming back', () => {
+  let neo4j: LocalNeo4j | undefined;
+  let db: Db | undefined;
+  let server: TestServer | undefined;
+  let dataDir = '';
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+    await neo4j?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives SERVICE_UNAVAILABLE while it is down, and answers again when it is back', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-api-outage-'));
+    const port = await freePort();
+    neo4j = await startLocalNeo4j({ dataDir, port, heapMb: 256, pageCacheMb: 64 });
+    db = createDb(createDriver(neo4j.uri, { user: 'neo4j', password: '' }), neo4j.uri);
+    await applyMigrations(db);
+    await loadSeed(db);
+    server = await startTestServer(db);
+    const query = '{ entity(id: "country:algeria") { name } visits(first: 1) { totalCount } }';
+
+    const before = await server.gql(query);
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.entity?.name).toBeTruthy();
+
+    await neo4j.kill();
+    const down = await server.gql(query);
+    expect(down.errors?.length).toBeGreaterThan(0);
+    for (const error of down.errors!) {
+      expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(error.message).toMatch(/unavailable/);
+    }
+    // Reads that need no database still answer.
+    expect((await server.gql('{ relationshipTypes { name } }')).errors).toBeUndefined();
+
+    neo4j = await startLocalNeo4j({ dataDir, port, heapMb: 256, pageCacheMb: 64 });
+    let after = await server.gql(query);
+    for (let attempt = 0; attempt < 40 && after.errors; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await server.gql(query);
+    }
+    expect(after).toEqual(before);
+  }, 480_000);
+});
