@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.js';
+import { EVENT_SUBLABELS, KIND_LABEL, RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
 import { resolveRefs } from '../src/graph/resolve.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
@@ -242,5 +243,12 @@ describe('ONTOLOGY.md matches the database', () => {
     expect(labels.filter((l) => !described.has(l))).toEqual([]);
     expect(types.filter((t) => !described.has(t))).toEqual([]);
     expect(labels.length).toBeGreaterThan(10);
+  });
+
+  it('describes every relationship type and kind label of the code vocabulary', () => {
+    const doc = readFileSync(new URL('../ONTOLOGY.md', import.meta.url), 'utf8');
+    const described = new Set([...doc.matchAll(/`:?([A-Za-z_]+)`/g)].map((m) => m[1]));
+    const vocabulary = [...Object.keys(RELATIONSHIP_TYPES), ...Object.values(KIND_LABEL), ...EVENT_SUBLABELS, 'Entity'];
+    expect(vocabulary.filter((name) => !described.has(name))).toEqual([]);
   });
 });
