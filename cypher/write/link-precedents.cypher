@@ -1,35 +1,42 @@
-// "The first visit by a US defense secretary since 2006", derived rather than typed in: each
-// visit to a host gets PRECEDED_BY the latest earlier visit there by a holder of a post its
-// traveler held at the time (HOLDS_POSITION since/until). Only visits from $since[hostId] on
-// can change, so only those are reconsidered. Edges already right are left alone.
-UNWIND $hosts AS h
-MATCH (host:Entity {id: h.hostId})<-[:HOST_COUNTRY]-(visit:Visit)-[:TRAVELER]->(traveler)
-WHERE visit.dateEnd >= h.since
-OPTIONAL MATCH (traveler)-[held:HOLDS_POSITION]->(post:Position)
-  WHERE (held.since IS NULL OR held.since <= visit.dateEnd)
-    AND (held.until IS NULL OR held.until >= visit.dateStart)
-WITH host, visit, collect(DISTINCT post) AS posts
-CALL (host, visit, posts) {
-  UNWIND posts AS post
-  CALL (host, visit, post) {
-    MATCH (host)<-[:HOST_COUNTRY]-(earlier:Visit)-[:TRAVELER]->(:Person)-[held:HOLDS_POSITION]->(post)
-    WHERE earlier.dateEnd < visit.dateStart
-      AND (held.since IS NULL OR held.since <= earlier.dateEnd)
-      AND (held.until IS NULL OR held.until >= earlier.dateStart)
-    RETURN earlier ORDER BY earlier.dateStart DESC, earlier.id DESC LIMIT 1
-  }
-  RETURN collect({post: post.id, earlier: earlier}) AS precedents
+// "The first visit by a US defense secretary since 2006", derived rather than typed in. For each
+// (host country, post) touched, the chain is every visit to the host whose traveler held the
+// post on the visit's date (HOLDS_POSITION since/until, compared at their own precision), in
+// date order; each visit is PRECEDED_BY the latest chain visit that ended before it began.
+// Touched pairs come from the visits just written ($visitIds: the posts their travelers held)
+// and from posts just recorded ($pairs). Edges already right are left alone, wrong ones removed.
+CALL () {
+  UNWIND $visitIds AS visitId
+  MATCH (v:Entity {id: visitId})-[:HOST_COUNTRY]->(host:Entity)
+  MATCH (v)-[:TRAVELER]->(:Person)-[held:HOLDS_POSITION]->(post:Position)
+  WHERE (held.since IS NULL OR held.since <= left(v.dateEnd, size(held.since)))
+    AND (held.until IS NULL OR held.until >= left(v.dateStart, size(held.until)))
+  RETURN host, post
+  UNION
+  UNWIND $pairs AS pair
+  MATCH (host:Entity {id: pair.hostId})
+  MATCH (post:Entity {id: pair.postId})
+  RETURN host, post
 }
-CALL (visit, precedents) {
-  MATCH (visit)-[stale:PRECEDED_BY]->(other)
-  WHERE none(p IN precedents WHERE p.post = stale.position AND p.earlier = other)
-  DELETE stale
+WITH DISTINCT host, post
+CALL (host, post) {
+  MATCH (post)<-[held:HOLDS_POSITION]-(:Person)<-[:TRAVELER]-(v:Visit)-[:HOST_COUNTRY]->(host)
+  WHERE (held.since IS NULL OR held.since <= left(v.dateEnd, size(held.since)))
+    AND (held.until IS NULL OR held.until >= left(v.dateStart, size(held.until)))
+  WITH DISTINCT v ORDER BY v.dateStart, v.id
+  RETURN collect(v) AS chain
 }
-CALL (visit, precedents) {
-  UNWIND precedents AS p
-  WITH visit, p.post AS postId, p.earlier AS earlier
-  MERGE (visit)-[link:PRECEDED_BY {position: postId}]->(earlier)
-    ON CREATE SET link.source = visit.source, link.sources = visit.sources,
-      link.paragraphs = visit.paragraphs, link.certainty = visit.certainty, link.derived = true
+CALL (host, post, chain) {
+  MATCH (host)<-[:HOST_COUNTRY]-(v:Visit)-[old:PRECEDED_BY {position: post.id}]->(other)
+  WITH old, other, v IN chain AS inChain, last([e IN chain WHERE e.dateEnd < v.dateStart]) AS wanted
+  WHERE NOT inChain OR wanted IS NULL OR other <> wanted
+  DELETE old
 }
-RETURN count(*) AS visits
+CALL (post, chain) {
+  UNWIND chain AS v
+  WITH post, v, last([e IN chain WHERE e.dateEnd < v.dateStart]) AS earlier
+  WHERE earlier IS NOT NULL
+  MERGE (v)-[link:PRECEDED_BY {position: post.id}]->(earlier)
+    ON CREATE SET link.source = v.source, link.sources = v.sources,
+      link.paragraphs = v.paragraphs, link.certainty = v.certainty, link.derived = true
+}
+RETURN count(*) AS pairs

@@ -1,12 +1,16 @@
 // Puts the stops of each tour in date order: PART_OF_TOUR.order (1-based) and NEXT_STOP
-// between consecutive stops, whatever order the visits were recorded in. Edges already right
-// are left alone, so recording the same visits again changes nothing.
+// between consecutive stops, whatever order the visits were recorded in; the tour's date and
+// endDate are its first and last stops'. Edges already right are left alone, so recording the
+// same visits again changes nothing.
 UNWIND $tourIds AS tourId
-MATCH (tour:Tour {id: tourId})
+MATCH (tour:Entity {id: tourId})
 CALL (tour) {
   MATCH (stop:Visit)-[part:PART_OF_TOUR]->(tour)
   WITH stop, part ORDER BY stop.dateStart, stop.id
   WITH collect(stop) AS stops, collect(part) AS parts
+  SET tour.date = stops[0].date, tour.endDate = stops[-1].date,
+      tour.dateStart = stops[0].dateStart, tour.dateEnd = stops[-1].dateEnd
+  WITH stops, parts
   UNWIND range(0, size(stops) - 1) AS i
   WITH stops[i] AS stop, parts[i] AS part, i + 1 AS position,
        CASE WHEN i + 1 < size(stops) THEN stops[i + 1] END AS following,

@@ -1,15 +1,17 @@
 // One row per meeting. `m.byId` is the traveler (or the host of a meeting outside any visit);
-// a meeting with the same principals and date as one in the graph IS that meeting.
+// a meeting with the same principals and date as one in the graph IS that meeting. `before`
+// is the meeting as it was (properties and degree), null when this row creates it.
 UNWIND $meetings AS m
 MATCH (by:Entity {id: m.byId})
-OPTIONAL MATCH (visit:Visit {id: m.visitId})
+OPTIONAL MATCH (visit:Entity {id: m.visitId})
 OPTIONAL MATCH (same:Meeting)-[:PRINCIPAL]->(by)
   WHERE same.date = m.date
     AND all(w IN m.withIds WHERE EXISTS { (same)-[:PRINCIPAL]->(:Entity {id: w}) })
 WITH m, by, visit, head(collect(same.id)) AS sameId
 WITH m, by, visit, coalesce(sameId, m.id) AS meetingId
 OPTIONAL MATCH (before:Entity {id: meetingId})
-WITH m, by, visit, meetingId, before IS NULL AS created
+WITH m, by, visit, meetingId,
+  CASE WHEN before IS NULL THEN null ELSE {props: properties(before), degree: COUNT { (before)--() }} END AS before
 MERGE (meeting:Entity {id: meetingId})
   ON CREATE SET meeting:Event:Meeting, meeting.kind = 'EVENT', meeting.name = m.name, meeting.aliases = [],
     meeting.nameKeys = m.nameKeys, meeting.date = m.date, meeting.dateStart = m.dateStart,
@@ -20,7 +22,7 @@ SET meeting += m.properties
 MERGE (meeting)-[pb:PRINCIPAL]->(by)
   ON CREATE SET pb += m.prov
   ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [m.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
-WITH m, by, visit, meeting, created
+WITH m, by, visit, meeting, before
 CALL (m, visit, meeting) {
   WITH m, visit, meeting WHERE visit IS NOT NULL
   MERGE (visit)-[r:INCLUDES]->(meeting)
@@ -68,4 +70,4 @@ CALL (m, meeting) {
   MERGE (meeting)-[r:HELD_AT]->(place)
     ON CREATE SET r += m.prov
 }
-RETURN m.index AS index, meeting.id AS meetingId, created
+RETURN m.index AS index, meeting.id AS meetingId, before

@@ -1,7 +1,8 @@
 // One row per visit (entities already resolved to ids). A visit with the same traveler, host
 // and date as one in the graph IS that visit: it is enriched, never duplicated. Every edge
 // carries the provenance map v.prov = {source, sources, paragraphs, certainty}; an edge that
-// already exists only gains the new source in `sources`.
+// already exists only gains the new source in `sources`. `before` is the visit as it was (its
+// properties and degree), null when this row creates it, so the caller can tell what changed.
 UNWIND $visits AS v
 MATCH (traveler:Entity {id: v.travelerId})
 MATCH (host:Entity {id: v.hostId})
@@ -10,7 +11,8 @@ OPTIONAL MATCH (traveler)<-[:TRAVELER]-(same:Visit)-[:HOST_COUNTRY]->(host)
 WITH v, traveler, host, head(collect(same.id)) AS sameId
 WITH v, traveler, host, coalesce(sameId, v.id) AS visitId
 OPTIONAL MATCH (before:Entity {id: visitId})
-WITH v, traveler, host, visitId, before IS NULL AS created
+WITH v, traveler, host, visitId,
+  CASE WHEN before IS NULL THEN null ELSE {props: properties(before), degree: COUNT { (before)--() }} END AS before
 MERGE (visit:Entity {id: visitId})
   ON CREATE SET visit:Event:Visit, visit.kind = 'EVENT', visit.name = v.name, visit.aliases = [],
     visit.nameKeys = v.nameKeys, visit.date = v.date, visit.dateStart = v.dateStart,
@@ -28,26 +30,12 @@ MERGE (visit)-[hc:HOST_COUNTRY]->(host)
 MERGE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
   ON CREATE SET vd += v.prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
   ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
-WITH v, visit, created
+WITH v, visit, before
 CALL (v, visit) {
-  WITH v, visit WHERE v.cityId IS NOT NULL
-  MATCH (city:Entity {id: v.cityId})
-  MERGE (visit)-[r:IN_CITY]->(city)
+  UNWIND v.links AS link
+  MATCH (target:Entity {id: link.id})
+  MERGE (visit)-[r:$(link.type)]->(target)
     ON CREATE SET r += v.prov
     ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
 }
-CALL (v, visit) {
-  WITH v, visit WHERE v.tourId IS NOT NULL
-  MATCH (tour:Entity {id: v.tourId})
-  MERGE (visit)-[r:PART_OF_TOUR]->(tour)
-    ON CREATE SET r += v.prov
-    ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-}
-CALL (v, visit) {
-  UNWIND v.topicIds AS topicId
-  MATCH (topic:Entity {id: topicId})
-  MERGE (visit)-[r:DISCUSSED]->(topic)
-    ON CREATE SET r += v.prov
-    ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-}
-RETURN v.index AS index, visit.id AS visitId, created
+RETURN v.index AS index, visit.id AS visitId, before

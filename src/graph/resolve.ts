@@ -1,12 +1,17 @@
 /**
  * Entity resolution: which node an EntityRef means. By id; else by any name or alias in either
- * language, folded by normalizeName; kind-filtered where a kind is given. Ambiguity is an error
- * that lists the candidates; an unknown name becomes a new entity only when its kind is given.
+ * language, folded by normalizeName; kind-filtered where a kind is given (or implied by the
+ * role, e.g. a visit's host is a country). Ambiguity is an error that lists the candidates; an
+ * unknown name becomes a new entity only when its kind is given.
+ *
+ * A batch of any size costs at most three statements: one for all names (each distinct lookup
+ * once), one exact scan only for a name whose full-text phrase hit the index limit, and one for
+ * all ids (the ids given, and the readable ids wanted for new entities).
  */
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid, type Candidate } from './errors.js';
-import { entityId } from './ids.js';
+import { entityId, slugify } from './ids.js';
 import { normalizeName } from './normalize.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
@@ -17,12 +22,17 @@ export interface RefRequest {
   at: string;
   /** Only nodes with this label match, and a new node gets it (e.g. "Tour"). */
   label?: string;
+  /** The kind the role calls for (a host is a COUNTRY): matches are filtered by it. */
+  expect?: EntityKindName;
 }
 
 export interface Resolved {
   id: string;
   /** True when this call creates the entity. */
   created: boolean;
+  /** The entity's English name (for display names such as "Mark Esper in Algeria"). */
+  name: string;
+  kind: string;
 }
 
 export interface Resolution {
@@ -31,6 +41,8 @@ export interface Resolution {
   toCreate: EntityRecord[];
 }
 
+/** Full-text hits per lookup; a lookup that reaches it is answered by an exact scan instead. */
+const FULLTEXT_LIMIT = 1000;
 const ID_PATTERN = /^[a-z]+:\S+$/;
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -47,89 +59,167 @@ function describe(ref: EntityRef): string {
   return ref.id ?? [ref.name, ref.nameAr].filter(Boolean).join(' / ');
 }
 
+function kindOf(request: RefRequest): EntityKindName | undefined {
+  return request.ref.kind ?? request.expect;
+}
+
 function validate(request: RefRequest): void {
+  const { ref, at, expect } = request;
+  if (ref.kind && !ENTITY_KINDS.includes(ref.kind)) throw invalid(`${at}: unknown kind "${ref.kind}"`, { at });
+  if (ref.kind && expect && ref.kind !== expect) {
+    throw invalid(`${at}: must be a ${expect}, not a ${ref.kind}`, { at });
+  }
+  if (!ref.id && !ref.name && !ref.nameAr) throw invalid(`${at}: give an id, a name or an Arabic name`, { at });
+  if (!ref.id && keysOf(ref).length === 0) throw invalid(`${at}: "${describe(ref)}" has no letters to match on`, { at });
+}
+
+interface NameLookup {
+  index: number;
+  keys: string[];
+  query: string;
+  kind: string | null;
+  label: string | null;
+}
+
+async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, Candidate[]>> {
+  const found = new Map<number, Candidate[]>();
+  if (lookups.length === 0) return found;
+  const result = await tx.run(cypher('write/resolve-names'), { lookups, limit: FULLTEXT_LIMIT });
+  const overflow: NameLookup[] = [];
+  for (const record of result.records) {
+    const index = record.get('index') as number;
+    if ((record.get('hits') as number) >= FULLTEXT_LIMIT) overflow.push(lookups[index]!);
+    else found.set(index, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+  }
+  if (overflow.length > 0) {
+    const scan = await tx.run(cypher('write/resolve-names-scan'), { lookups: overflow });
+    for (const record of scan.records) found.set(record.get('index') as number, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+  }
+  return found;
+}
+
+function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
   const { ref, at } = request;
-  if (ref.kind && !ENTITY_KINDS.includes(ref.kind)) throw invalid(`${at}: unknown kind "${ref.kind}"`);
-  if (!ref.id && !ref.name && !ref.nameAr) throw invalid(`${at}: give an id, a name or an Arabic name`);
-  if (!ref.id && keysOf(ref).length === 0) throw invalid(`${at}: "${describe(ref)}" has no letters to match on`);
+  return new DomainError(
+    'AMBIGUOUS_REFERENCE',
+    `${at}: "${describe(ref)}" matches ${candidates.length} entities: ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}. Give the id or a kind.`,
+    { at, candidates },
+  );
 }
 
 export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resolution> {
   requests.forEach(validate);
-  const lookups = requests.map((request, index) => {
-    const keys = keysOf(request.ref);
-    return {
-      index,
-      id: request.ref.id ?? null,
-      keys,
-      query: keys.map((k) => `nameKeys:"${k.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`).join(' OR '),
-      kind: request.ref.kind ?? null,
-      label: request.label ?? null,
-    };
-  });
-  const candidatesByIndex = new Map<number, Candidate[]>();
-  if (lookups.length > 0) {
-    const result = await tx.run(cypher('write/resolve-refs'), { lookups });
-    for (const record of result.records) candidatesByIndex.set(record.get('index') as number, record.get('candidates') as Candidate[]);
-  }
 
-  const resolved: Resolved[] = [];
+  // Each distinct name lookup once, however many references share it.
+  const lookups: NameLookup[] = [];
+  const lookupOf: number[] = [];
+  const lookupByKey = new Map<string, number>();
+  requests.forEach((request, i) => {
+    if (request.ref.id) return;
+    const keys = keysOf(request.ref);
+    const kind = kindOf(request) ?? null;
+    const label = request.label ?? null;
+    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}`;
+    let index = lookupByKey.get(key);
+    if (index === undefined) {
+      index = lookups.length;
+      lookupByKey.set(key, index);
+      lookups.push({
+        index,
+        keys,
+        query: keys.map((k) => `nameKeys:"${k.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`).join(' OR '),
+        kind,
+        label,
+      });
+    }
+    lookupOf[i] = index;
+  });
+  const candidatesByLookup = await lookUpNames(tx, lookups);
+
+  // Names that match nothing: new entities where a kind is given, one per distinct name. A batch
+  // must mean what its records would mean written one after the other, so a reference also
+  // matches the entities that earlier references of the same call create (by any of their names).
   const newByKey = new Map<string, EntityRecord>();
-  const pending: { index: number; key: string }[] = [];
-  requests.forEach(({ ref, at, label }, index) => {
-    const candidates = candidatesByIndex.get(index) ?? [];
-    if (candidates.length === 1) {
-      resolved[index] = { id: candidates[0]!.id, created: false };
+  const newKeyOf: (string | undefined)[] = [];
+  const earlierNew: { key: string; record: EntityRecord; keys: Set<string> }[] = [];
+  requests.forEach((request, i) => {
+    if (request.ref.id) return;
+    const { ref, at, label } = request;
+    const kind = kindOf(request);
+    const keys = keysOf(ref);
+    const known = candidatesByLookup.get(lookupOf[i]!) ?? [];
+    const fresh = earlierNew.filter((n) =>
+      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label)));
+    const candidates = [...known, ...fresh.map((n) => ({ id: n.record.id, kind: n.record.kind, name: n.record.name }))];
+    if (candidates.length > 1) throw ambiguous(request, candidates);
+    if (fresh.length === 1) {
+      newKeyOf[i] = fresh[0]!.key;
       return;
     }
-    if (candidates.length > 1) {
-      throw new DomainError(
-        'AMBIGUOUS_REFERENCE',
-        `${at}: "${describe(ref)}" matches ${candidates.length} entities: ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}. Give the id or a kind.`,
-        { at, candidates },
-      );
-    }
-    if (ref.id) {
-      throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${ref.id}"`, { at, id: ref.id });
-    }
+    if (candidates.length === 1) return;
     if (!ref.kind) {
       throw new DomainError(
         'UNKNOWN_REFERENCE',
-        `${at}: no entity is named "${describe(ref)}"; give its kind to create it`,
+        `${at}: no ${request.expect ? `${request.expect} ` : 'entity '}is named "${describe(ref)}"; give its kind to create it`,
         { at, name: describe(ref) },
       );
     }
-    const name = ref.name ?? ref.nameAr!;
+    const name = (ref.name ?? ref.nameAr)!.trim();
     const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}`;
-    if (!newByKey.has(key)) {
-      newByKey.set(key, {
-        id: entityId(ref.kind, name),
-        kind: ref.kind,
-        name,
-        nameAr: ref.nameAr,
-        aliases: ref.nameAr && ref.name ? [] : undefined,
-        labels: label ? [label] : undefined,
-      });
-    }
-    pending.push({ index, key });
+    const record: EntityRecord = {
+      id: label === 'Tour' ? `tour:${slugify(name)}` : entityId(ref.kind, name),
+      kind: ref.kind,
+      name,
+      nameAr: ref.nameAr?.trim() || undefined,
+      labels: label ? [label] : undefined,
+    };
+    newByKey.set(key, record);
+    earlierNew.push({ key, record, keys: new Set(keys) });
+    newKeyOf[i] = key;
   });
-
   const toCreate = [...newByKey.values()];
-  if (toCreate.length > 0) await makeIdsUnique(tx, toCreate);
-  for (const { index, key } of pending) resolved[index] = { id: newByKey.get(key)!.id, created: true };
-  return { resolved, toCreate };
-}
 
-/** A new entity whose readable id is already taken (by another name) gets "-2", "-3"... */
-async function makeIdsUnique(tx: Tx, records: EntityRecord[]): Promise<void> {
-  const wanted = records.map((r) => r.id);
-  const candidates = wanted.flatMap((id) => [id, ...Array.from({ length: 8 }, (_, i) => `${id}-${i + 2}`)]);
-  const result = await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(n.id) AS taken', { ids: candidates });
-  const taken = new Set<string>(result.records[0]?.get('taken') as string[]);
-  for (const record of records) {
+  // One statement for the ids given and for the ids the new entities would like.
+  const givenIds = [...new Set(requests.map((r) => r.ref.id).filter((id): id is string => Boolean(id)))];
+  const wantedIds = toCreate.flatMap((r) => [r.id, ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  const byId = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
+  if (givenIds.length + wantedIds.length > 0) {
+    const result = await tx.run(
+      'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind, n.name AS name, labels(n) AS labels',
+      { ids: [...givenIds, ...wantedIds] },
+    );
+    for (const r of result.records) byId.set(r.get('id') as string, r.toObject() as never);
+  }
+  // A new entity whose readable id is taken (by another name) gets "-2", "-3"...
+  const taken = new Set(byId.keys());
+  for (const record of toCreate) {
     let id = record.id;
     for (let n = 2; taken.has(id); n += 1) id = `${record.id}-${n}`;
     taken.add(id);
     record.id = id;
   }
+
+  const resolved = requests.map((request, i): Resolved => {
+    const { ref, at } = request;
+    if (ref.id) {
+      // An id that an earlier reference of this call creates is that entity, as it would be
+      // had the records been written one by one.
+      const fresh = toCreate.find((r) => r.id === ref.id);
+      if (!byId.has(ref.id) && fresh) return { id: fresh.id, created: true, name: fresh.name, kind: fresh.kind };
+      const node = byId.get(ref.id);
+      if (!node) throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${ref.id}"`, { at, id: ref.id });
+      const kind = kindOf(request);
+      if (kind && node.kind !== kind) throw invalid(`${at}: ${ref.id} is a ${node.kind}, not a ${kind}`, { at });
+      if (request.label && !node.labels.includes(request.label)) throw invalid(`${at}: ${ref.id} is not a ${request.label}`, { at });
+      return { id: node.id, created: false, name: node.name, kind: node.kind };
+    }
+    const key = newKeyOf[i];
+    if (key !== undefined) {
+      const record = newByKey.get(key)!;
+      return { id: record.id, created: true, name: record.name, kind: record.kind };
+    }
+    const match = candidatesByLookup.get(lookupOf[i]!)![0]!;
+    return { id: match.id, created: false, name: match.name, kind: match.kind };
+  });
+  return { resolved, toCreate };
 }

@@ -2,7 +2,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
-import { RELATIONSHIP_TYPES, type RelationshipType, CERTAINTIES } from './ontology.js';
+import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
 import { isPartialDate } from './partialDate.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
 import { resolveRefs } from './resolve.js';
@@ -17,6 +17,8 @@ export interface RelationWriteResult {
   type: RelationshipType;
   /** True when the relation existed and was updated. */
   updated: boolean;
+  /** False when writing it again changed none of its properties. */
+  changed: boolean;
   created: string[];
 }
 
@@ -26,6 +28,8 @@ export interface RelationWriteOptions {
 }
 
 const DATE_PROPERTIES = ['since', 'until', 'date', 'endDate'];
+/** Provenance is written from the record's own fields, never from `properties`. */
+const RESERVED_PROPERTIES = ['source', 'sources', 'paragraphs', 'certainty'];
 
 export function recordableTypes(allowStructural = false): RelationshipType[] {
   return (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => allowStructural || !RELATIONSHIP_TYPES[t].structural);
@@ -37,10 +41,44 @@ function checkType(type: string, at: string, allowStructural: boolean): Relation
     throw new DomainError(
       'UNKNOWN_RELATIONSHIP_TYPE',
       `${at}.type: "${type}" is not a relationship type that can be recorded; use one of ${allowed.join(', ')}`,
-      { allowed },
+      { at, allowed },
     );
   }
   return type as RelationshipType;
+}
+
+function checkProperties(properties: unknown, at: string): void {
+  if (properties === undefined || properties === null) return;
+  if (typeof properties !== 'object' || Array.isArray(properties)) throw invalid(`${at}.properties: expected an object`, { at });
+  for (const [key, value] of Object.entries(properties)) {
+    if (RESERVED_PROPERTIES.includes(key)) {
+      throw invalid(`${at}.properties.${key}: provenance goes in the record's own source, paragraphs and certainty`, { at });
+    }
+    const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+    const ok = scalar(value)
+      || (Array.isArray(value) && value.every(scalar) && new Set(value.map((v) => typeof v)).size <= 1);
+    if (!ok) throw invalid(`${at}.properties.${key}: only strings, numbers, booleans and lists of one of them can be stored`, { at });
+    if (DATE_PROPERTIES.includes(key) && (typeof value !== 'string' || !isPartialDate(value))) {
+      throw invalid(`${at}.properties.${key}: "${String(value)}" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)`, { at });
+    }
+  }
+  const { since, until } = properties as Record<string, unknown>;
+  if (typeof since === 'string' && typeof until === 'string' && until < since.slice(0, until.length)) {
+    throw invalid(`${at}.properties: until (${until}) is before since (${since})`, { at });
+  }
+}
+
+/** The kinds a side of a relationship type admits ('Entity' admits any; event sub-labels are EVENTs). */
+function kindsOf(side: string): string[] | null {
+  const labels = side.split('|');
+  if (labels.includes('Entity')) return null;
+  const kinds = new Set<string>();
+  for (const label of labels) {
+    if (['Event', 'Visit', 'Meeting', 'Tour'].includes(label)) kinds.add('EVENT');
+    const kind = (Object.keys(KIND_LABEL) as EntityKindName[]).find((k) => KIND_LABEL[k] === label);
+    if (kind) kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 function asRef(value: EntityRef | string): EntityRef {
@@ -52,29 +90,42 @@ export async function writeRelations(
   records: (RelationRecord & { sourceInfo?: SourceRecord })[],
   options: RelationWriteOptions = {},
 ): Promise<RelationWriteResult[]> {
+  if (records.length === 0) return [];
+  const allowStructural = options.allowStructural ?? false;
   const types = records.map((record, i) => {
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
-    for (const key of DATE_PROPERTIES) {
-      const value = record.properties?.[key];
-      if (value !== undefined && (typeof value !== 'string' || !isPartialDate(value))) {
-        throw invalid(`${at}.properties.${key}: "${String(value)}" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-      }
-    }
+    const type = checkType(record.type, at, allowStructural);
+    checkProperties(record.properties, at);
     for (const p of record.paragraphs ?? []) {
-      if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`);
+      if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`, { at });
     }
     if (record.certainty && !CERTAINTIES.includes(record.certainty)) {
-      throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`);
+      throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
     }
-    return checkType(record.type, at, options.allowStructural ?? false);
+    if (!record.from || !record.to) throw invalid(`${at}: a relation needs from and to`, { at });
+    return type;
   });
   const requests = records.flatMap((record, i) => {
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
     return [{ ref: asRef(record.from), at: `${at}.from` }, { ref: asRef(record.to), at: `${at}.to` }];
   });
   const { resolved, toCreate } = await resolveRefs(tx, requests);
+  if (!allowStructural) {
+    // Recorded from outside: each end must be of a kind the type admits (ONTOLOGY.md).
+    records.forEach((_, i) => {
+      const at = records.length === 1 ? 'input' : `relations[${i}]`;
+      const type = types[i]!;
+      for (const [side, end] of [['from', resolved[i * 2]!], ['to', resolved[i * 2 + 1]!]] as const) {
+        const kinds = kindsOf(RELATIONSHIP_TYPES[type][side]);
+        if (kinds && !kinds.includes(end.kind)) {
+          throw invalid(`${at}.${side}: ${type} goes from ${RELATIONSHIP_TYPES[type].from} to ${RELATIONSHIP_TYPES[type].to}; ${end.id} is a ${end.kind}`, { at: `${at}.${side}` });
+        }
+      }
+    });
+  }
   const sources = records.map((r) => (r.sourceInfo ? sourceEntity(r.sourceInfo) : undefined));
-  const createdIds = await upsertEntities(tx, [...toCreate, ...sources.filter((s) => s !== undefined)], 'fill');
+  const newSources = [...new Map(sources.filter((s) => s !== undefined).map((s) => [s.id, s])).values()];
+  const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
 
   const rows = records.map((record, index) => {
     const source = sources[index]?.id ?? record.source ?? null;
@@ -93,19 +144,29 @@ export async function writeRelations(
   await writeMentions(tx, rows.flatMap((row) =>
     row.prov.source ? [row.fromId, row.toId].map((entityId) => ({ sourceId: row.prov.source!, entityId, paragraphs: row.prov.paragraphs })) : [],
   ));
-  // A post held changes which earlier visit a visit follows.
-  const postChanges = rows.filter((row) => row.type === 'HOLDS_POSITION').map((row) => row.fromId);
-  if (postChanges.length > 0) {
+  // A post held changes which earlier visit a visit follows, in every country its holder visited.
+  const posts = rows.filter((row) => row.type === 'HOLDS_POSITION').map((row) => ({ personId: row.fromId, postId: row.toId }));
+  if (posts.length > 0) {
     const touched = await tx.run(
-      'MATCH (p:Person)<-[:TRAVELER]-(v:Visit)-[:HOST_COUNTRY]->(h) WHERE p.id IN $ids RETURN DISTINCT h.id AS hostId, min(v.dateStart) AS dateStart',
-      { ids: postChanges },
+      `UNWIND $posts AS post
+       MATCH (:Entity {id: post.personId})<-[:TRAVELER]-(:Visit)-[:HOST_COUNTRY]->(host)
+       RETURN DISTINCT host.id AS hostId, post.postId AS postId`,
+      { posts },
     );
-    await linkPrecedents(tx, touched.records.map((r) => ({ hostId: r.get('hostId') as string, dateStart: r.get('dateStart') as string })));
+    await linkPrecedents(tx, { pairs: touched.records.map((r) => ({ hostId: r.get('hostId') as string, postId: r.get('postId') as string })) });
   }
 
   return rows.map((row) => {
     const record = byIndex.get(row.index)!;
-    const created = [row.fromId, row.toId, sources[row.index]?.id].filter((id): id is string => Boolean(id) && createdIds.has(id!));
-    return { relationId: record.get('relationId') as string, fromId: row.fromId, toId: row.toId, type: row.type, updated: record.get('updated') as boolean, created };
+    const created = [...new Set([row.fromId, row.toId, sources[row.index]?.id])].filter((id): id is string => Boolean(id) && createdIds.has(id!));
+    return {
+      relationId: record.get('relationId') as string,
+      fromId: row.fromId,
+      toId: row.toId,
+      type: row.type,
+      updated: record.get('updated') as boolean,
+      changed: record.get('changed') as boolean,
+      created,
+    };
   });
 }

@@ -8,12 +8,15 @@ import { cypher } from '../db/cypher.js';
 import { invalid } from './errors.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { nameKeys } from './normalize.js';
-import { CERTAINTIES, type Certainty } from './ontology.js';
+import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
 import { refFromString, resolveRefs, type RefRequest } from './resolve.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
+
+/** What recording a visit did: created it, enriched an existing one, or changed nothing. */
+export type VisitStatus = 'created' | 'enriched' | 'unchanged';
 
 export interface VisitWriteResult {
   visitId: string;
@@ -21,6 +24,8 @@ export interface VisitWriteResult {
   created: string[];
   /** Ids of existing entities the visit was attached to. */
   linked: string[];
+  /** Only when asked for (`{ status: true }`): costs one more statement per batch. */
+  status?: VisitStatus;
 }
 
 export interface MeetingWriteResult {
@@ -29,17 +34,22 @@ export interface MeetingWriteResult {
   linked: string[];
 }
 
-function checkDate(value: string, at: string): void {
-  const parsed = parsePartialDate(value);
-  if (typeof parsed === 'string') throw invalid(`${at}: ${parsed}`);
+export interface VisitWriteOptions {
+  /** Tell created / enriched / unchanged apart (one more statement per batch). */
+  status?: boolean;
+}
+
+export function checkDate(value: string, at: string): void {
+  const parsed = typeof value === 'string' ? parsePartialDate(value) : `${JSON.stringify(value)} is not a date string`;
+  if (typeof parsed === 'string') throw invalid(`${at}: ${parsed}`, { at });
 }
 
 function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
   for (const p of record.paragraphs ?? []) {
-    if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number (0 or more)`);
+    if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number (0 or more)`, { at });
   }
   if (record.certainty && !CERTAINTIES.includes(record.certainty)) {
-    throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`);
+    throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
   }
 }
 
@@ -48,6 +58,9 @@ export function sourceEntity(info: SourceRecord): EntityRecord {
   if (info.publishedAt) checkDate(info.publishedAt, 'source.publishedAt');
   const name = info.title ?? info.url ?? info.id;
   if (!name) throw invalid('source: give at least an id, a title or a url');
+  if (info.id && !/^source:[a-z0-9]+(-[a-z0-9]+)*$/.test(info.id)) {
+    throw invalid(`source.id: "${info.id}" is not a source id (source:<slug>)`);
+  }
   const id = info.id ?? entityId('SOURCE', [info.publisher, info.publishedAt, info.title ?? info.url].filter(Boolean).join(' '));
   const properties: Record<string, string> = {};
   for (const key of ['title', 'publisher', 'url', 'publishedAt', 'language'] as const) {
@@ -60,8 +73,9 @@ export function sourceEntity(info: SourceRecord): EntityRecord {
 /** Collects every reference of a batch, remembering where each one's answer goes. */
 class RefCollector {
   readonly requests: RefRequest[] = [];
-  add(ref: EntityRef, at: string, label?: string): number {
-    this.requests.push({ ref, at, label });
+  add(ref: EntityRef, at: string, expect?: EntityKindName, label?: string): number {
+    if (!ref || typeof ref !== 'object') throw invalid(`${at}: expected a reference ({ id } or { name, kind })`, { at });
+    this.requests.push({ ref, at, expect, label });
     return this.requests.length - 1;
   }
 }
@@ -91,16 +105,16 @@ interface PlannedVisit {
 function planMeeting(refs: RefCollector, record: MeetingRecord, at: string, by: number): PlannedMeeting {
   if (record.date) checkDate(record.date, `${at}.date`);
   checkProvenance(record, at);
-  if (!record.with || record.with.length === 0) throw invalid(`${at}.with: name at least one person met`);
+  if (!Array.isArray(record.with) || record.with.length === 0) throw invalid(`${at}.with: name at least one person met`, { at });
   return {
     record,
     at,
     by,
-    with: record.with.map((ref, i) => refs.add(ref, `${at}.with[${i}]`)),
-    attendees: (record.attendees ?? []).map((ref, i) => refs.add(ref, `${at}.attendees[${i}]`)),
-    city: record.city ? refs.add(record.city, `${at}.city`) : undefined,
-    place: record.place ? refs.add(record.place, `${at}.place`) : undefined,
-    topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`)),
+    with: record.with.map((ref, i) => refs.add(ref, `${at}.with[${i}]`, 'PERSON')),
+    attendees: (record.attendees ?? []).map((ref, i) => refs.add(ref, `${at}.attendees[${i}]`, 'PERSON')),
+    city: record.city ? refs.add(record.city, `${at}.city`, 'CITY') : undefined,
+    place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE') : undefined,
+    topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
   };
 }
 
@@ -116,9 +130,10 @@ function provenanceOf(record: { source?: string; paragraphs?: number[]; certaint
 
 function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined) {
   const date = m.record.date ?? visitDate;
-  if (!date) throw invalid(`${m.at}.date: a meeting outside a visit needs a date`);
+  if (!date) throw invalid(`${m.at}.date: a meeting outside a visit needs a date`, { at: m.at });
   const byId = ids[m.by]!;
-  const withIds = m.with.map((i) => ids[i]!);
+  const withIds = [...new Set(m.with.map((i) => ids[i]!))].filter((id) => id !== byId);
+  if (withIds.length === 0) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
   const name = m.record.name ?? `Meeting of ${[byId, ...withIds].join(', ')} on ${date}`;
   return {
     index,
@@ -126,10 +141,10 @@ function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValu
     visitId: visitIdValue,
     byId,
     withIds,
-    attendeeIds: m.attendees.map((i) => ids[i]!),
+    attendeeIds: [...new Set(m.attendees.map((i) => ids[i]!))],
     cityId: m.city === undefined ? null : ids[m.city]!,
     placeId: m.place === undefined ? null : ids[m.place]!,
-    topicIds: m.topics.map((i) => ids[i]!),
+    topicIds: [...new Set(m.topics.map((i) => ids[i]!))],
     name,
     nameKeys: nameKeys({ name }),
     summary: m.record.summary ?? null,
@@ -141,58 +156,99 @@ function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValu
   };
 }
 
+type Snapshot = { props: Record<string, unknown>; degree: number } | null;
+
 async function writeMeetingRows(tx: Tx, rows: ReturnType<typeof meetingRow>[]) {
   if (rows.length === 0) return [];
   const result = await tx.run(cypher('write/write-meetings'), { meetings: rows });
-  return result.records.map((r) => ({ index: r.get('index') as number, meetingId: r.get('meetingId') as string, created: r.get('created') as boolean }));
+  const out: { meetingId: string; before: Snapshot }[] = [];
+  for (const r of result.records) out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
+  return out;
 }
 
-/** The entity names of every input get display names that read well ("Mark Esper in Algeria"). */
-async function displayNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  const result = await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name', { ids: [...new Set(ids)] });
-  return new Map(result.records.map((r) => [r.get('id') as string, r.get('name') as string]));
+/** A stable text of a value, map keys sorted, for comparing snapshots. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
-export async function writeVisits(tx: Tx, records: VisitRecord[]): Promise<VisitWriteResult[]> {
+async function snapshots(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const result = await tx.run(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, {props: properties(n), degree: COUNT { (n)--() }} AS snapshot',
+    { ids: [...new Set(ids)] },
+  );
+  return new Map(result.records.map((r) => [r.get('id') as string, canonical(r.get('snapshot'))]));
+}
+
+export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
+  if (records.length === 0) return [];
   const refs = new RefCollector();
   const sources: (EntityRecord | undefined)[] = [];
   const plans: PlannedVisit[] = records.map((record, index) => {
     const at = records.length === 1 ? 'input' : `visits[${index}]`;
+    if (!record || typeof record !== 'object') throw invalid(`${at}: expected a visit`, { at });
+    if (record.date === undefined || record.date === null) throw invalid(`${at}.date: a visit needs a date`, { at });
     checkDate(record.date, `${at}.date`);
+    if (record.dateCertainty && !CERTAINTIES.includes(record.dateCertainty)) {
+      throw invalid(`${at}.dateCertainty: "${record.dateCertainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
+    }
     checkProvenance(record, at);
     sources[index] = record.sourceInfo ? sourceEntity(record.sourceInfo) : undefined;
-    const traveler = refs.add(record.traveler, `${at}.traveler`);
+    const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
     return {
       record,
       at,
       traveler,
-      host: refs.add(record.host, `${at}.host`),
-      city: record.city ? refs.add(record.city, `${at}.city`) : undefined,
-      tour: record.tour ? refs.add(refFromString(record.tour, 'EVENT'), `${at}.tour`, 'Tour') : undefined,
-      topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`)),
+      host: refs.add(record.host, `${at}.host`, 'COUNTRY'),
+      city: record.city ? refs.add(record.city, `${at}.city`, 'CITY') : undefined,
+      tour: record.tour ? refs.add(refFromString(record.tour, 'EVENT'), `${at}.tour`, 'EVENT', 'Tour') : undefined,
+      topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
       meetings: (record.meetings ?? []).map((m, i) => planMeeting(refs, m, `${at}.meetings[${i}]`, traveler)),
     };
   });
 
   const { resolved, toCreate } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
-  const newSources = sources.filter((s): s is EntityRecord => s !== undefined);
+  const names = new Map(resolved.map((r) => [r.id, r.name]));
+  // Everything that can be refused is refused before anything is written.
+  for (const plan of plans) {
+    const ownId = plan.record.id;
+    if (ownId !== undefined && !/^visit:\S+$/.test(ownId)) throw invalid(`${plan.at}.id: "${ownId}" is not a visit id (visit:<slug>)`, { at: plan.at });
+    for (const m of plan.meetings) {
+      if (!m.with.some((i) => ids[i] !== ids[m.by])) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
+    }
+  }
+  const newSources = [...new Map(sources.filter((s): s is EntityRecord => s !== undefined).map((s) => [s.id, s])).values()];
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
-  const names = await displayNames(tx, ids);
 
+  // The same visit twice in one batch is one visit: later rows take the first row's id.
+  const firstIdByKey = new Map<string, string>();
+  const duplicateOf: (number | undefined)[] = [];
   const visitRows = plans.map((plan, index) => {
     const travelerId = ids[plan.traveler]!;
     const hostId = ids[plan.host]!;
     const { record } = plan;
+    const key = `${travelerId}|${hostId}|${record.date}`;
+    const ownId = record.id ?? visitId(travelerId, hostId, record.date);
+    const firstId = firstIdByKey.get(key);
+    if (firstId === undefined) firstIdByKey.set(key, ownId);
+    else duplicateOf[index] = plans.findIndex((p, i) => i < index && `${ids[p.traveler]}|${ids[p.host]}|${p.record.date}` === key);
     const name = record.name ?? `${names.get(travelerId) ?? travelerId} in ${names.get(hostId) ?? hostId}, ${record.date}`;
+    const links = [
+      ...(plan.city === undefined ? [] : [{ type: 'IN_CITY', id: ids[plan.city]! }]),
+      ...(plan.tour === undefined ? [] : [{ type: 'PART_OF_TOUR', id: ids[plan.tour]! }]),
+      ...[...new Set(plan.topics.map((i) => ids[i]!))].map((id) => ({ type: 'DISCUSSED', id })),
+    ];
     return {
       index,
-      id: record.id ?? visitId(travelerId, hostId, record.date),
+      id: firstId ?? ownId,
       travelerId,
       hostId,
-      cityId: plan.city === undefined ? null : ids[plan.city]!,
       tourId: plan.tour === undefined ? null : ids[plan.tour]!,
-      topicIds: plan.topics.map((i) => ids[i]!),
+      links,
       name,
       nameKeys: nameKeys({ name }),
       summary: record.summary ?? null,
@@ -207,10 +263,10 @@ export async function writeVisits(tx: Tx, records: VisitRecord[]): Promise<Visit
   });
   const visitResult = await tx.run(cypher('write/write-visits'), { visits: visitRows });
   const visitIds: string[] = [];
-  const visitCreated: boolean[] = [];
+  const visitBefore: Snapshot[] = [];
   for (const r of visitResult.records) {
     visitIds[r.get('index') as number] = r.get('visitId') as string;
-    visitCreated[r.get('index') as number] = r.get('created') as boolean;
+    visitBefore[r.get('index') as number] = r.get('before') as Snapshot;
   }
 
   const meetingRows = plans.flatMap((plan, v) =>
@@ -236,14 +292,19 @@ export async function writeVisits(tx: Tx, records: VisitRecord[]): Promise<Visit
   });
   meetingRows.forEach((entry, i) => {
     const sourceId = sources[entry.visit]?.id ?? plans[entry.visit]!.record.source;
-    const result = meetingResults.find((r) => r.index === i);
+    const result = meetingResults[i];
     if (sourceId && result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs: entry.row.prov.paragraphs });
   });
   await writeMentions(tx, mentions);
 
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
   if (tourIds.length > 0) await tx.run(cypher('write/link-tours'), { tourIds });
-  await linkPrecedents(tx, visitRows.map((r) => ({ hostId: r.hostId, dateStart: r.dateStart })));
+  await linkPrecedents(tx, { visitIds: [...new Set(visitIds)] });
+
+  let after: Map<string, string> | undefined;
+  if (options.status) {
+    after = await snapshots(tx, [...visitIds, ...meetingResults.map((m) => m.meetingId)]);
+  }
 
   return plans.map((plan, v) => {
     const created = new Set<string>();
@@ -254,33 +315,48 @@ export async function writeVisits(tx: Tx, records: VisitRecord[]): Promise<Visit
     for (const i of mine) (createdIds.has(ids[i]!) ? created : linked).add(ids[i]!);
     const source = sources[v];
     if (source) (createdIds.has(source.id) ? created : linked).add(source.id);
-    if (visitCreated[v]) created.add(visitIds[v]!);
-    meetingRows.forEach((entry, i) => {
-      const result = meetingResults.find((r) => r.index === i);
-      if (entry.visit === v && result?.created) created.add(result.meetingId);
-    });
-    return { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)) };
+    const duplicate = duplicateOf[v] !== undefined;
+    if (visitBefore[v] === null && !duplicate) created.add(visitIds[v]!);
+    const myMeetings = meetingRows.map((entry, i) => ({ entry, result: meetingResults[i]! })).filter((x) => x.entry.visit === v);
+    for (const { result } of myMeetings) if (result.before === null && !duplicate) created.add(result.meetingId);
+    const result: VisitWriteResult = { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)) };
+    if (after) {
+      if (duplicate) {
+        const first = records[duplicateOf[v]!];
+        result.status = canonical(first) === canonical(plan.record) ? 'unchanged' : 'enriched';
+      } else if (visitBefore[v] === null) {
+        result.status = 'created';
+      } else {
+        const same = (before: Snapshot, id: string) => before !== null && canonical(before) === after!.get(id);
+        const unchanged = created.size === 0
+          && same(visitBefore[v]!, visitIds[v]!)
+          && myMeetings.every(({ result: m }) => same(m.before, m.meetingId));
+        result.status = unchanged ? 'unchanged' : 'enriched';
+      }
+    }
+    return result;
   });
 }
 
-/** Recomputes PRECEDED_BY for the hosts touched, from the earliest new date on. */
-export async function linkPrecedents(tx: Tx, touched: { hostId: string; dateStart: string }[]): Promise<void> {
-  const since = new Map<string, string>();
-  for (const { hostId, dateStart } of touched) {
-    const current = since.get(hostId);
-    if (current === undefined || dateStart < current) since.set(hostId, dateStart);
-  }
-  if (since.size === 0) return;
-  await tx.run(cypher('write/link-precedents'), { hosts: [...since].map(([hostId, s]) => ({ hostId, since: s })) });
+/**
+ * Recomputes PRECEDED_BY for every (host country, post) pair the write touched: the posts the
+ * travelers of `visitIds` held on their dates, and the explicit `pairs` (posts just recorded).
+ */
+export async function linkPrecedents(tx: Tx, touched: { visitIds?: string[]; pairs?: { hostId: string; postId: string }[] }): Promise<void> {
+  const visitIds = touched.visitIds ?? [];
+  const pairs = touched.pairs ?? [];
+  if (visitIds.length === 0 && pairs.length === 0) return;
+  await tx.run(cypher('write/link-precedents'), { visitIds, pairs });
 }
 
 /** Meetings that belong to no visit (e.g. an archive photo's meeting), with `by` as host. */
 export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]): Promise<MeetingWriteResult[]> {
+  if (records.length === 0) return [];
   const refs = new RefCollector();
   const plans = records.map((record, i) => {
     const at = records.length === 1 ? 'input' : `meetings[${i}]`;
-    if (!record.by) throw invalid(`${at}.by: a meeting outside a visit needs the person who held it`);
-    return planMeeting(refs, record, at, refs.add(record.by, `${at}.by`));
+    if (!record.by) throw invalid(`${at}.by: a meeting outside a visit needs the person who held it`, { at });
+    return planMeeting(refs, record, at, refs.add(record.by, `${at}.by`, 'PERSON'));
   });
   const { resolved, toCreate } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
@@ -295,17 +371,17 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     for (const r of [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]) {
       if (r !== undefined) mentions.push({ sourceId, entityId: ids[r]!, paragraphs });
     }
-    const result = results.find((x) => x.index === i);
+    const result = results[i];
     if (result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs });
   });
   await writeMentions(tx, mentions);
   return plans.map((plan, i) => {
-    const result = results.find((x) => x.index === i)!;
+    const result = results[i]!;
     const refsOf = [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]
       .filter((x): x is number => x !== undefined)
       .map((x) => ids[x]!);
     const created = refsOf.filter((id) => createdIds.has(id));
-    if (result.created) created.push(result.meetingId);
+    if (result.before === null) created.push(result.meetingId);
     return { meetingId: result.meetingId, created, linked: refsOf.filter((id) => !createdIds.has(id)) };
   });
 }

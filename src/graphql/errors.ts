@@ -1,6 +1,7 @@
 /** The typed errors clients see (extensions.code), and what internal errors become. */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { DomainError } from '../graph/errors.js';
 import type { Logger } from '../log.js';
 
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -39,6 +40,16 @@ export function createMaskError(log: Logger) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof GraphQLError && original.extensions?.code) return error as Error;
     if (error instanceof GraphQLError && !error.originalError) return error; // validation/parse errors
+    if (original instanceof DomainError) {
+      // Input the domain refuses (ambiguous or unknown reference, invalid date, type outside the
+      // vocabulary): the client's to fix. extensions.reason says which; details such as the
+      // candidates of an ambiguous reference or the allowed relationship types come along.
+      return new GraphQLError(original.message, {
+        nodes: (error as GraphQLError).nodes,
+        path: (error as GraphQLError).path,
+        extensions: { code: 'BAD_USER_INPUT', reason: original.reason, ...original.details },
+      });
+    }
     if (isDatabaseUnavailable(original)) {
       log.warn({ err: original }, 'database unavailable');
       const unavailable = serviceUnavailable();

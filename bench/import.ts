@@ -1,0 +1,225 @@
+/**
+ * `npm run bench -- import [--visits N] [--batch N] [--keep FILE]`: writes a synthetic file of
+ * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
+ * empty database through the real importer (src/graph/import.ts: parse, coerce against the
+ * schema, batched writes with resolution by name, tours, precedents), and prints visits per
+ * second. Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
+ * in a temporary folder.
+ *
+ * The synthetic world: 600 people (a third hold a post for a term), 90 countries with two cities
+ * each, 60 topics, 40 posts, 300 sources; visits from 1995 to 2024, a tenth of them in tours, most
+ * with one or two meetings. References are by name (in English or Arabic-script aliases are not
+ * generated), by name with kind on first sight, and by id, as a real log would mix them.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { formatReport, importText } from '../src/graph/import.js';
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'sen', 'tu', 'vai', 'dor', 'bel', 'nix', 'qua', 'zen', 'hol', 'mar', 'pe', 'sio', 'gan', 'fe', 'ul', 'tro'];
+const TOPICS = [
+  'counter-terrorism', 'energy cooperation', 'trade', 'migration', 'arms sales', 'regional security', 'climate',
+  'health', 'education exchange', 'water sharing', 'fisheries', 'debt relief', 'investment', 'tourism', 'cyber security',
+  'maritime security', 'border demarcation', 'refugees', 'food security', 'space cooperation', 'nuclear energy',
+  'sanctions', 'human rights', 'peacekeeping', 'elections', 'infrastructure', 'railways', 'ports', 'gas pipelines',
+  'mining', 'agriculture', 'digital economy', 'customs union', 'visa policy', 'cultural heritage', 'sports diplomacy',
+  'disaster relief', 'vaccines', 'desertification', 'renewable energy', 'shipping lanes', 'fishing rights',
+  'telecommunications', 'banking', 'currency swap', 'military training', 'intelligence sharing', 'drug trafficking',
+  'piracy', 'hostage release', 'prisoner exchange', 'embassy reopening', 'airline routes', 'science cooperation',
+  'youth employment', 'women in politics', 'press freedom', 'judicial reform', 'anti-corruption', 'public health',
+];
+
+function word(rand: () => number, parts: number): string {
+  let w = '';
+  for (let i = 0; i < parts; i += 1) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!;
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+
+function uniqueNames(rand: () => number, count: number, make: () => string): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  while (names.length < count) {
+    const name = make();
+    if (!seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+function day(rand: () => number, fromYear: number, toYear: number): string {
+  const start = Date.UTC(fromYear, 0, 1);
+  const end = Date.UTC(toYear, 11, 31);
+  return new Date(start + Math.floor(rand() * ((end - start) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The synthetic import file as NDJSON lines, and how many of them are visits. */
+export function syntheticImport(visitCount: number, seed = 20201001): { lines: string[]; visits: number } {
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const people = uniqueNames(rand, 600, () => `${word(rand, 2)} ${word(rand, 3)}`);
+  const countries = uniqueNames(rand, 90, () => `${word(rand, 3)}ia`);
+  const cities = countries.map((c) => uniqueNames(rand, 2, () => `${word(rand, 2)} ${c.slice(0, 3)}`));
+  const posts = Array.from({ length: 40 }, (_, i) => `${pick(['Foreign Minister', 'Defense Minister', 'President', 'Prime Minister'])} of ${countries[i]}`);
+  const sources = Array.from({ length: 300 }, (_, i) => ({
+    title: `Travel log ${i + 1}`,
+    publisher: pick(['Synthetic Wire', 'Example Gazette', 'Test Herald']),
+    url: `https://example.org/log/${i + 1}`,
+    publishedAt: day(rand, 1995, 2024),
+  }));
+
+  const lines: string[] = [];
+  const known = new Set<string>();
+  // First sight of a name carries its kind (so it may be created); later ones are plain names.
+  const ref = (name: string, kind: string) => {
+    const key = `${kind}|${name}`;
+    if (!known.has(key)) {
+      known.add(key);
+      return { name, kind };
+    }
+    return rand() < 0.15 ? { name: name.toUpperCase() } : { name };
+  };
+
+  // Terms of office: a third of the people hold one of the posts, for four to eight years.
+  const holders = new Map<string, { post: string; since: string; until: string }>();
+  for (let i = 0; i < 200; i += 1) {
+    const person = people[i]!;
+    const post = posts[i % posts.length]!;
+    const since = day(rand, 1995, 2016);
+    const until = `${Number(since.slice(0, 4)) + 4 + Math.floor(rand() * 5)}${since.slice(4)}`;
+    holders.set(person, { post, since, until });
+    lines.push(JSON.stringify({
+      relation: {
+        from: ref(person, 'PERSON'), type: 'HOLDS_POSITION', to: ref(post, 'POSITION'),
+        properties: { since, until }, source: { title: 'Synthetic terms of office', publisher: 'Synthetic Wire' },
+        paragraphs: [1], certainty: 'EXTERNAL',
+      },
+    }));
+  }
+
+  let visits = 0;
+  let tour: { name: string; traveler: string; left: number; date: string } | undefined;
+  const written: Record<string, unknown>[] = [];
+  while (visits < visitCount) {
+    let visit: Record<string, unknown>;
+    if (written.length > 0 && rand() < 0.02) {
+      visit = pick(written); // the same visit again, from another log: it must be enriched, not doubled
+    } else {
+      let traveler: string;
+      let date: string;
+      let tourName: string | undefined;
+      if (tour && tour.left > 0) {
+        traveler = tour.traveler;
+        tour.left -= 1;
+        const next = new Date(Date.parse(tour.date) + 86_400_000 * (1 + Math.floor(rand() * 3)));
+        date = next.toISOString().slice(0, 10);
+        tour.date = date;
+        tourName = tour.name;
+      } else {
+        traveler = pick(people);
+        const held = holders.get(traveler);
+        date = held && rand() < 0.7 ? day(rand, Number(held.since.slice(0, 4)), Math.min(2024, Number(held.until.slice(0, 4)) - 1)) : day(rand, 1995, 2024);
+        if (rand() < 0.03) {
+          tour = { name: `${traveler} tour ${date}`, traveler, left: 2 + Math.floor(rand() * 3), date };
+          tourName = tour.name;
+        }
+      }
+      const hostIndex = Math.floor(rand() * countries.length);
+      const host = countries[hostIndex]!;
+      // References in the order they appear in the record, so the first sight carries the kind.
+      const travelerRef = ref(traveler, 'PERSON');
+      const hostRef = rand() < 0.2 && known.has(`COUNTRY|${host}`) ? { id: `country:${host.toLowerCase()}` } : ref(host, 'COUNTRY');
+      const cityRef = rand() < 0.6 ? ref(cities[hostIndex]![Math.floor(rand() * 2)]!, 'CITY') : undefined;
+      const others = people.filter((p) => p !== traveler);
+      const meetings = Array.from({ length: Math.floor(rand() * 3) }, () => ({
+        with: [ref(pick(others.slice(0, 400)), 'PERSON')],
+        ...(rand() < 0.4 ? { attendees: [ref(pick(others.slice(400)), 'PERSON')] } : {}),
+        topics: [pick(TOPICS)],
+      }));
+      const source = pick(sources);
+      visit = {
+        traveler: travelerRef,
+        host: hostRef,
+        ...(cityRef ? { city: cityRef } : {}),
+        date: rand() < 0.1 ? date.slice(0, 7) : date,
+        ...(tourName ? { tour: tourName } : {}),
+        topics: Array.from({ length: Math.floor(rand() * 3) }, () => pick(TOPICS)),
+        meetings,
+        source,
+        paragraphs: [1 + Math.floor(rand() * 20)],
+        certainty: 'STATED',
+      };
+      written.push(visit);
+    }
+    lines.push(JSON.stringify({ visit }));
+    visits += 1;
+  }
+  return { lines, visits };
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+async function emptyDatabase(db: Db): Promise<void> {
+  const session = db.driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+export async function main(args: string[]): Promise<void> {
+  const visitCount = option(args, '--visits', 10_000);
+  const batchSize = option(args, '--batch', 500);
+  const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
+  const { lines, visits } = syntheticImport(visitCount);
+  const text = `${lines.join('\n')}\n`;
+  if (keep) await writeFile(keep, text);
+
+  let local: LocalNeo4j | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
+    process.stderr.write('starting an embedded Neo4j for the benchmark ...\n');
+    local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 });
+    uri = local.uri;
+  }
+  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  try {
+    await waitForConnectivity(db.driver);
+    await applyMigrations(db);
+    await emptyDatabase(db);
+    process.stdout.write(`importing ${lines.length} records (${visits} visits, ${lines.length - visits} relations) in batches of ${batchSize} into an empty database\n`);
+    const started = performance.now();
+    const report = await importText(db, text, { batchSize });
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(`${formatReport({ ...report, failed: report.failed.slice(0, 10) })}\n`);
+    const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH ()-[r]->() RETURN visits, count(r) AS relationships')).records[0]!.toObject());
+    process.stdout.write(`graph: ${counts.visits} visit nodes, ${counts.relationships} relationships\n`);
+    process.stdout.write(`import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
+  } finally {
+    await db.close();
+    await local?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}

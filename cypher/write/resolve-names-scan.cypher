@@ -1,0 +1,8 @@
+// The exact, index-free form of resolve-names, for the rare name whose full-text phrase matched
+// more nodes than the index limit.
+UNWIND $lookups AS l
+MATCH (n:Entity)
+WHERE any(k IN l.keys WHERE k IN n.nameKeys)
+  AND (l.kind IS NULL OR n.kind = l.kind)
+  AND (l.label IS NULL OR l.label IN labels(n))
+RETURN l.index AS index, collect(n {.id, .kind, .name}) AS candidates

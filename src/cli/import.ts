@@ -1,0 +1,64 @@
+/**
+ * `npm run import -- FILE [--strict] [--batch N]`: records the visits and relations of a JSON
+ * array or NDJSON file (format: src/graph/import.ts) through the same writers as the mutations.
+ * Uses NEO4J_URI if set, else the embedded Neo4j; applies the schema and, where absent, the
+ * article's graph first, so that the file's names link to it. A progress bar shows on a
+ * terminal; the report at the end lists what was created, enriched and left unchanged, and each
+ * failed record with its line number. Exit code 1 when any record failed.
+ */
+import { readFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { enableTcpNoDelay, formatReport, importText } from '../graph/import.js';
+import { ensureSeed } from '../graph/seed/load.js';
+import { withDatabase } from './withDatabase.js';
+
+const USAGE = 'usage: npm run import -- FILE [--strict] [--batch N]\n';
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const batchAt = args.indexOf('--batch');
+const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : 500;
+const file = args.find((a, i) => !a.startsWith('--') && (batchAt < 0 || i !== batchAt + 1));
+if (!file || !Number.isInteger(batchSize) || batchSize < 1) {
+  process.stderr.write(USAGE);
+  process.exit(2);
+}
+
+let text: string;
+try {
+  text = await readFile(file, 'utf8');
+} catch (err) {
+  process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
+  process.exit(2);
+}
+
+enableTcpNoDelay();
+const report = await withDatabase(async (db) => {
+  await ensureSeed(db);
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: 'importing [{bar}] {percentage}% | {value}/{total} records | {duration}s', hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let started = false;
+  try {
+    return await importText(db, text, {
+      strict,
+      batchSize,
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, done);
+          started = true;
+        } else {
+          bar.update(done);
+        }
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+});
+
+process.stdout.write(`${formatReport(report)}\n`);
+if (report.failed.length > 0) process.exitCode = 1;

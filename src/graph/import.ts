@@ -1,0 +1,541 @@
+/**
+ * The one way in for recorded facts from outside: the recordVisit / recordRelation mutations and
+ * the bulk importer (CLI and benchmark) all map their input with the functions here and write it
+ * through the same writers (writeVisits, writeRelations), with the same retries.
+ *
+ * Import files hold GraphQL inputs exactly as a client would send them as variables:
+ *   - a JSON array, or NDJSON (one JSON value per line; blank lines and lines starting with
+ *     `//` are skipped);
+ *   - each record is `{"visit": VisitInput}` or `{"relation": RelationInput}`; a bare object with
+ *     a `traveler` is read as a VisitInput;
+ *   - enum values are written as in GraphQL: "PERSON", "STATED".
+ * Records are coerced against the schema's VisitInput / RelationInput (the mutation's own
+ * validation: required fields, enums, PartialDate), then written in batches of consecutive
+ * records of one kind, in file order. A batch that fails is split in halves until the failing
+ * records stand alone; each of those fails on its own, with its line number and reason, and
+ * writes nothing. `strict` writes everything in one transaction, or nothing.
+ */
+import net from 'node:net';
+import { coerceInputValue, GraphQLError, isInputType, type GraphQLSchema } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import type { Db, Tx } from '../db/driver.js';
+import { DomainError } from './errors.js';
+import type { EntityKindName } from './ontology.js';
+import type { Certainty } from './ontology.js';
+import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import { writeRelations, type RelationWriteResult } from './writeRelations.js';
+import { writeVisits, type VisitWriteResult } from './writeVisits.js';
+
+// ── GraphQL input → records ─────────────────────────────────────────────────────────────────
+
+/** An EntityRef as GraphQL hands it over (optional fields may be null). */
+export interface EntityRefInput {
+  id?: string | null;
+  name?: string | null;
+  nameAr?: string | null;
+  kind?: string | null;
+}
+
+export interface SourceInputValue {
+  id?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  language?: string | null;
+}
+
+export interface MeetingInputValue {
+  with: EntityRefInput[];
+  attendees?: EntityRefInput[] | null;
+  date?: string | null;
+  topics?: string[] | null;
+  city?: EntityRefInput | null;
+  place?: EntityRefInput | null;
+  paragraphs?: number[] | null;
+  certainty?: string | null;
+}
+
+export interface VisitInputValue {
+  id?: string | null;
+  traveler: EntityRefInput;
+  host: EntityRefInput;
+  city?: EntityRefInput | null;
+  date: string;
+  tour?: string | null;
+  purpose?: string | null;
+  topics?: string[] | null;
+  meetings?: MeetingInputValue[] | null;
+  source?: SourceInputValue | null;
+  paragraphs?: number[] | null;
+  certainty?: string | null;
+  dateCertainty?: string | null;
+}
+
+export interface RelationInputValue {
+  from: EntityRefInput;
+  type: string;
+  to: EntityRefInput;
+  properties?: unknown;
+  source?: SourceInputValue | null;
+  paragraphs?: number[] | null;
+  certainty?: string | null;
+}
+
+/** Drops null and undefined fields (GraphQL sends null for omitted optional fields). */
+function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+function refOf(input: EntityRefInput): EntityRef {
+  const ref = compact({
+    id: input.id?.trim() || null,
+    name: input.name?.trim() || null,
+    nameAr: input.nameAr?.trim() || null,
+    kind: (input.kind ?? null) as EntityKindName | null,
+  });
+  return ref;
+}
+
+function sourceOf(input: SourceInputValue | null | undefined): SourceRecord | undefined {
+  return input ? (compact(input) as SourceRecord) : undefined;
+}
+
+function meetingOf(input: MeetingInputValue): MeetingRecord {
+  return compact({
+    with: input.with.map(refOf),
+    attendees: input.attendees?.map(refOf) ?? null,
+    date: input.date ?? null,
+    topics: input.topics ?? null,
+    city: input.city ? refOf(input.city) : null,
+    place: input.place ? refOf(input.place) : null,
+    paragraphs: input.paragraphs ?? null,
+    certainty: (input.certainty ?? null) as Certainty | null,
+  }) as MeetingRecord;
+}
+
+/** VisitInput (as the resolver receives it: Certainty already 'stated'...) → VisitRecord. */
+export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
+  return compact({
+    id: input.id ?? null,
+    traveler: refOf(input.traveler),
+    host: refOf(input.host),
+    city: input.city ? refOf(input.city) : null,
+    date: input.date,
+    tour: input.tour?.trim() || null,
+    purpose: input.purpose ?? null,
+    topics: input.topics ?? null,
+    meetings: input.meetings?.map(meetingOf) ?? null,
+    sourceInfo: sourceOf(input.source) ?? null,
+    paragraphs: input.paragraphs ?? null,
+    certainty: (input.certainty ?? null) as Certainty | null,
+    dateCertainty: (input.dateCertainty ?? null) as Certainty | null,
+  }) as VisitRecord;
+}
+
+export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
+  return compact({
+    from: refOf(input.from),
+    type: input.type,
+    to: refOf(input.to),
+    properties: (input.properties ?? null) as RelationRecord['properties'] | null,
+    sourceInfo: sourceOf(input.source) ?? null,
+    paragraphs: input.paragraphs ?? null,
+    certainty: (input.certainty ?? null) as Certainty | null,
+  }) as RelationRecord & { sourceInfo?: SourceRecord };
+}
+
+// ── retries ─────────────────────────────────────────────────────────────────────────────────
+
+const RETRIED = ['Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.TransientError.Transaction.DeadlockDetected'];
+
+function retriable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
+    if (e instanceof Neo4jError && (RETRIED.includes(e.code) || e.retriable)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * One write transaction (db.write), tried again when a concurrent writer created the same new
+ * entity first (constraint violation: the next attempt finds it by name) or on a deadlock. The
+ * driver already retries transient errors for a while; this covers what it gives up on.
+ */
+export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.write(work);
+    } catch (error) {
+      if (attempt >= attempts || !retriable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));
+    }
+  }
+}
+
+// ── import files ────────────────────────────────────────────────────────────────────────────
+
+export type ImportKind = 'visit' | 'relation';
+
+export interface ImportEntry {
+  /** 1-based line where the record starts in the file. */
+  line: number;
+  kind: ImportKind;
+  value: unknown;
+}
+
+export interface ImportFailure {
+  line: number;
+  reason: string;
+  /** BAD_USER_INPUT-style reason: INVALID_INPUT, AMBIGUOUS_REFERENCE, UNKNOWN_REFERENCE, PARSE_ERROR... */
+  code: string;
+  candidates?: unknown;
+}
+
+export interface ImportReport {
+  records: number;
+  visits: { created: number; enriched: number; unchanged: number };
+  relations: { created: number; updated: number; unchanged: number };
+  /** Distinct entities created (people, countries, topics, sources, meetings...) and existing ones linked. */
+  entities: { created: number; linked: number };
+  failed: ImportFailure[];
+  /** False in strict mode when a failure rolled everything back. */
+  applied: boolean;
+  strict: boolean;
+  ms: number;
+}
+
+function classify(value: unknown): ImportKind | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if ('visit' in v && Object.keys(v).length === 1) return 'visit';
+  if ('relation' in v && Object.keys(v).length === 1) return 'relation';
+  if ('traveler' in v) return 'visit';
+  return undefined;
+}
+
+function unwrap(kind: ImportKind, value: unknown): unknown {
+  const v = value as Record<string, unknown>;
+  return kind in v && Object.keys(v).length === 1 ? v[kind] : v;
+}
+
+/** The 1-based line of each top-level element of a JSON array text. */
+function arrayElementLines(text: string): number[] {
+  const lines: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  let escaped = false;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '\n') line += 1;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(c)) continue;
+    if (depth === 1 && expectValue && c !== ']') {
+      lines.push(line);
+      expectValue = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth === 1) expectValue = true;
+    } else if (c === ']' || c === '}') depth -= 1;
+    else if (c === ',' && depth === 1) expectValue = true;
+  }
+  return lines;
+}
+
+/** Reads a JSON array or NDJSON text into entries; unreadable records become failures. */
+export function parseImport(text: string): { entries: ImportEntry[]; failures: ImportFailure[] } {
+  const entries: ImportEntry[] = [];
+  const failures: ImportFailure[] = [];
+  const add = (line: number, value: unknown) => {
+    const kind = classify(value);
+    if (!kind) {
+      failures.push({ line, code: 'INVALID_INPUT', reason: 'a record is {"visit": {...}}, {"relation": {...}} or a VisitInput object (with a traveler)' });
+    } else {
+      entries.push({ line, kind, value: unwrap(kind, value) });
+    }
+  };
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('[')) {
+    let values: unknown[];
+    try {
+      values = JSON.parse(trimmed) as unknown[];
+    } catch (error) {
+      failures.push({ line: 1, code: 'PARSE_ERROR', reason: `the file is not valid JSON: ${(error as Error).message}` });
+      return { entries, failures };
+    }
+    const offset = text.length - text.replace(/^\uFEFF/, '').trimStart().length;
+    const skippedLines = text.slice(0, offset).split('\n').length - 1;
+    const lines = arrayElementLines(trimmed);
+    values.forEach((value, i) => add((lines[i] ?? 1) + skippedLines, value));
+    return { entries, failures };
+  }
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('//')) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      failures.push({ line: i + 1, code: 'PARSE_ERROR', reason: `not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    add(i + 1, value);
+  });
+  return { entries, failures };
+}
+
+let schemaPromise: Promise<GraphQLSchema> | undefined;
+/** The API's own schema (loaded lazily: the GraphQL layer imports this module too). */
+function apiSchema(): Promise<GraphQLSchema> {
+  schemaPromise ??= import('../graphql/schema.js').then((m) => m.buildSchema());
+  return schemaPromise;
+}
+
+/** Coerces a record against VisitInput / RelationInput, as GraphQL does with a mutation's variables. */
+export function coerceEntry(schema: GraphQLSchema, entry: ImportEntry): VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) {
+  const type = schema.getType(entry.kind === 'visit' ? 'VisitInput' : 'RelationInput');
+  if (!type || !isInputType(type)) throw new Error('the schema has no VisitInput / RelationInput');
+  const problems: string[] = [];
+  const value = coerceInputValue(entry.value, type, (path, _invalid, error) => {
+    problems.push(`${['input', ...path].join('.')}: ${error.message}`);
+  });
+  if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('; '));
+  return entry.kind === 'visit' ? visitRecordFromInput(value as VisitInputValue) : relationRecordFromInput(value as RelationInputValue);
+}
+
+function failureOf(line: number, error: unknown): ImportFailure {
+  if (error instanceof DomainError) {
+    return { line, code: error.reason, reason: error.message, ...(error.details.candidates ? { candidates: error.details.candidates } : {}) };
+  }
+  if (error instanceof GraphQLError) return { line, code: 'INVALID_INPUT', reason: error.message };
+  if (error instanceof Neo4jError) return { line, code: error.code, reason: error.message.split('\n')[0]! };
+  return { line, code: 'ERROR', reason: (error as Error).message ?? String(error) };
+}
+
+/** Errors that belong to the records (bad input, or a database refusal), not to the database being away. */
+function isRecordError(error: unknown): boolean {
+  if (error instanceof DomainError || error instanceof GraphQLError) return true;
+  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.') && !error.code.startsWith('Neo.ClientError.Security');
+}
+
+interface Prepared {
+  line: number;
+  kind: ImportKind;
+  record: VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord });
+}
+
+interface Outcome {
+  visits: VisitWriteResult[];
+  relations: RelationWriteResult[];
+}
+
+async function writeBatch(tx: Tx, batch: Prepared[]): Promise<Outcome> {
+  if (batch[0]!.kind === 'visit') {
+    return { visits: await writeVisits(tx, batch.map((p) => p.record as VisitRecord), { status: true }), relations: [] };
+  }
+  return { visits: [], relations: await writeRelations(tx, batch.map((p) => p.record as RelationRecord)) };
+}
+
+/** Consecutive records of one kind, at most `size` each, in file order. */
+function batchesOf(prepared: Prepared[], size: number): Prepared[][] {
+  const batches: Prepared[][] = [];
+  for (const p of prepared) {
+    const last = batches[batches.length - 1];
+    if (last && last.length < size && last[0]!.kind === p.kind) last.push(p);
+    else batches.push([p]);
+  }
+  return batches;
+}
+
+export interface ImportOptions {
+  /** Records per transaction (default 500). */
+  batchSize?: number;
+  /** All or nothing: one transaction for the whole file. */
+  strict?: boolean;
+  /** Called after each batch with the number of records done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+class Rollback extends Error {}
+
+/** Imports parsed entries through the writers; see the module comment for the rules. */
+export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const strict = options.strict ?? false;
+  const schema = await apiSchema();
+  const failed: ImportFailure[] = [...parsed.failures];
+  const prepared: Prepared[] = [];
+  for (const entry of parsed.entries) {
+    try {
+      prepared.push({ line: entry.line, kind: entry.kind, record: coerceEntry(schema, entry) });
+    } catch (error) {
+      if (!isRecordError(error)) throw error;
+      failed.push(failureOf(entry.line, error));
+    }
+  }
+  const total = parsed.entries.length + parsed.failures.length;
+  const report: ImportReport = {
+    records: total,
+    visits: { created: 0, enriched: 0, unchanged: 0 },
+    relations: { created: 0, updated: 0, unchanged: 0 },
+    entities: { created: 0, linked: 0 },
+    failed,
+    applied: true,
+    strict,
+    ms: 0,
+  };
+  const createdIds = new Set<string>();
+  const linkedIds = new Set<string>();
+  let done = total - prepared.length;
+  options.onProgress?.(done, total);
+
+  const tally = (outcome: Outcome) => {
+    for (const v of outcome.visits) {
+      report.visits[v.status ?? 'created'] += 1;
+      v.created.forEach((id) => createdIds.add(id));
+      v.linked.forEach((id) => linkedIds.add(id));
+    }
+    for (const r of outcome.relations) {
+      if (!r.updated) report.relations.created += 1;
+      else if (r.changed) report.relations.updated += 1;
+      else report.relations.unchanged += 1;
+      r.created.forEach((id) => createdIds.add(id));
+      for (const id of [r.fromId, r.toId]) if (!r.created.includes(id)) linkedIds.add(id);
+    }
+  };
+  const finish = () => {
+    for (const id of createdIds) linkedIds.delete(id);
+    report.entities = { created: createdIds.size, linked: linkedIds.size };
+    report.failed.sort((a, b) => a.line - b.line);
+    report.ms = Math.round(performance.now() - started);
+    return report;
+  };
+
+  const batches = batchesOf(prepared, batchSize);
+
+  if (strict) {
+    if (failed.length > 0) {
+      report.applied = false;
+      return finish();
+    }
+    const outcomes: Outcome[] = [];
+    try {
+      await writeRetrying(db, async (tx) => {
+        outcomes.length = 0;
+        for (const batch of batches) {
+          outcomes.push(await writeBatch(tx, batch));
+          options.onProgress?.(done + outcomes.reduce((n, o) => n + o.visits.length + o.relations.length, 0), total);
+        }
+      });
+    } catch (error) {
+      if (!isRecordError(error)) throw error;
+      report.applied = false;
+      failed.push(await locateFailure(db, batches, error));
+      return finish();
+    }
+    outcomes.forEach(tally);
+    return finish();
+  }
+
+  // A batch that fails is split in halves, down to the records that fail on their own.
+  const run = async (batch: Prepared[]): Promise<void> => {
+    try {
+      tally(await writeRetrying(db, (tx) => writeBatch(tx, batch)));
+      done += batch.length;
+      options.onProgress?.(done, total);
+    } catch (error) {
+      if (!isRecordError(error)) throw error;
+      if (process.env.DVG_IMPORT_DEBUG) process.stderr.write(`batch of ${batch.length} failed: ${(error as Error).message.slice(0, 300)}\n`);
+      if (batch.length === 1) {
+        failed.push(failureOf(batch[0]!.line, error));
+        done += 1;
+        options.onProgress?.(done, total);
+        return;
+      }
+      const middle = Math.ceil(batch.length / 2);
+      await run(batch.slice(0, middle));
+      await run(batch.slice(middle));
+    }
+  };
+  for (const batch of batches) await run(batch);
+  return finish();
+}
+
+/**
+ * Strict mode failed: finds the first failing record by replaying the file in one transaction
+ * that is always rolled back (earlier batches whole, then the failing one record by record).
+ */
+async function locateFailure(db: Db, batches: Prepared[][], original: unknown): Promise<ImportFailure> {
+  let found: ImportFailure | undefined;
+  try {
+    await db.write(async (tx) => {
+      for (const batch of batches) {
+        try {
+          await writeBatch(tx, batch);
+          continue;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+        // Resolution and validation errors are raised before the batch writes anything, so the
+        // transaction is still usable: try its records one by one.
+        for (const p of batch) {
+          try {
+            await writeBatch(tx, [p]);
+          } catch (error) {
+            found = failureOf(p.line, error);
+            throw new Rollback();
+          }
+        }
+      }
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback) && !found) found = failureOf(batches[0]?.[0]?.line ?? 0, error);
+  }
+  return found ?? failureOf(0, original);
+}
+
+/** Reads, parses and imports a file's text. */
+export async function importText(db: Db, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+  return importEntries(db, parseImport(text), options);
+}
+
+/** The report in words, for the terminal. */
+export function formatReport(report: ImportReport): string {
+  const lines = [
+    `${report.records} records in ${(report.ms / 1000).toFixed(1)} s${report.strict ? ' (strict: all or nothing)' : ''}${report.applied ? '' : ' — NOTHING WRITTEN'}`,
+    `visits:    ${report.visits.created} created, ${report.visits.enriched} enriched (linked to an existing visit), ${report.visits.unchanged} unchanged`,
+    `relations: ${report.relations.created} created, ${report.relations.updated} updated, ${report.relations.unchanged} unchanged`,
+    `entities:  ${report.entities.created} created, ${report.entities.linked} existing linked`,
+    `failed:    ${report.failed.length}`,
+    ...report.failed.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
+  ];
+  return lines.join('\n');
+}
+
+let noDelay = false;
+/**
+ * Turns Nagle's algorithm off on the sockets this process opens from now on (TCP_NODELAY), as
+ * the Neo4j driver does not: without it each statement whose reply the server does not send at
+ * once waits ~40 ms for a delayed ACK before its PULL leaves the client, which made every write
+ * statement cost ~45 ms however small. The importer and the benchmark call this at start.
+ */
+export function enableTcpNoDelay(): void {
+  if (noDelay) return;
+  noDelay = true;
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
+    this.setNoDelay(true);
+    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof connect;
+}

@@ -1,0 +1,121 @@
+/**
+ * Bulk import against the real database: the shipped example imports clean on a fresh start and
+ * links to the article's graph; a broken record is reported with its line and never stops or
+ * half-applies the others; --strict writes nothing when any record fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+import type { Db } from '../src/db/driver.js';
+import { importText, parseImport } from '../src/graph/import.js';
+import { loadSeed } from '../src/graph/seed/load.js';
+import { connectTestDb, freshDatabase, testNeo4j } from './support/db.js';
+
+let db: Db;
+
+async function rows(query: string, params: Record<string, unknown> = {}) {
+  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+}
+async function counts() {
+  return (await rows('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels'))[0];
+}
+
+const GOOD_1 = { visit: { traveler: { name: 'Sergey Lavrov', kind: 'PERSON' }, host: { nameAr: 'الجزائر' }, date: '2022-05-10', meetings: [{ with: [{ name: 'Tebboune' }] }] } };
+const BROKEN_DATE = { visit: { traveler: { name: 'Sergey Lavrov' }, host: { name: 'Algeria' }, date: '2021-02-30' } };
+const BROKEN_REF = { visit: { traveler: { name: 'Someone Unknown' }, host: { name: 'Algeria' }, date: '2021-03-01' } };
+const GOOD_2 = { visit: { traveler: { name: 'Sergey Lavrov' }, host: { name: 'Russia' }, date: '2022-06-01', topics: ['Energy'] } };
+const RELATION = { relation: { from: { name: 'Sergey Lavrov' }, type: 'HOLDS_POSITION', to: { name: 'Minister of Foreign Affairs of Russia', kind: 'POSITION' }, properties: { since: '2004-03-09' }, certainty: 'EXTERNAL' } };
+
+beforeAll(() => {
+  db = connectTestDb();
+});
+beforeEach(async () => {
+  await freshDatabase(db);
+  await loadSeed(db);
+});
+afterAll(() => db.close());
+
+describe('import files', () => {
+  it('reads NDJSON and JSON arrays with the line each record starts on', () => {
+    const ndjson = parseImport(`${JSON.stringify(GOOD_1)}\n\n// a comment\n{not json\n${JSON.stringify(RELATION)}\n`);
+    expect(ndjson.entries.map((e) => [e.line, e.kind])).toEqual([[1, 'visit'], [5, 'relation']]);
+    expect(ndjson.failures).toEqual([expect.objectContaining({ line: 4, code: 'PARSE_ERROR' })]);
+    const array = parseImport(`[\n  ${JSON.stringify(GOOD_1)},\n\n  ${JSON.stringify(GOOD_1.visit)},\n  {"what": 1}\n]`);
+    expect(array.entries.map((e) => [e.line, e.kind])).toEqual([[2, 'visit'], [4, 'visit']]);
+    expect(array.failures).toEqual([expect.objectContaining({ line: 5 })]);
+  });
+
+  it('imports the good records around broken ones and reports each broken one with its line', async () => {
+    const text = [GOOD_1, BROKEN_DATE, RELATION, BROKEN_REF, GOOD_2].map((r) => JSON.stringify(r)).join('\n');
+    const report = await importText(db, text, { batchSize: 10 });
+    expect(report.failed.map((f) => [f.line, f.code])).toEqual([[2, 'INVALID_INPUT'], [4, 'UNKNOWN_REFERENCE']]);
+    expect(report.failed[0]!.reason).toMatch(/2021-02-30/);
+    expect(report.visits).toEqual({ created: 2, enriched: 0, unchanged: 0 });
+    expect(report.relations).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const visits = await rows("MATCH (v:Visit)-[:TRAVELER]->(:Person {id: 'person:sergey-lavrov'}) RETURN v.id AS id ORDER BY id");
+    expect(visits).toEqual([{ id: 'visit:sergey-lavrov-algeria-2022-05-10' }, { id: 'visit:sergey-lavrov-russia-2022-06-01' }]);
+    expect(await rows("MATCH (p:Person) WHERE p.name = 'Someone Unknown' RETURN p")).toEqual([]);
+
+    // The same file again: the good records change nothing, the broken ones fail again.
+    const before = await counts();
+    const again = await importText(db, text, { batchSize: 10 });
+    expect(again.visits).toEqual({ created: 0, enriched: 0, unchanged: 2 });
+    expect(again.relations).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.failed.length).toBe(2);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a batch that fails in the database half-applies nothing: its good records are written one by one', async () => {
+    // Record 2 names a person that record 1 creates: fine in one batch, as it would be one by one.
+    const text = [GOOD_1, { visit: { ...GOOD_2.visit, meetings: [{ with: [{ name: 'Nobody Known' }] }] } }, { visit: { traveler: { name: 'sergey LAVROV' }, host: { name: 'Tunisia' }, date: '2022-07-01' } }]
+      .map((r) => JSON.stringify(r)).join('\n');
+    const report = await importText(db, text, { batchSize: 100 });
+    expect(report.failed.map((f) => f.line)).toEqual([2]);
+    expect(report.visits.created).toBe(2);
+    expect(await rows("MATCH (v:Visit {id: 'visit:sergey-lavrov-russia-2022-06-01'}) RETURN v")).toEqual([]);
+  });
+
+  it('--strict writes nothing when one record fails, and everything when none does', async () => {
+    const before = await counts();
+    const bad = [GOOD_1, RELATION, BROKEN_REF, GOOD_2].map((r) => JSON.stringify(r)).join('\n');
+    const report = await importText(db, bad, { strict: true, batchSize: 2 });
+    expect(report.applied).toBe(false);
+    expect(report.failed).toEqual([expect.objectContaining({ line: 3, code: 'UNKNOWN_REFERENCE' })]);
+    expect(await counts()).toEqual(before);
+
+    const good = [GOOD_1, RELATION, GOOD_2].map((r) => JSON.stringify(r)).join('\n');
+    const ok = await importText(db, good, { strict: true });
+    expect(ok).toMatchObject({ applied: true, failed: [], visits: { created: 2 }, relations: { created: 1 } });
+  });
+
+  it('imports the shipped example clean, linked to the article graph', async () => {
+    const text = readFileSync(path.join(PROJECT_ROOT, 'examples', 'follow-up-visits.json'), 'utf8');
+    const report = await importText(db, text);
+    expect(report.failed).toEqual([]);
+    expect(report.visits.created).toBe(4);
+    const tebboune = await rows(`
+      MATCH (:Person {id: 'person:abdelmadjid-tebboune'})<-[:PRINCIPAL]-(m:Meeting)<-[:INCLUDES]-(v:Visit)-[:TRAVELER]->(t)
+      RETURN t.id AS traveler, v.date AS date ORDER BY date`);
+    expect(tebboune).toEqual(expect.arrayContaining([
+      { traveler: 'person:antony-blinken', date: '2022-03-30' },
+      { traveler: 'person:sergey-lavrov', date: '2022-05-10' },
+    ]));
+    const russia = await rows("MATCH (v:Visit)-[:TRAVELER]->(:Person {id: 'person:abdelmadjid-tebboune'}) MATCH (v)-[:HOST_COUNTRY]->(c) RETURN c.id AS host");
+    expect(russia).toEqual([{ host: 'country:russia' }]);
+    const again = await importText(db, text);
+    expect(again).toMatchObject({ failed: [], visits: { created: 0, enriched: 0, unchanged: 4 } });
+  });
+
+  it('npm run import runs the CLI on the example against NEO4J_URI and exits 0', () => {
+    const { uri } = testNeo4j();
+    const result = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'examples/follow-up-visits.json'], {
+      cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000,
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/visits: +4 created/);
+    expect(result.stdout).toMatch(/failed: +0/);
+  });
+});
