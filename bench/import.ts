@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { formatReport, importText } from '../src/graph/import.js';
+import { enableTcpNoDelay, formatReport, importText } from '../src/graph/import.js';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -187,7 +187,45 @@ async function emptyDatabase(db: Db): Promise<void> {
   }
 }
 
+/** `--statements`: the time spent in each statement, summed over the run (the first line names it). */
+function profileStatements(db: Db, totals: Map<string, { ms: number; runs: number; max: number }>): void {
+  const write = db.write.bind(db);
+  db.write = async (work) => {
+    const t0 = performance.now();
+    try {
+      return await write((tx) => work(wrap(tx)));
+    } finally {
+      const entry = totals.get('(whole transactions, commit included)') ?? { ms: 0, runs: 0, max: 0 };
+      const ms = performance.now() - t0;
+      entry.ms += ms;
+      entry.max = Math.max(entry.max, ms);
+      entry.runs += 1;
+      totals.set('(whole transactions, commit included)', entry);
+    }
+  };
+  const wrap = (tx: Parameters<Parameters<Db['write']>[0]>[0]) => new Proxy(tx, {
+    get(target, prop, receiver) {
+      if (prop !== 'run') return Reflect.get(target, prop, receiver);
+      return async (query: string, params?: Record<string, unknown>) => {
+        const t0 = performance.now();
+        try {
+          return await target.run(query, params);
+        } finally {
+          const name = query.split('\n').find((line) => line.trim() && !line.startsWith('//') && !line.startsWith('CYPHER'))!.slice(0, 60);
+          const entry = totals.get(name) ?? { ms: 0, runs: 0, max: 0 };
+          const ms = performance.now() - t0;
+          entry.ms += ms;
+          entry.max = Math.max(entry.max, ms);
+          entry.runs += 1;
+          totals.set(name, entry);
+        }
+      };
+    },
+  });
+}
+
 export async function main(args: string[]): Promise<void> {
+  enableTcpNoDelay();
   const visitCount = option(args, '--visits', 10_000);
   const batchSize = option(args, '--batch', 500);
   const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
@@ -210,12 +248,17 @@ export async function main(args: string[]): Promise<void> {
     await applyMigrations(db);
     await emptyDatabase(db);
     process.stdout.write(`importing ${lines.length} records (${visits} visits, ${lines.length - visits} relations) in batches of ${batchSize} into an empty database\n`);
+    const statementMs = new Map<string, { ms: number; runs: number; max: number }>();
+    if (args.includes('--statements')) profileStatements(db, statementMs);
     const started = performance.now();
     const report = await importText(db, text, { batchSize });
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${formatReport({ ...report, failed: report.failed.slice(0, 10) })}\n`);
     const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH ()-[r]->() RETURN visits, count(r) AS relationships')).records[0]!.toObject());
     process.stdout.write(`graph: ${counts.visits} visit nodes, ${counts.relationships} relationships\n`);
+    for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
+      process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)  ${name}\n`);
+    }
     process.stdout.write(`import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
   } finally {
     await db.close();

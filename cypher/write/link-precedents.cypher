@@ -4,6 +4,7 @@
 // date order; each visit is PRECEDED_BY the latest chain visit that ended before it began.
 // Touched pairs come from the visits just written ($visitIds: the posts their travelers held)
 // and from posts just recorded ($pairs). Edges already right are left alone, wrong ones removed.
+CYPHER replan=skip
 CALL () {
   UNWIND $visitIds AS visitId
   MATCH (v:Entity {id: visitId})-[:HOST_COUNTRY]->(host:Entity)

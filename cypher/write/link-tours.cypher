@@ -2,6 +2,7 @@
 // between consecutive stops, whatever order the visits were recorded in; the tour's date and
 // endDate are its first and last stops'. Edges already right are left alone, so recording the
 // same visits again changes nothing.
+CYPHER replan=skip
 UNWIND $tourIds AS tourId
 MATCH (tour:Entity {id: tourId})
 CALL (tour) {

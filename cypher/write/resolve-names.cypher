@@ -2,6 +2,7 @@
 // the normalized name as a phrase (visit names contain country names, so there can be many), then
 // only exact nameKeys matches are kept, filtered by kind and label where given. `hits` tells the
 // caller when the index limit was reached, so that it can fall back to an exact scan.
+CYPHER replan=skip
 UNWIND $lookups AS l
 CALL db.index.fulltext.queryNodes('entity_names', l.query, {limit: $limit}) YIELD node
 WITH l, collect(node) AS hits

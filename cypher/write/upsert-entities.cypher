@@ -1,5 +1,6 @@
 // Creates or updates entities by id. Seed entities are authoritative (mode 'replace'); an entity
 // created from a reference only fills what is missing (mode 'fill').
+CYPHER replan=skip
 UNWIND $entities AS e
 MERGE (n:Entity {id: e.id})
 ON CREATE SET n.kind = e.kind, n.name = e.name, n.aliases = [], n.nameKeys = [], n.`_new` = true

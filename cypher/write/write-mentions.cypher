@@ -1,5 +1,6 @@
 // Source -MENTIONS-> entity, with the paragraphs that name it (merged, sorted). The caller sends
 // one row per (source, entity). Paragraphs are rewritten only when new ones arrive.
+CYPHER replan=skip
 UNWIND $mentions AS m
 MATCH (source:Entity {id: m.sourceId})
 MATCH (entity:Entity {id: m.entityId})

@@ -2,6 +2,7 @@
 // written again is updated, never doubled: a new source joins `sources`; the first source's
 // paragraphs and certainty stay unless the same source writes again. `changed` tells whether
 // the relation's properties differ from before (always true for a new one).
+CYPHER replan=skip
 UNWIND $relations AS rel
 MATCH (from:Entity {id: rel.fromId})
 MATCH (to:Entity {id: rel.toId})

@@ -1,41 +1,36 @@
 // One row per visit (entities already resolved to ids). A visit with the same traveler, host
 // and date as one in the graph IS that visit: it is enriched, never duplicated. Every edge
-// carries the provenance map v.prov = {source, sources, paragraphs, certainty}; an edge that
-// already exists only gains the new source in `sources`. `before` is the visit as it was (its
-// properties and degree), null when this row creates it, so the caller can tell what changed.
+// carries the provenance map $provs[toInteger(v.prov)] = {source, sources, paragraphs, certainty}; an edge
+// that already exists only gains the new source in `sources`. `before` is the visit as it was
+// (its properties and degree), null when this row creates it, so the caller can tell what
+// changed. The visit's other edges (city, tour, topics) go through write-edges.
+CYPHER replan=skip
 UNWIND $visits AS v
+WITH v, $provs[toInteger(v.prov)] AS prov
 MATCH (traveler:Entity {id: v.travelerId})
 MATCH (host:Entity {id: v.hostId})
 OPTIONAL MATCH (traveler)<-[:TRAVELER]-(same:Visit)-[:HOST_COUNTRY]->(host)
   WHERE same.date = v.date
-WITH v, traveler, host, head(collect(same.id)) AS sameId
-WITH v, traveler, host, coalesce(sameId, v.id) AS visitId
+WITH v, prov, traveler, host, head(collect(same.id)) AS sameId
+WITH v, prov, traveler, host, coalesce(sameId, v.id) AS visitId
 OPTIONAL MATCH (before:Entity {id: visitId})
-WITH v, traveler, host, visitId,
+WITH v, prov, traveler, host, visitId,
   CASE WHEN before IS NULL THEN null ELSE {props: properties(before), degree: COUNT { (before)--() }} END AS before
 MERGE (visit:Entity {id: visitId})
   ON CREATE SET visit:Event:Visit, visit.kind = 'EVENT', visit.name = v.name, visit.aliases = [],
     visit.nameKeys = v.nameKeys, visit.date = v.date, visit.dateStart = v.dateStart,
-    visit.dateEnd = v.dateEnd, visit += v.prov, visit.dateCertainty = v.dateCertainty
-  ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(visit.sources, [])]
+    visit.dateEnd = v.dateEnd, visit += prov, visit.dateCertainty = v.dateCertainty
+  ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(visit.sources, [])]
 SET visit.summary = coalesce(visit.summary, v.summary),
     visit.purpose = coalesce(visit.purpose, v.purpose)
 SET visit += v.properties
 MERGE (visit)-[tr:TRAVELER]->(traveler)
-  ON CREATE SET tr += v.prov
-  ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
+  ON CREATE SET tr += prov
+  ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
 MERGE (visit)-[hc:HOST_COUNTRY]->(host)
-  ON CREATE SET hc += v.prov
-  ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
+  ON CREATE SET hc += prov
+  ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
 MERGE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
-  ON CREATE SET vd += v.prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
-  ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
-WITH v, visit, before
-CALL (v, visit) {
-  UNWIND v.links AS link
-  MATCH (target:Entity {id: link.id})
-  MERGE (visit)-[r:$(link.type)]->(target)
-    ON CREATE SET r += v.prov
-    ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [v.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-}
+  ON CREATE SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
+  ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
 RETURN v.index AS index, visit.id AS visitId, before

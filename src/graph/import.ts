@@ -23,6 +23,7 @@ import { DomainError } from './errors.js';
 import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
 import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import { ResolveCache } from './resolve.js';
 import { writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { writeVisits, type VisitWriteResult } from './writeVisits.js';
 
@@ -162,7 +163,7 @@ function retriable(error: unknown): boolean {
  * entity first (constraint violation: the next attempt finds it by name) or on a deadlock. The
  * driver already retries transient errors for a while; this covers what it gives up on.
  */
-export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 6): Promise<T> {
+export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.write(work);
@@ -338,11 +339,12 @@ interface Outcome {
   relations: RelationWriteResult[];
 }
 
-async function writeBatch(tx: Tx, batch: Prepared[]): Promise<Outcome> {
+async function writeBatch(tx: Tx, batch: Prepared[], cache?: ResolveCache): Promise<Outcome> {
+  cache?.discard(); // what an earlier, failed attempt learned
   if (batch[0]!.kind === 'visit') {
-    return { visits: await writeVisits(tx, batch.map((p) => p.record as VisitRecord), { status: true }), relations: [] };
+    return { visits: await writeVisits(tx, batch.map((p) => p.record as VisitRecord), { status: true, cache }), relations: [] };
   }
-  return { visits: [], relations: await writeRelations(tx, batch.map((p) => p.record as RelationRecord)) };
+  return { visits: [], relations: await writeRelations(tx, batch.map((p) => p.record as RelationRecord), { cache }) };
 }
 
 /** Consecutive records of one kind, at most `size` each, in file order. */
@@ -448,14 +450,18 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   }
 
   // A batch that fails is split in halves, down to the records that fail on their own.
+  // Names resolved once per run, not once per batch (kept only from committed batches).
+  const cache = new ResolveCache();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
-      tally(await writeRetrying(db, (tx) => writeBatch(tx, batch)));
+      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache));
+      cache.commit();
+      tally(outcome);
       done += batch.length;
       options.onProgress?.(done, total);
     } catch (error) {
+      cache.discard();
       if (!isRecordError(error)) throw error;
-      if (process.env.DVG_IMPORT_DEBUG) process.stderr.write(`batch of ${batch.length} failed: ${(error as Error).message.slice(0, 300)}\n`);
       if (batch.length === 1) {
         failed.push(failureOf(batch[0]!.line, error));
         done += 1;

@@ -41,6 +41,58 @@ export interface Resolution {
   toCreate: EntityRecord[];
 }
 
+/**
+ * What a long run of batches (the bulk importer) has already resolved, so that each name is
+ * looked up once per run rather than once per batch. Only unique answers are kept; an entry is
+ * dropped as soon as an entity that could also answer it is written (a new entity, or one whose
+ * names grew). What a transaction learns is kept only once it commits (`commit()`), and thrown
+ * away when it rolls back (`discard()`). Writers outside the run are not seen: the importer
+ * is meant to be the only writer while it runs.
+ */
+export class ResolveCache {
+  private readonly names = new Map<string, Candidate>();
+  private readonly lookupsByKey = new Map<string, Set<string>>();
+  private readonly ids = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
+  private pendingNames: [string, string[], Candidate][] = [];
+  private pendingIds: { id: string; kind: string; name: string; labels: string[] }[] = [];
+  private pendingTouched: string[] = [];
+
+  name(lookupKey: string): Candidate | undefined {
+    return this.names.get(lookupKey);
+  }
+  id(id: string) {
+    return this.ids.get(id);
+  }
+  learnName(lookupKey: string, keys: string[], candidate: Candidate): void {
+    this.pendingNames.push([lookupKey, keys, candidate]);
+  }
+  learnId(node: { id: string; kind: string; name: string; labels: string[] }): void {
+    this.pendingIds.push(node);
+  }
+  /** Names (normalized) that an entity written in this transaction answers to. */
+  touch(keys: string[]): void {
+    this.pendingTouched.push(...keys);
+  }
+  commit(): void {
+    for (const key of this.pendingTouched) {
+      for (const lookupKey of this.lookupsByKey.get(key) ?? []) this.names.delete(lookupKey);
+      this.lookupsByKey.delete(key);
+    }
+    for (const [lookupKey, keys, candidate] of this.pendingNames) {
+      if (keys.some((k) => this.pendingTouched.includes(k))) continue;
+      this.names.set(lookupKey, candidate);
+      for (const k of keys) (this.lookupsByKey.get(k) ?? this.lookupsByKey.set(k, new Set()).get(k)!).add(lookupKey);
+    }
+    for (const node of this.pendingIds) this.ids.set(node.id, node);
+    this.discard();
+  }
+  discard(): void {
+    this.pendingNames = [];
+    this.pendingIds = [];
+    this.pendingTouched = [];
+  }
+}
+
 /** Full-text hits per lookup; a lookup that reaches it is answered by an exact scan instead. */
 const FULLTEXT_LIMIT = 1000;
 const ID_PATTERN = /^[a-z]+:\S+$/;
@@ -107,13 +159,16 @@ function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
   );
 }
 
-export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resolution> {
+export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache): Promise<Resolution> {
   requests.forEach(validate);
 
   // Each distinct name lookup once, however many references share it.
   const lookups: NameLookup[] = [];
   const lookupOf: number[] = [];
+  const candidatesFromCache = new Map<number, Candidate[]>();
+  const lookupKeyByIndex: string[] = [];
   const lookupByKey = new Map<string, number>();
+  const lookupKeys: string[] = [];
   requests.forEach((request, i) => {
     if (request.ref.id) return;
     const keys = keysOf(request.ref);
@@ -121,9 +176,16 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resol
     const label = request.label ?? null;
     const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}`;
     let index = lookupByKey.get(key);
+    const cached = index === undefined ? cache?.name(key) : undefined;
+    if (cached) {
+      index = lookups.length + lookupKeys.length + 1_000_000;
+      lookupByKey.set(key, index);
+      candidatesFromCache.set(index, [cached]);
+    }
     if (index === undefined) {
       index = lookups.length;
       lookupByKey.set(key, index);
+      lookupKeyByIndex[index] = key;
       lookups.push({
         index,
         keys,
@@ -133,8 +195,14 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resol
       });
     }
     lookupOf[i] = index;
+    lookupKeys.push(key);
   });
   const candidatesByLookup = await lookUpNames(tx, lookups);
+  for (const lookup of lookups) {
+    const found = candidatesByLookup.get(lookup.index);
+    if (cache && found?.length === 1) cache.learnName(lookupKeyByIndex[lookup.index]!, lookup.keys, found[0]!);
+  }
+  for (const [index, candidates] of candidatesFromCache) candidatesByLookup.set(index, candidates);
 
   // Names that match nothing: new entities where a kind is given, one per distinct name. A batch
   // must mean what its records would mean written one after the other, so a reference also
@@ -177,20 +245,40 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resol
     earlierNew.push({ key, record, keys: new Set(keys) });
     newKeyOf[i] = key;
   });
-  const toCreate = [...newByKey.values()];
+  let toCreate = [...newByKey.values()];
 
   // One statement for the ids given and for the ids the new entities would like.
-  const givenIds = [...new Set(requests.map((r) => r.ref.id).filter((id): id is string => Boolean(id)))];
+  const byIdCached = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
+  const givenIds = [...new Set(requests.map((r) => r.ref.id).filter((id): id is string => Boolean(id)))].filter((id) => {
+    const hit = cache?.id(id);
+    if (hit) byIdCached.set(id, hit);
+    return !hit;
+  });
   const wantedIds = toCreate.flatMap((r) => [r.id, ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
   const byId = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
   if (givenIds.length + wantedIds.length > 0) {
     const result = await tx.run(
-      'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind, n.name AS name, labels(n) AS labels',
+      'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind, n.name AS name, labels(n) AS labels, n.nameKeys AS nameKeys',
       { ids: [...givenIds, ...wantedIds] },
     );
     for (const r of result.records) byId.set(r.get('id') as string, r.toObject() as never);
   }
-  // A new entity whose readable id is taken (by another name) gets "-2", "-3"...
+  for (const id of givenIds) if (byId.has(id)) cache?.learnId(byId.get(id)!);
+  for (const [id, node] of byIdCached) byId.set(id, node);
+  for (const record of toCreate) cache?.touch(keysOf(record));
+  // A new entity whose readable id is taken by an entity with one of its names and its kind is
+  // that entity: a concurrent writer created it after this one looked the name up. Taken by
+  // another name, the id gets "-2", "-3"...
+  const adopted = new Map<string, { id: string; kind: string; name: string }>();
+  for (const [key, record] of newByKey) {
+    const holder = byId.get(record.id) as { id: string; kind: string; name: string; labels: string[]; nameKeys?: string[] } | undefined;
+    const keys = keysOf(record);
+    if (holder && holder.kind === record.kind && (holder.nameKeys ?? []).some((k) => keys.includes(k))
+      && (!record.labels?.length || record.labels.every((l) => holder.labels.includes(l)))) {
+      adopted.set(key, holder);
+    }
+  }
+  toCreate = toCreate.filter((record) => ![...adopted.keys()].some((key) => newByKey.get(key) === record));
   const taken = new Set(byId.keys());
   for (const record of toCreate) {
     let id = record.id;
@@ -214,6 +302,8 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[]): Promise<Resol
       return { id: node.id, created: false, name: node.name, kind: node.kind };
     }
     const key = newKeyOf[i];
+    const holder = key === undefined ? undefined : adopted.get(key);
+    if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind };
     if (key !== undefined) {
       const record = newByKey.get(key)!;
       return { id: record.id, created: true, name: record.name, kind: record.kind };

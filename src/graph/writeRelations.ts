@@ -5,7 +5,8 @@ import { DomainError, invalid } from './errors.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
 import { isPartialDate } from './partialDate.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
-import { resolveRefs } from './resolve.js';
+import { resolveRefs, type ResolveCache } from './resolve.js';
+import { nameKeys } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
 import { linkPrecedents, sourceEntity } from './writeVisits.js';
@@ -25,6 +26,8 @@ export interface RelationWriteResult {
 export interface RelationWriteOptions {
   /** The seed may write the visit model's own types; callers from outside may not. */
   allowStructural?: boolean;
+  /** Names and ids resolved by earlier batches of the same run (the bulk importer). */
+  cache?: ResolveCache;
 }
 
 const DATE_PROPERTIES = ['since', 'until', 'date', 'endDate'];
@@ -109,7 +112,7 @@ export async function writeRelations(
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
     return [{ ref: asRef(record.from), at: `${at}.from` }, { ref: asRef(record.to), at: `${at}.to` }];
   });
-  const { resolved, toCreate } = await resolveRefs(tx, requests);
+  const { resolved, toCreate } = await resolveRefs(tx, requests, options.cache);
   if (!allowStructural) {
     // Recorded from outside: each end must be of a kind the type admits (ONTOLOGY.md).
     records.forEach((_, i) => {
@@ -125,6 +128,7 @@ export async function writeRelations(
   }
   const sources = records.map((r) => (r.sourceInfo ? sourceEntity(r.sourceInfo) : undefined));
   const newSources = [...new Map(sources.filter((s) => s !== undefined).map((s) => [s.id, s])).values()];
+  for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
 
   const rows = records.map((record, index) => {

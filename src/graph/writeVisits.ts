@@ -11,7 +11,7 @@ import { nameKeys } from './normalize.js';
 import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
-import { refFromString, resolveRefs, type RefRequest } from './resolve.js';
+import { refFromString, resolveRefs, type RefRequest, type ResolveCache } from './resolve.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 
@@ -37,6 +37,8 @@ export interface MeetingWriteResult {
 export interface VisitWriteOptions {
   /** Tell created / enriched / unchanged apart (one more statement per batch). */
   status?: boolean;
+  /** Names and ids resolved by earlier batches of the same run (the bulk importer). */
+  cache?: ResolveCache;
 }
 
 export function checkDate(value: string, at: string): void {
@@ -157,12 +159,70 @@ function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValu
 }
 
 type Snapshot = { props: Record<string, unknown>; degree: number } | null;
+type Prov = ReturnType<typeof provenanceOf>;
 
-async function writeMeetingRows(tx: Tx, rows: ReturnType<typeof meetingRow>[]) {
+const STRUCTURAL_EDGE_TYPES = new Set(['IN_CITY', 'PART_OF_TOUR', 'DISCUSSED', 'INCLUDES', 'PRINCIPAL', 'ATTENDED', 'HELD_AT']);
+const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
+
+/**
+ * The edges of a batch, sent as flat rows that name their provenance by index into one shared
+ * list (a batch has few distinct provenances and thousands of edges).
+ */
+class EdgeBatch {
+  readonly provs: Prov[] = [];
+  private readonly provIndex = new Map<string, number>();
+  readonly edges: { from: string; to: string; type: string; prov: number }[] = [];
+  readonly met: { from: string; to: string; type: string; prov: number; meetingId: string; date: string; visitId: string | null; cityId: string | null; placeId: string | null }[] = [];
+
+  prov(value: Prov): number {
+    const key = JSON.stringify(value);
+    let index = this.provIndex.get(key);
+    if (index === undefined) {
+      index = this.provs.length;
+      this.provs.push(value);
+      this.provIndex.set(key, index);
+    }
+    return index;
+  }
+
+  add(from: string, type: string, to: string, prov: Prov): void {
+    if (!STRUCTURAL_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
+    this.edges.push({ from, to, type, prov: this.prov(prov) });
+  }
+
+  addMet(edge: Omit<EdgeBatch['met'][number], 'prov'>, prov: Prov): void {
+    if (!MET_EDGE_TYPES.has(edge.type)) throw new Error(`not a meeting edge type: ${edge.type}`);
+    this.met.push({ ...edge, prov: this.prov(prov) });
+  }
+
+  /** The edges a meeting row implies, once the meeting's id is known. */
+  addMeeting(row: MeetingRow, meetingIdValue: string): void {
+    if (row.visitId) this.add(row.visitId, 'INCLUDES', meetingIdValue, row.prov);
+    for (const withId of row.withIds) {
+      this.add(meetingIdValue, 'PRINCIPAL', withId, row.prov);
+      this.addMet({ from: row.byId, to: withId, type: 'MET', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: row.cityId, placeId: row.placeId }, row.prov);
+      if (row.visitId) this.addMet({ from: withId, to: row.byId, type: 'RECEIVED', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: null, placeId: null }, row.prov);
+    }
+    for (const attendeeId of row.attendeeIds) this.add(attendeeId, 'ATTENDED', meetingIdValue, row.prov);
+    for (const topicId of row.topicIds) this.add(meetingIdValue, 'DISCUSSED', topicId, row.prov);
+    if (row.cityId) this.add(meetingIdValue, 'IN_CITY', row.cityId, row.prov);
+    if (row.placeId) this.add(meetingIdValue, 'HELD_AT', row.placeId, row.prov);
+  }
+
+  async write(tx: Tx): Promise<void> {
+    if (this.edges.length > 0) await tx.run(cypher('write/write-edges'), { edges: this.edges, provs: this.provs });
+    if (this.met.length > 0) await tx.run(cypher('write/write-met'), { edges: this.met, provs: this.provs });
+  }
+}
+
+type MeetingRow = ReturnType<typeof meetingRow>;
+
+async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   if (rows.length === 0) return [];
-  const result = await tx.run(cypher('write/write-meetings'), { meetings: rows });
+  const result = await tx.run(cypher('write/write-meetings'), { meetings: rows.map((r) => ({ ...r, prov: batch.prov(r.prov) })), provs: batch.provs });
   const out: { meetingId: string; before: Snapshot }[] = [];
   for (const r of result.records) out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
+  rows.forEach((row, i) => batch.addMeeting(row, out[i]!.meetingId));
   return out;
 }
 
@@ -210,7 +270,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     };
   });
 
-  const { resolved, toCreate } = await resolveRefs(tx, refs.requests);
+  const { resolved, toCreate } = await resolveRefs(tx, refs.requests, options.cache);
   const ids = resolved.map((r) => r.id);
   const names = new Map(resolved.map((r) => [r.id, r.name]));
   // Everything that can be refused is refused before anything is written.
@@ -222,8 +282,10 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     }
   }
   const newSources = [...new Map(sources.filter((s): s is EntityRecord => s !== undefined).map((s) => [s.id, s])).values()];
+  for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
 
+  const batch = new EdgeBatch();
   // The same visit twice in one batch is one visit: later rows take the first row's id.
   const firstIdByKey = new Map<string, string>();
   const duplicateOf: (number | undefined)[] = [];
@@ -242,6 +304,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       ...(plan.tour === undefined ? [] : [{ type: 'PART_OF_TOUR', id: ids[plan.tour]! }]),
       ...[...new Set(plan.topics.map((i) => ids[i]!))].map((id) => ({ type: 'DISCUSSED', id })),
     ];
+    const prov = provenanceOf(record, sources[index]?.id);
     return {
       index,
       id: firstId ?? ownId,
@@ -257,11 +320,15 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       dateStart: startOf(record.date),
       dateEnd: endOf(record.date),
       dateCertainty: record.dateCertainty ?? null,
-      prov: provenanceOf(record, sources[index]?.id),
+      prov: batch.prov(prov),
+      provenance: prov,
       properties: record.properties ?? {},
     };
   });
-  const visitResult = await tx.run(cypher('write/write-visits'), { visits: visitRows });
+  const visitResult = await tx.run(cypher('write/write-visits'), {
+    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, ...row }) => row),
+    provs: batch.provs,
+  });
   const visitIds: string[] = [];
   const visitBefore: Snapshot[] = [];
   for (const r of visitResult.records) {
@@ -273,7 +340,11 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, 0, visitIds[v]!, plan.record.date, sources[v]?.id) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
-  const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row));
+  visitRows.forEach((row, v) => {
+    for (const link of row.links) batch.add(visitIds[v]!, link.type, link.id, row.provenance);
+  });
+  const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row), batch);
+  await batch.write(tx);
 
   const mentions: Mention[] = [];
   plans.forEach((plan, v) => {
@@ -362,7 +433,9 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
   const ids = resolved.map((r) => r.id);
   const createdIds = await upsertEntities(tx, toCreate, 'fill');
   const rows = plans.map((plan, i) => meetingRow(plan, ids, i, null, undefined, undefined));
-  const results = await writeMeetingRows(tx, rows);
+  const batch = new EdgeBatch();
+  const results = await writeMeetingRows(tx, rows, batch);
+  await batch.write(tx);
   const mentions: Mention[] = [];
   plans.forEach((plan, i) => {
     const sourceId = plan.record.source;

@@ -1,0 +1,12 @@
+// Plain edges of the visit model, one row each: (from)-[type]->(to) with the provenance map
+// $provs[toInteger(e.prov)]. The type is one of the structural types, checked by the caller against the
+// ontology. An edge that exists already only gains the new source in `sources`.
+CYPHER replan=skip
+UNWIND $edges AS e
+WITH e, $provs[toInteger(e.prov)] AS prov
+MATCH (a:Entity {id: e.from})
+MATCH (b:Entity {id: e.to})
+MERGE (a)-[r:$(e.type)]->(b)
+  ON CREATE SET r += prov
+  ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+RETURN count(*) AS edges
