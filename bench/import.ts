@@ -19,7 +19,7 @@ import path from 'node:path';
 import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { enableTcpNoDelay, formatReport, importText } from '../src/graph/import.js';
+import { formatReport, importText } from '../src/graph/import.js';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -231,7 +231,6 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
 }
 
 export async function main(args: string[]): Promise<void> {
-  enableTcpNoDelay();
   const visitCount = option(args, '--visits', 10_000);
   const batchSize = option(args, '--batch', 500);
   const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;

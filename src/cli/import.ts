@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { enableTcpNoDelay, formatReport, importText } from '../graph/import.js';
+import { formatReport, importText } from '../graph/import.js';
 import { ensureSeed } from '../graph/seed/load.js';
 import { withDatabase } from './withDatabase.js';
 
@@ -31,7 +31,6 @@ try {
   process.exit(2);
 }
 
-enableTcpNoDelay();
 const report = await withDatabase(async (db) => {
   await ensureSeed(db);
   const bar = process.stderr.isTTY

@@ -15,7 +15,6 @@
  * records stand alone; each of those fails on its own, with its line number and reason, and
  * writes nothing. `strict` writes everything in one transaction, or nothing.
  */
-import net from 'node:net';
 import { coerceInputValue, GraphQLError, isInputType, type GraphQLSchema } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import type { Db, Tx } from '../db/driver.js';
@@ -527,21 +526,4 @@ export function formatReport(report: ImportReport): string {
     ...report.failed.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
   ];
   return lines.join('\n');
-}
-
-let noDelay = false;
-/**
- * Turns Nagle's algorithm off on the sockets this process opens from now on (TCP_NODELAY), as
- * the Neo4j driver does not: without it each statement whose reply the server does not send at
- * once waits ~40 ms for a delayed ACK before its PULL leaves the client, which made every write
- * statement cost ~45 ms however small. The importer and the benchmark call this at start.
- */
-export function enableTcpNoDelay(): void {
-  if (noDelay) return;
-  noDelay = true;
-  const connect = net.Socket.prototype.connect;
-  net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
-    this.setNoDelay(true);
-    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof connect;
 }
