@@ -1,6 +1,8 @@
 // One row per meeting. `m.byId` is the traveler (or the host of a meeting outside any visit);
 // a meeting with the same principals and date as one in the graph IS that meeting. `before`
-// is the meeting as it was (properties and degree), null when this row creates it. Its other
+// is the meeting as it was (properties and degree), null when this row creates it; `m.first`
+// marks the first row of the batch with its id, so a new meeting's first row creates its
+// PRINCIPAL edge outright (nothing can point at it yet). Its other
 // edges (principals met, attendees, topics, city, place; MET and RECEIVED) are written next by
 // write-edges and write-met.
 CYPHER replan=skip
@@ -22,7 +24,16 @@ MERGE (meeting:Entity {id: meetingId})
   ON MATCH SET meeting.sources = coalesce(meeting.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(meeting.sources, [])]
 SET meeting.summary = coalesce(meeting.summary, m.summary)
 SET meeting += m.properties
-MERGE (meeting)-[pb:PRINCIPAL]->(by)
-  ON CREATE SET pb += prov
-  ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
+WITH m, prov, by, meeting, before, before IS NULL AND m.first AS fresh
+CALL (prov, by, meeting, fresh) {
+  WITH * WHERE fresh
+  CREATE (meeting)-[pb:PRINCIPAL]->(by)
+  SET pb += prov
+}
+CALL (prov, by, meeting, fresh) {
+  WITH * WHERE NOT fresh
+  MERGE (meeting)-[pb:PRINCIPAL]->(by)
+    ON CREATE SET pb += prov
+    ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
+}
 RETURN m.index AS index, meeting.id AS meetingId, before

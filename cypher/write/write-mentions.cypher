@@ -1,11 +1,22 @@
 // Source -MENTIONS-> entity, with the paragraphs that name it (merged, sorted). The caller sends
-// one row per (source, entity). Paragraphs are rewritten only when new ones arrive.
+// one row per (source, entity), its paragraphs distinct and sorted. `$created` are mentions of
+// entities the same transaction has just created: no MENTIONS can exist yet, so they are created
+// outright. `$mentions` are merged; paragraphs are rewritten only when new ones arrive.
 CYPHER replan=skip
-UNWIND $mentions AS m
-MATCH (source:Entity {id: m.sourceId})
-MATCH (entity:Entity {id: m.entityId})
-MERGE (source)-[r:MENTIONS]->(entity)
-  ON CREATE SET r.source = m.sourceId, r.sources = [m.sourceId], r.paragraphs = [], r.certainty = 'stated'
-WITH r, m WHERE any(p IN m.paragraphs WHERE NOT p IN r.paragraphs)
-SET r.paragraphs = COLLECT { UNWIND r.paragraphs + m.paragraphs AS p RETURN DISTINCT p ORDER BY p }
-RETURN count(*) AS mentions
+CALL () {
+  UNWIND $created AS m
+  MATCH (source:Entity {id: m.sourceId})
+  MATCH (entity:Entity {id: m.entityId})
+  CREATE (source)-[r:MENTIONS]->(entity)
+  SET r.source = m.sourceId, r.sources = [m.sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
+}
+CALL () {
+  UNWIND $mentions AS m
+  MATCH (source:Entity {id: m.sourceId})
+  MATCH (entity:Entity {id: m.entityId})
+  MERGE (source)-[r:MENTIONS]->(entity)
+    ON CREATE SET r.source = m.sourceId, r.sources = [m.sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
+  WITH r, m WHERE any(p IN m.paragraphs WHERE NOT p IN r.paragraphs)
+  SET r.paragraphs = COLLECT { UNWIND r.paragraphs + m.paragraphs AS p RETURN DISTINCT p ORDER BY p }
+}
+RETURN true AS done

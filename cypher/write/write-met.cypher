@@ -1,11 +1,23 @@
 // The direct edges a meeting proves, told apart by its id: (by)-[:MET]->(other), and within a
 // visit (host principal)-[:RECEIVED]->(traveler). One row each; type checked by the caller.
+// `$created` touch a node this transaction has just created (each key once) and are created
+// outright; `$edges` are merged.
 CYPHER replan=skip
-UNWIND $edges AS e
-WITH e, $provs[toInteger(e.prov)] AS prov
-MATCH (a:Entity {id: e.from})
-MATCH (b:Entity {id: e.to})
-MERGE (a)-[r:$(e.type) {meetingId: e.meetingId}]->(b)
-  ON CREATE SET r += prov, r.date = e.date, r.visitId = e.visitId, r.cityId = e.cityId, r.placeId = e.placeId
-  ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-RETURN count(*) AS edges
+CALL () {
+  UNWIND $created AS e
+  WITH e, $provs[toInteger(e.prov)] AS prov
+  MATCH (a:Entity {id: e.from})
+  MATCH (b:Entity {id: e.to})
+  CREATE (a)-[r:$(e.type) {meetingId: e.meetingId}]->(b)
+  SET r += prov, r.date = e.date, r.visitId = e.visitId, r.cityId = e.cityId, r.placeId = e.placeId
+}
+CALL () {
+  UNWIND $edges AS e
+  WITH e, $provs[toInteger(e.prov)] AS prov
+  MATCH (a:Entity {id: e.from})
+  MATCH (b:Entity {id: e.to})
+  MERGE (a)-[r:$(e.type) {meetingId: e.meetingId}]->(b)
+    ON CREATE SET r += prov, r.date = e.date, r.visitId = e.visitId, r.cityId = e.cityId, r.placeId = e.placeId
+    ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+}
+RETURN true AS done

@@ -3,7 +3,7 @@
 // carries the provenance map $provs[toInteger(v.prov)] = {source, sources, paragraphs, certainty}; an edge
 // that already exists only gains the new source in `sources`. `before` is the visit as it was
 // (its properties and degree), null when this row creates it, so the caller can tell what
-// changed. The visit's other edges (city, tour, topics) go through write-edges.
+// changed. `v.first` marks the first row of the batch with its id. The visit's other edges (city, tour, topics) go through write-edges.
 CYPHER replan=skip
 UNWIND $visits AS v
 WITH v, $provs[toInteger(v.prov)] AS prov
@@ -24,13 +24,27 @@ MERGE (visit:Entity {id: visitId})
 SET visit.summary = coalesce(visit.summary, v.summary),
     visit.purpose = coalesce(visit.purpose, v.purpose)
 SET visit += v.properties
-MERGE (visit)-[tr:TRAVELER]->(traveler)
-  ON CREATE SET tr += prov
-  ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
-MERGE (visit)-[hc:HOST_COUNTRY]->(host)
-  ON CREATE SET hc += prov
-  ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
-MERGE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
-  ON CREATE SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
-  ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
+WITH v, prov, traveler, host, visit, before, before IS NULL AND v.first AS fresh
+// A visit this row has just created (the first row with its id) has no edges yet.
+CALL (v, prov, traveler, host, visit, fresh) {
+  WITH * WHERE fresh
+  CREATE (visit)-[tr:TRAVELER]->(traveler)
+  SET tr += prov
+  CREATE (visit)-[hc:HOST_COUNTRY]->(host)
+  SET hc += prov
+  CREATE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
+  SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
+}
+CALL (v, prov, traveler, host, visit, fresh) {
+  WITH * WHERE NOT fresh
+  MERGE (visit)-[tr:TRAVELER]->(traveler)
+    ON CREATE SET tr += prov
+    ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
+  MERGE (visit)-[hc:HOST_COUNTRY]->(host)
+    ON CREATE SET hc += prov
+    ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
+  MERGE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
+    ON CREATE SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
+    ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
+}
 RETURN v.index AS index, visit.id AS visitId, before

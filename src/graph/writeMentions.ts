@@ -9,9 +9,11 @@ export interface Mention {
 
 /**
  * Source -MENTIONS-> entity for each mention, paragraphs merged (one statement for all). Mentions
- * of one entity by one source are merged here first, so a batch sends each pair once.
+ * of one entity by one source are merged here first, so a batch sends each pair once, with its
+ * paragraphs distinct and sorted. `fresh` names entities this transaction has just created (no
+ * MENTIONS can touch them yet): their mentions are created without looking for one.
  */
-export async function writeMentions(tx: Tx, mentions: Mention[]): Promise<void> {
+export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: ReadonlySet<string>): Promise<void> {
   if (mentions.length === 0) return;
   const merged = new Map<string, Mention>();
   for (const m of mentions) {
@@ -20,8 +22,14 @@ export async function writeMentions(tx: Tx, mentions: Mention[]): Promise<void> 
     if (seen) {
       for (const p of m.paragraphs) if (!seen.paragraphs.includes(p)) seen.paragraphs.push(p);
     } else {
-      merged.set(key, { sourceId: m.sourceId, entityId: m.entityId, paragraphs: [...m.paragraphs] });
+      merged.set(key, { sourceId: m.sourceId, entityId: m.entityId, paragraphs: [...new Set(m.paragraphs)] });
     }
   }
-  await tx.run(cypher('write/write-mentions'), { mentions: [...merged.values()] });
+  const created: Mention[] = [];
+  const rest: Mention[] = [];
+  for (const m of merged.values()) {
+    m.paragraphs.sort((a, b) => a - b);
+    (fresh?.has(m.entityId) || fresh?.has(m.sourceId) ? created : rest).push(m);
+  }
+  await tx.run(cypher('write/write-mentions'), { created, mentions: rest });
 }

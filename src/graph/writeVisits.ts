@@ -173,6 +173,13 @@ class EdgeBatch {
   private readonly provIndex = new Map<string, number>();
   readonly edges: { from: string; to: string; type: string; prov: number }[] = [];
   readonly met: { from: string; to: string; type: string; prov: number; meetingId: string; date: string; visitId: string | null; cityId: string | null; placeId: string | null }[] = [];
+  /** Edges that touch a node this write has just created: they cannot exist yet (first of their key only). */
+  readonly freshEdges: EdgeBatch['edges'] = [];
+  readonly freshMet: EdgeBatch['met'] = [];
+  private readonly freshKeys = new Set<string>();
+
+  /** @param fresh ids of nodes created by this write (no edge can touch them yet). */
+  constructor(readonly fresh: Set<string> = new Set()) {}
 
   prov(value: Prov): number {
     const key = JSON.stringify(value);
@@ -185,14 +192,29 @@ class EdgeBatch {
     return index;
   }
 
+  /** An edge some other statement of this write has written: later rows for it are merged. */
+  written(from: string, type: string, to: string): void {
+    this.freshKeys.add(`${from}\u0000${type}\u0000${to}`);
+  }
+
+  /** True (once per key) when the edge touches a node created by this write, so it is new. */
+  private isFresh(key: string, from: string, to: string): boolean {
+    if (!this.fresh.has(from) && !this.fresh.has(to)) return false;
+    if (this.freshKeys.has(key)) return false;
+    this.freshKeys.add(key);
+    return true;
+  }
+
   add(from: string, type: string, to: string, prov: Prov): void {
     if (!STRUCTURAL_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
-    this.edges.push({ from, to, type, prov: this.prov(prov) });
+    const edge = { from, to, type, prov: this.prov(prov) };
+    (this.isFresh(`${from}\u0000${type}\u0000${to}`, from, to) ? this.freshEdges : this.edges).push(edge);
   }
 
   addMet(edge: Omit<EdgeBatch['met'][number], 'prov'>, prov: Prov): void {
     if (!MET_EDGE_TYPES.has(edge.type)) throw new Error(`not a meeting edge type: ${edge.type}`);
-    this.met.push({ ...edge, prov: this.prov(prov) });
+    const row = { ...edge, prov: this.prov(prov) };
+    (this.isFresh(`${edge.from}\u0000${edge.type}\u0000${edge.to}\u0000${edge.meetingId}`, edge.from, edge.to) ? this.freshMet : this.met).push(row);
   }
 
   /** The edges a meeting row implies, once the meeting's id is known. */
@@ -210,8 +232,8 @@ class EdgeBatch {
   }
 
   async write(tx: Tx): Promise<void> {
-    if (this.edges.length > 0) await tx.run(cypher('write/write-edges'), { edges: this.edges, provs: this.provs });
-    if (this.met.length > 0) await tx.run(cypher('write/write-met'), { edges: this.met, provs: this.provs });
+    if (this.edges.length + this.freshEdges.length > 0) await tx.run(cypher('write/write-edges'), { created: this.freshEdges, edges: this.edges, provs: this.provs });
+    if (this.met.length + this.freshMet.length > 0) await tx.run(cypher('write/write-met'), { created: this.freshMet, edges: this.met, provs: this.provs });
   }
 }
 
@@ -219,9 +241,21 @@ type MeetingRow = ReturnType<typeof meetingRow>;
 
 async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   if (rows.length === 0) return [];
-  const result = await tx.run(cypher('write/write-meetings'), { meetings: rows.map((r) => ({ ...r, prov: batch.prov(r.prov) })), provs: batch.provs });
+  const seen = new Set<string>();
+  const meetings = rows.map((r) => {
+    const first = !seen.has(r.id);
+    seen.add(r.id);
+    return { ...r, first, prov: batch.prov(r.prov) };
+  });
+  const result = await tx.run(cypher('write/write-meetings'), { meetings, provs: batch.provs });
   const out: { meetingId: string; before: Snapshot }[] = [];
   for (const r of result.records) out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
+  // A meeting this statement created (its first row) has no other edges yet.
+  rows.forEach((row, i) => {
+    if (out[i]!.before === null && meetings[i]!.first) batch.fresh.add(out[i]!.meetingId);
+  });
+  // The PRINCIPAL edges to `by` exist now: the same edge again must be merged, not created.
+  rows.forEach((row, i) => batch.written(out[i]!.meetingId, 'PRINCIPAL', row.byId));
   rows.forEach((row, i) => batch.addMeeting(row, out[i]!.meetingId));
   return out;
 }
@@ -236,6 +270,7 @@ function canonical(value: unknown): string {
 }
 
 async function snapshots(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
   const result = await tx.run(
     'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, {props: properties(n), degree: COUNT { (n)--() }} AS snapshot',
     { ids: [...new Set(ids)] },
@@ -285,7 +320,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
 
-  const batch = new EdgeBatch();
+  const batch = new EdgeBatch(new Set(createdIds));
   // The same visit twice in one batch is one visit: later rows take the first row's id.
   const firstIdByKey = new Map<string, string>();
   const duplicateOf: (number | undefined)[] = [];
@@ -325,8 +360,14 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       properties: record.properties ?? {},
     };
   });
+  const seenVisitIds = new Set<string>();
+  const visitFirst = visitRows.map((row) => {
+    const first = !seenVisitIds.has(row.id);
+    seenVisitIds.add(row.id);
+    return first;
+  });
   const visitResult = await tx.run(cypher('write/write-visits'), {
-    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, ...row }) => row),
+    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, ...row }, v) => ({ ...row, first: visitFirst[v] })),
     provs: batch.provs,
   });
   const visitIds: string[] = [];
@@ -335,6 +376,10 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     visitIds[r.get('index') as number] = r.get('visitId') as string;
     visitBefore[r.get('index') as number] = r.get('before') as Snapshot;
   }
+  // A visit this statement created (its first row) has no edges but its own three yet.
+  visitRows.forEach((_, v) => {
+    if (visitBefore[v] === null && visitFirst[v]) batch.fresh.add(visitIds[v]!);
+  });
 
   const meetingRows = plans.flatMap((plan, v) =>
     plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, 0, visitIds[v]!, plan.record.date, sources[v]?.id) })),
@@ -366,7 +411,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     const result = meetingResults[i];
     if (sourceId && result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs: entry.row.prov.paragraphs });
   });
-  await writeMentions(tx, mentions);
+  await writeMentions(tx, mentions, batch.fresh);
 
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
   if (tourIds.length > 0) await tx.run(cypher('write/link-tours'), { tourIds });
@@ -374,7 +419,11 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
 
   let after: Map<string, string> | undefined;
   if (options.status) {
-    after = await snapshots(tx, [...visitIds, ...meetingResults.map((m) => m.meetingId)]);
+    // Only what existed before can be unchanged: a created visit is 'created' whatever it holds.
+    after = await snapshots(tx, [
+      ...visitIds.filter((_, v) => visitBefore[v] !== null && duplicateOf[v] === undefined),
+      ...meetingResults.filter((m, i) => m.before !== null && duplicateOf[meetingRows[i]!.visit] === undefined).map((m) => m.meetingId),
+    ]);
   }
 
   return plans.map((plan, v) => {
@@ -433,7 +482,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
   const ids = resolved.map((r) => r.id);
   const createdIds = await upsertEntities(tx, toCreate, 'fill');
   const rows = plans.map((plan, i) => meetingRow(plan, ids, i, null, undefined, undefined));
-  const batch = new EdgeBatch();
+  const batch = new EdgeBatch(new Set(createdIds));
   const results = await writeMeetingRows(tx, rows, batch);
   await batch.write(tx);
   const mentions: Mention[] = [];
@@ -447,7 +496,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     const result = results[i];
     if (result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs });
   });
-  await writeMentions(tx, mentions);
+  await writeMentions(tx, mentions, batch.fresh);
   return plans.map((plan, i) => {
     const result = results[i]!;
     const refsOf = [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]
