@@ -1,32 +1,25 @@
 /** What the read API refuses and how: bad arguments, limits, unknown ids, internal errors, outages. */
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { createDb, createDriver, type Db } from '../src/db/driver.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { LIMITS } from '../src/graphql/yoga.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { eventually, startStoppableNeo4j, type StoppableNeo4j } from './support/stoppableNeo4j.js';
 
 describe('errors of the read API', () => {
   let db: Db;
   let server: TestServer;
   beforeAll(async () => {
-    db = connectTestDb();
-    await freshDatabase(db);
-    await loadSeed(db);
-    server = await startTestServer(db);
+    ({ db, server } = await openSeededServer());
   });
   afterAll(async () => {
-    await server?.close();
-    await db?.close();
+    await closeServerAndDb(server, db);
   });
 
   async function refused(query: string, variables?: Record<string, unknown>) {
@@ -151,25 +144,17 @@ describe('internal errors', () => {
 
 // Needs a database it may stop: its own embedded Neo4j, whatever the run uses.
 describe('the database going away and coming back', () => {
-  let neo4j: LocalNeo4j | undefined;
-  let db: Db | undefined;
-  let server: TestServer | undefined;
-  let dataDir = '';
+  let neo4j: StoppableNeo4j | undefined;
   afterAll(async () => {
-    await server?.close();
-    await db?.close();
-    await neo4j?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await neo4j?.close();
   });
 
   it('gives SERVICE_UNAVAILABLE while it is down, and answers again when it is back', async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-api-outage-'));
-    const port = await freePort();
-    neo4j = await startLocalNeo4j({ dataDir, port, heapMb: 256, pageCacheMb: 64 });
-    db = createDb(createDriver(neo4j.uri, { user: 'neo4j', password: '' }), neo4j.uri);
-    await applyMigrations(db);
-    await loadSeed(db);
-    server = await startTestServer(db);
+    neo4j = await startStoppableNeo4j(async (db) => {
+      await applyMigrations(db);
+      await loadSeed(db);
+    });
+    const { server } = neo4j;
     const query = '{ entity(id: "country:algeria") { name } visits(first: 1) { totalCount } }';
 
     const before = await server.gql(query);
@@ -186,12 +171,7 @@ describe('the database going away and coming back', () => {
     // Reads that need no database still answer.
     expect((await server.gql('{ relationshipTypes { name } }')).errors).toBeUndefined();
 
-    neo4j = await startLocalNeo4j({ dataDir, port, heapMb: 256, pageCacheMb: 64 });
-    let after = await server.gql(query);
-    for (let attempt = 0; attempt < 40 && after.errors; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      after = await server.gql(query);
-    }
-    expect(after).toEqual(before);
+    await neo4j.restart();
+    expect(await eventually(() => server.gql(query), (response) => !response.errors)).toEqual(before);
   }, 480_000);
 });

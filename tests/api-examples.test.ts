@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.js';
-import { loadSeed } from '../src/graph/seed/load.js';
 import { EXAMPLES_FILE } from '../src/graphql/yoga.js';
-import { connectTestDb, freshDatabase } from './support/db.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
 
 const examples = readFileSync(EXAMPLES_FILE, 'utf8');
 const operations = parse(examples)
@@ -30,14 +28,10 @@ describe('the playground examples', () => {
   let db: Db;
   let server: TestServer;
   beforeAll(async () => {
-    db = connectTestDb();
-    await freshDatabase(db);
-    await loadSeed(db);
-    server = await startTestServer(db);
+    ({ db, server } = await openSeededServer());
   });
   afterAll(async () => {
-    await server?.close();
-    await db?.close();
+    await closeServerAndDb(server, db);
   });
 
   it('has the examples the playground promises', () => {

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.js';
 import { RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
 import { esperAlgeria2020 as doc } from '../src/graph/seed/esperAlgeria2020.js';
-import { loadSeed } from '../src/graph/seed/load.js';
-import { connectTestDb, freshDatabase } from './support/db.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
 
 const ESPER = 'person:mark-esper';
 const ALGERIA = 'country:algeria';
@@ -16,14 +14,10 @@ let db: Db;
 let server: TestServer;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await freshDatabase(db);
-  await loadSeed(db);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
 afterAll(async () => {
-  await server?.close();
-  await db?.close();
+  await closeServerAndDb(server, db);
 });
 
 /** Runs a query and fails on any GraphQL error. */

@@ -2,9 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.js';
 import { recordableTypes } from '../src/graph/writeRelations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
-import { connectTestDb, freshDatabase } from './support/db.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
 
 let db: Db;
 let server: TestServer;
@@ -24,14 +22,10 @@ async function rows(query: string, params: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await freshDatabase(db);
-  await loadSeed(db);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
 afterAll(async () => {
-  await server.close();
-  await db.close();
+  await closeServerAndDb(server, db);
 });
 
 describe('recordRelation', () => {

@@ -9,9 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Db } from '../../src/db/driver.js';
-import { loadSeed } from '../../src/graph/seed/load.js';
-import { connectTestDb, freshDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { closeServerAndDb, openSeededServer, type TestServer } from '../support/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -59,17 +57,13 @@ describe('the explorer page', () => {
       execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
-    db = connectTestDb();
-    await freshDatabase(db);
-    await loadSeed(db);
-    server = await startTestServer(db);
+    ({ db, server } = await openSeededServer());
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await db?.close();
+    await closeServerAndDb(server, db);
   });
 
   async function open(url: string): Promise<Page> {

@@ -2,7 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
 import type { Db } from '../../src/db/driver.js';
+import { loadSeed } from '../../src/graph/seed/load.js';
 import { createLogger } from '../../src/log.js';
+import { connectTestDb, freshDatabase } from './db.js';
 
 export const TEST_API_KEY = 'test-api-key';
 
@@ -40,4 +42,17 @@ export async function startTestServer(db: Db): Promise<TestServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What most test files start from: the article's graph on an emptied database, served for real. */
+export async function openSeededServer(): Promise<{ db: Db; server: TestServer }> {
+  const db = connectTestDb();
+  await freshDatabase(db);
+  await loadSeed(db);
+  return { db, server: await startTestServer(db) };
+}
+
+export async function closeServerAndDb(server: TestServer | undefined, db: Db | undefined): Promise<void> {
+  await server?.close();
+  await db?.close();
 }
