@@ -214,7 +214,9 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
         try {
           return await target.run(query, params);
         } finally {
-          const name = query.split('\n').find((line) => line.trim() && !line.startsWith('//') && !line.startsWith('CYPHER'))!.slice(0, 60);
+          const lines = query.split('\n').filter((line) => line.trim() && !line.startsWith('//') && !line.startsWith('CYPHER'));
+          // A statement that opens with a subquery is named by its first two lines.
+          const name = (lines[0]!.trim() === 'CALL () {' ? `${lines[0]!.trim()} ${lines[1]!.trim()}` : lines[0]!).slice(0, 60);
           const entry = totals.get(name) ?? { ms: 0, runs: 0, max: 0 };
           const ms = performance.now() - t0;
           entry.ms += ms;
@@ -261,8 +263,10 @@ export async function main(args: string[]): Promise<void> {
       const statementMs = new Map<string, { ms: number; runs: number; max: number }>();
       const restore = args.includes('--statements') ? profileStatements(db, statementMs) : () => {};
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const report = await importText(db, text, { batchSize });
       const seconds = (performance.now() - started) / 1000;
+      const nodeCpu = process.cpuUsage(cpu);
       restore();
       process.stdout.write(`${formatReport({ ...report, failed: report.failed.slice(0, 10) })}\n`);
       const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH ()-[r]->() RETURN visits, count(r) AS relationships')).records[0]!.toObject());
@@ -270,6 +274,7 @@ export async function main(args: string[]): Promise<void> {
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
         process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)  ${name}\n`);
       }
+      process.stdout.write(`  this Node process used ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s of CPU during the import (the rest is the server, and waiting)\n`);
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
     }
   } finally {

@@ -2,20 +2,23 @@
 // one row per (source, entity), its paragraphs distinct and sorted. `$created` are mentions of
 // entities the same transaction has just created: no MENTIONS can exist yet, so they are created
 // outright. `$mentions` are merged; paragraphs are rewritten only when new ones arrive.
+// Nodes are named by index into $ids (each id sent once).
 CYPHER replan=skip
 CALL () {
   UNWIND $created AS m
-  MATCH (source:Entity {id: m.sourceId})
-  MATCH (entity:Entity {id: m.entityId})
+  WITH m, $ids[toInteger(m.source)] AS sourceId
+  MATCH (source:Entity {id: sourceId})
+  MATCH (entity:Entity {id: $ids[toInteger(m.entity)]})
   CREATE (source)-[r:MENTIONS]->(entity)
-  SET r.source = m.sourceId, r.sources = [m.sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
+  SET r.source = sourceId, r.sources = [sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
 }
 CALL () {
   UNWIND $mentions AS m
-  MATCH (source:Entity {id: m.sourceId})
-  MATCH (entity:Entity {id: m.entityId})
+  WITH m, $ids[toInteger(m.source)] AS sourceId
+  MATCH (source:Entity {id: sourceId})
+  MATCH (entity:Entity {id: $ids[toInteger(m.entity)]})
   MERGE (source)-[r:MENTIONS]->(entity)
-    ON CREATE SET r.source = m.sourceId, r.sources = [m.sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
+    ON CREATE SET r.source = sourceId, r.sources = [sourceId], r.paragraphs = m.paragraphs, r.certainty = 'stated'
   WITH r, m WHERE any(p IN m.paragraphs WHERE NOT p IN r.paragraphs)
   SET r.paragraphs = COLLECT { UNWIND r.paragraphs + m.paragraphs AS p RETURN DISTINCT p ORDER BY p }
 }

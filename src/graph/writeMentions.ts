@@ -31,5 +31,18 @@ export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: Readonl
     m.paragraphs.sort((a, b) => a - b);
     (fresh?.has(m.entityId) || fresh?.has(m.sourceId) ? created : rest).push(m);
   }
-  await tx.run(cypher('write/write-mentions'), { created, mentions: rest });
+  // Rows name their nodes by index into one list of ids, each sent once.
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const of = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      ids.push(id);
+      index.set(id, i);
+    }
+    return i;
+  };
+  const row = (m: Mention) => ({ source: of(m.sourceId), entity: of(m.entityId), paragraphs: m.paragraphs });
+  await tx.run(cypher('write/write-mentions'), { created: created.map(row), mentions: rest.map(row), ids });
 }

@@ -231,13 +231,44 @@ class EdgeBatch {
     if (row.placeId) this.add(meetingIdValue, 'HELD_AT', row.placeId, row.prov);
   }
 
+  /**
+   * Rows name their nodes by index into one shared list of ids ($ids), sent once per statement:
+   * a batch's edges repeat the same long ids many times over.
+   */
   async write(tx: Tx): Promise<void> {
-    if (this.edges.length + this.freshEdges.length > 0) await tx.run(cypher('write/write-edges'), { created: this.freshEdges, edges: this.edges, provs: this.provs });
-    if (this.met.length + this.freshMet.length > 0) await tx.run(cypher('write/write-met'), { created: this.freshMet, edges: this.met, provs: this.provs });
+    const ids = new IdTable();
+    const edge = (e: EdgeBatch['edges'][number]) => ({ from: ids.of(e.from), to: ids.of(e.to), type: e.type, prov: e.prov });
+    const met = (e: EdgeBatch['met'][number]) => ({
+      ...e, from: ids.of(e.from), to: ids.of(e.to), meetingId: ids.of(e.meetingId), visitId: ids.ofNullable(e.visitId),
+    });
+    if (this.edges.length + this.freshEdges.length > 0) {
+      await tx.run(cypher('write/write-edges'), { created: this.freshEdges.map(edge), edges: this.edges.map(edge), provs: this.provs, ids: ids.list });
+    }
+    if (this.met.length + this.freshMet.length > 0) {
+      await tx.run(cypher('write/write-met'), { created: this.freshMet.map(met), edges: this.met.map(met), provs: this.provs, ids: ids.list });
+    }
   }
 }
 
 type MeetingRow = ReturnType<typeof meetingRow>;
+
+/** Distinct ids, each sent once; rows carry their index. */
+export class IdTable {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(id);
+      this.index.set(id, i);
+    }
+    return i;
+  }
+  ofNullable(id: string | null): number | null {
+    return id === null ? null : this.of(id);
+  }
+}
 
 async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   if (rows.length === 0) return [];
