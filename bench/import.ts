@@ -21,20 +21,8 @@ import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { formatReport, importText } from '../src/graph/import.js';
+import { randomFrom as random, SYLLABLES } from './synthetic.js';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'sen', 'tu', 'vai', 'dor', 'bel', 'nix', 'qua', 'zen', 'hol', 'mar', 'pe', 'sio', 'gan', 'fe', 'ul', 'tro'];
 const TOPICS = [
   'counter-terrorism', 'energy cooperation', 'trade', 'migration', 'arms sales', 'regional security', 'climate',
   'health', 'education exchange', 'water sharing', 'fisheries', 'debt relief', 'investment', 'tourism', 'cyber security',

@@ -36,7 +36,8 @@ export function randomFrom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'sen', 'tu', 'vai', 'dor', 'bel', 'nix', 'qua', 'zen', 'hol', 'mar', 'pe', 'sio', 'gan', 'fe', 'ul', 'tro'];
+/** Syllables that make pronounceable, clearly fake names. */
+export const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'sen', 'tu', 'vai', 'dor', 'bel', 'nix', 'qua', 'zen', 'hol', 'mar', 'pe', 'sio', 'gan', 'fe', 'ul', 'tro'];
 const AR_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
