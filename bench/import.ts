@@ -14,13 +14,11 @@
  * mix them.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import { writeFile } from 'node:fs/promises';
+import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { formatReport, importText } from '../src/graph/import.js';
+import { openBenchDatabase } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
 
 const TOPICS = [
@@ -242,18 +240,8 @@ export async function main(args: string[]): Promise<void> {
   const text = `${lines.join('\n')}\n`;
   if (keep) await writeFile(keep, text);
 
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
-    process.stderr.write('starting an embedded Neo4j for the benchmark ...\n');
-    local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 });
-    uri = local.uri;
-  }
-  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  const { db, uri, serverPid, close } = await openBenchDatabase();
   try {
-    await waitForConnectivity(db.driver);
     await applyMigrations(db);
     const runs = option(args, '--runs', 1);
     for (let run = 1; run <= runs; run += 1) {
@@ -264,7 +252,7 @@ export async function main(args: string[]): Promise<void> {
       const restore = args.includes('--statements') ? profileStatements(db, statementMs) : () => {};
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const serverCpu = processCpuSeconds(local?.pid);
+      const serverCpu = processCpuSeconds(serverPid);
       const report = await importText(db, text, { batchSize });
       const seconds = (performance.now() - started) / 1000;
       const nodeCpu = process.cpuUsage(cpu);
@@ -275,15 +263,13 @@ export async function main(args: string[]): Promise<void> {
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
         process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)  ${name}\n`);
       }
-      const serverCpuAfter = processCpuSeconds(local?.pid);
+      const serverCpuAfter = processCpuSeconds(serverPid);
       // CPU seconds are a fairer comparison than wall time when other processes load the machine.
       process.stdout.write(`  CPU used during the import: this Node process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s`
         + `${serverCpu !== undefined && serverCpuAfter !== undefined ? `, the embedded Neo4j ${(serverCpuAfter - serverCpu).toFixed(1)} s` : ''}\n`);
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
     }
   } finally {
-    await db.close();
-    await local?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -10,16 +10,13 @@
  * API/driver. Uses NEO4J_URI if set (adding to that database), else starts its own embedded
  * Neo4j in a temporary folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../src/app.js';
-import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../src/db/localNeo4j.js';
+import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { upsertEntities } from '../src/graph/writeEntities.js';
@@ -28,6 +25,7 @@ import { writeVisits } from '../src/graph/writeVisits.js';
 import { neighborhoodStatement, visitsStatement, type Statement } from '../src/graphql/read/queries.js';
 import { selectionFromText } from '../src/graphql/read/selection.js';
 import { buildSchema } from '../src/graphql/schema.js';
+import { openBenchDatabase } from './database.js';
 import { createLogger } from '../src/log.js';
 import { syntheticGraph } from './synthetic.js';
 
@@ -142,19 +140,9 @@ function rootField(query: string): FieldNode {
 
 export async function main(args: string[]): Promise<void> {
   const o = options(args);
-  let local: LocalNeo4j | undefined;
-  let dataDir = '';
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-read-'));
-    process.stderr.write('[bench] starting an embedded Neo4j ...\n');
-    local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 });
-    uri = local.uri;
-  }
-  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  const { db, uri, close } = await openBenchDatabase();
   const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench' });
   try {
-    await waitForConnectivity(db.driver);
     await applyMigrations(db);
     if (o.load) {
       await loadSeed(db);
@@ -212,8 +200,6 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.close();
-    await local?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,0 +1,34 @@
+/** The benchmarks' database: NEO4J_URI if set, else a fresh embedded Neo4j in a temporary folder. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
+import { freePort, startLocalNeo4j } from '../src/db/localNeo4j.js';
+
+export interface BenchDatabase {
+  db: Db;
+  uri: string;
+  /** The embedded server's process id, for measuring its CPU; undefined for an external one. */
+  serverPid?: number;
+  close(): Promise<void>;
+}
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const external = process.env.NEO4J_URI;
+  const dataDir = external ? undefined : await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
+  if (dataDir) process.stderr.write('[bench] starting an embedded Neo4j ...\n');
+  const local = dataDir ? await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 }) : undefined;
+  const uri = external ?? local!.uri;
+  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  await waitForConnectivity(db.driver);
+  return {
+    db,
+    uri,
+    serverPid: local?.pid,
+    async close() {
+      await db.close();
+      await local?.stop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
