@@ -4,11 +4,11 @@
 // marks the first row of the batch with its id, so a new meeting's first row creates its
 // PRINCIPAL edge outright (nothing can point at it yet). Its other
 // edges (principals met, attendees, topics, city, place; MET and RECEIVED) are written next by
-// write-edges and write-met.
+// write-edges and write-met. `m.by` is the element id of `m.byId` in this transaction.
 CYPHER replan=skip
 UNWIND $meetings AS m
 WITH m, $provs[toInteger(m.prov)] AS prov
-MATCH (by:Entity {id: m.byId})
+MATCH (by) WHERE elementId(by) = m.by
 OPTIONAL MATCH (same:Meeting)-[:PRINCIPAL]->(by)
   WHERE same.date = m.date
     AND all(w IN m.withIds WHERE w IN [(same)-[:PRINCIPAL]->(p) | p.id])
@@ -36,4 +36,4 @@ CALL (prov, by, meeting, fresh) {
     ON CREATE SET pb += prov
     ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
 }
-RETURN m.index AS index, meeting.id AS meetingId, before
+RETURN m.index AS index, meeting.id AS meetingId, elementId(meeting) AS node, before

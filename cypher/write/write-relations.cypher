@@ -2,17 +2,33 @@
 // written again is updated, never doubled: a new source joins `sources`; the first source's
 // paragraphs and certainty stay unless the same source writes again. `changed` tells whether
 // the relation's properties differ from before (always true for a new one).
+// Both ends are locked first (a property set and removed again: Neo4j's documented write lock),
+// as MERGE would lock them, so that a concurrent writer of the same relation waits and then finds
+// it. The relation is then looked for among `from`'s outgoing relationships. Not a MERGE: the
+// type is a parameter, and a MERGE on a dynamic type is planned as a scan of all relationships
+// when the graph has none yet (a fresh database), a plan `replan=skip` would keep. The caller
+// sends each (from, type, to) at most once per statement.
 CYPHER replan=skip
 UNWIND $relations AS rel
 MATCH (from:Entity {id: rel.fromId})
 MATCH (to:Entity {id: rel.toId})
-OPTIONAL MATCH (from)-[existing:$(rel.type)]->(to)
-WITH rel, from, to, head(collect(properties(existing))) AS before
-MERGE (from)-[r:$(rel.type)]->(to)
-  ON CREATE SET r += rel.prov
-  ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [rel.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])],
-    r.paragraphs = CASE WHEN r.source IS NULL OR r.source = rel.prov.source THEN rel.prov.paragraphs ELSE r.paragraphs END,
-    r.certainty = CASE WHEN r.source IS NULL OR r.source = rel.prov.source THEN rel.prov.certainty ELSE r.certainty END,
-    r.source = coalesce(r.source, rel.prov.source)
+SET from.`_lock` = true, to.`_lock` = true
+REMOVE from.`_lock`, to.`_lock`
+WITH rel, from, to, [(from)-[e]->(other) WHERE other = to AND type(e) = rel.type | e] AS found
+WITH rel, from, to, found[0] AS existing
+WITH rel, from, to, existing, properties(existing) AS before
+CALL (rel, from, to, existing) {
+  WITH * WHERE existing IS NULL
+  CREATE (from)-[r:$(rel.type)]->(to)
+  SET r += rel.prov
+  RETURN r
+UNION
+  WITH * WHERE existing IS NOT NULL
+  SET existing.sources = coalesce(existing.sources, []) + [s IN [rel.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(existing.sources, [])],
+    existing.paragraphs = CASE WHEN existing.source IS NULL OR existing.source = rel.prov.source THEN rel.prov.paragraphs ELSE existing.paragraphs END,
+    existing.certainty = CASE WHEN existing.source IS NULL OR existing.source = rel.prov.source THEN rel.prov.certainty ELSE existing.certainty END,
+    existing.source = coalesce(existing.source, rel.prov.source)
+  RETURN existing AS r
+}
 SET r += rel.properties
 RETURN rel.index AS index, elementId(r) AS relationId, before IS NOT NULL AS updated, before <> properties(r) OR before IS NULL AS changed

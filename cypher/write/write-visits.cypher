@@ -4,11 +4,12 @@
 // that already exists only gains the new source in `sources`. `before` is the visit as it was
 // (its properties and degree), null when this row creates it, so the caller can tell what
 // changed. `v.first` marks the first row of the batch with its id. The visit's other edges (city, tour, topics) go through write-edges.
+// Traveler and host are named by their element ids in this transaction.
 CYPHER replan=skip
 UNWIND $visits AS v
 WITH v, $provs[toInteger(v.prov)] AS prov
-MATCH (traveler:Entity {id: v.travelerId})
-MATCH (host:Entity {id: v.hostId})
+MATCH (traveler) WHERE elementId(traveler) = v.traveler
+MATCH (host) WHERE elementId(host) = v.host
 OPTIONAL MATCH (traveler)<-[:TRAVELER]-(same:Visit)-[:HOST_COUNTRY]->(host)
   WHERE same.date = v.date
 WITH v, prov, traveler, host, head(collect(same.id)) AS sameId
@@ -47,4 +48,4 @@ CALL (v, prov, traveler, host, visit, fresh) {
     ON CREATE SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
     ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
 }
-RETURN v.index AS index, visit.id AS visitId, before
+RETURN v.index AS index, visit.id AS visitId, elementId(visit) AS node, before

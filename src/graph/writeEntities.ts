@@ -6,6 +6,7 @@ import { EVENT_SUBLABELS, KIND_LABEL } from './ontology.js';
 import { endOf, startOf, isPartialDate } from './partialDate.js';
 import type { EntityRecord, Properties } from './records.js';
 import { invalid } from './errors.js';
+import type { NodeRefs } from './nodeRefs.js';
 
 const ALLOWED_EXTRA_LABELS = new Set<string>(EVENT_SUBLABELS);
 
@@ -37,9 +38,10 @@ export function entityRow(record: EntityRecord) {
   };
 }
 
-/** Writes the entities; returns the ids of those that did not exist before. */
-export async function upsertEntities(tx: Tx, records: EntityRecord[], mode: 'replace' | 'fill'): Promise<Set<string>> {
+/** Writes the entities; returns the ids of those that did not exist before (and notes every element id in `nodes`). */
+export async function upsertEntities(tx: Tx, records: EntityRecord[], mode: 'replace' | 'fill', nodes?: NodeRefs): Promise<Set<string>> {
   if (records.length === 0) return new Set();
   const result = await tx.run(cypher('write/upsert-entities'), { entities: records.map(entityRow), mode });
+  if (nodes) for (const r of result.records) nodes.set(r.get('id') as string, r.get('node') as string);
   return new Set(result.records.filter((r) => r.get('created')).map((r) => r.get('id') as string));
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
+import { Interner, NodeRefs } from './nodeRefs.js';
 
 export interface Mention {
   sourceId: string;
@@ -11,9 +12,10 @@ export interface Mention {
  * Source -MENTIONS-> entity for each mention, paragraphs merged (one statement for all). Mentions
  * of one entity by one source are merged here first, so a batch sends each pair once, with its
  * paragraphs distinct and sorted. `fresh` names entities this transaction has just created (no
- * MENTIONS can touch them yet): their mentions are created without looking for one.
+ * MENTIONS can touch them yet): their mentions are created without looking for one. `nodes`
+ * holds element ids the caller already knows (the others are read in one statement).
  */
-export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: ReadonlySet<string>): Promise<void> {
+export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: ReadonlySet<string>, nodes = new NodeRefs()): Promise<void> {
   if (mentions.length === 0) return;
   const merged = new Map<string, Mention>();
   for (const m of mentions) {
@@ -31,18 +33,11 @@ export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: Readonl
     m.paragraphs.sort((a, b) => a - b);
     (fresh?.has(m.entityId) || fresh?.has(m.sourceId) ? created : rest).push(m);
   }
-  // Rows name their nodes by index into one list of ids, each sent once.
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const of = (id: string) => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      ids.push(id);
-      index.set(id, i);
-    }
-    return i;
-  };
-  const row = (m: Mention) => ({ source: of(m.sourceId), entity: of(m.entityId), paragraphs: m.paragraphs });
-  await tx.run(cypher('write/write-mentions'), { created: created.map(row), mentions: rest.map(row), ids });
+  // Rows name their nodes by index into one list of element ids, each sent once.
+  await nodes.load(tx, [...merged.values()].flatMap((m) => [m.sourceId, m.entityId]));
+  const table = nodes.table();
+  const sourceIds = new Interner<string>();
+  const row = (m: Mention) => ({ source: table.of(m.sourceId), sourceId: sourceIds.of(m.sourceId), entity: table.of(m.entityId), paragraphs: m.paragraphs });
+  const rows = { created: created.map(row), mentions: rest.map(row) };
+  await tx.run(cypher('write/write-mentions'), { ...rows, nodes: table.list(), ids: sourceIds.list });
 }

@@ -142,8 +142,21 @@ export async function writeRelations(
       properties: record.properties ?? {},
     };
   });
-  const result = await tx.run(cypher('write/write-relations'), { relations: rows });
-  const byIndex = new Map(result.records.map((r) => [r.get('index') as number, r]));
+  // The statement sees each (from, type, to) once: a relation written twice in one batch goes
+  // in a second round, which finds what the first wrote.
+  const rounds: (typeof rows)[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.fromId}\u0000${row.type}\u0000${row.toId}`;
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push(row);
+  }
+  const byIndex = new Map<number, { get(key: string): unknown }>();
+  for (const relations of rounds) {
+    const result = await tx.run(cypher('write/write-relations'), { relations });
+    for (const r of result.records) byIndex.set(r.get('index') as number, r);
+  }
 
   await writeMentions(tx, rows.flatMap((row) =>
     row.prov.source ? [row.fromId, row.toId].map((entityId) => ({ sourceId: row.prov.source!, entityId, paragraphs: row.prov.paragraphs })) : [],

@@ -6,6 +6,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { invalid } from './errors.js';
+import { Interner, NodeRefs } from './nodeRefs.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { nameKeys } from './normalize.js';
 import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
@@ -169,8 +170,8 @@ const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
  * list (a batch has few distinct provenances and thousands of edges).
  */
 class EdgeBatch {
-  readonly provs: Prov[] = [];
-  private readonly provIndex = new Map<string, number>();
+  private readonly provTable = new Interner<Prov>((value) => JSON.stringify(value));
+  readonly provs = this.provTable.list;
   readonly edges: { from: string; to: string; type: string; prov: number }[] = [];
   readonly met: { from: string; to: string; type: string; prov: number; meetingId: string; date: string; visitId: string | null; cityId: string | null; placeId: string | null }[] = [];
   /** Edges that touch a node this write has just created: they cannot exist yet (first of their key only). */
@@ -178,18 +179,14 @@ class EdgeBatch {
   readonly freshMet: EdgeBatch['met'] = [];
   private readonly freshKeys = new Set<string>();
 
-  /** @param fresh ids of nodes created by this write (no edge can touch them yet). */
-  constructor(readonly fresh: Set<string> = new Set()) {}
+  /**
+   * @param fresh ids of nodes created by this write (no edge can touch them yet).
+   * @param nodes element ids of the nodes this write touches.
+   */
+  constructor(readonly fresh: Set<string> = new Set(), readonly nodes = new NodeRefs()) {}
 
   prov(value: Prov): number {
-    const key = JSON.stringify(value);
-    let index = this.provIndex.get(key);
-    if (index === undefined) {
-      index = this.provs.length;
-      this.provs.push(value);
-      this.provIndex.set(key, index);
-    }
-    return index;
+    return this.provTable.of(value);
   }
 
   /** An edge some other statement of this write has written: later rows for it are merged. */
@@ -197,9 +194,9 @@ class EdgeBatch {
     this.freshKeys.add(`${from}\u0000${type}\u0000${to}`);
   }
 
-  /** True (once per key) when the edge touches a node created by this write, so it is new. */
-  private isFresh(key: string, from: string, to: string): boolean {
-    if (!this.fresh.has(from) && !this.fresh.has(to)) return false;
+  /** True (once per key) when the edge touches a node created by this write (or belongs to a meeting it created), so it is new. */
+  private isFresh(key: string, from: string, to: string, owner?: string): boolean {
+    if (!this.fresh.has(from) && !this.fresh.has(to) && !(owner !== undefined && this.fresh.has(owner))) return false;
     if (this.freshKeys.has(key)) return false;
     this.freshKeys.add(key);
     return true;
@@ -214,7 +211,8 @@ class EdgeBatch {
   addMet(edge: Omit<EdgeBatch['met'][number], 'prov'>, prov: Prov): void {
     if (!MET_EDGE_TYPES.has(edge.type)) throw new Error(`not a meeting edge type: ${edge.type}`);
     const row = { ...edge, prov: this.prov(prov) };
-    (this.isFresh(`${edge.from}\u0000${edge.type}\u0000${edge.to}\u0000${edge.meetingId}`, edge.from, edge.to) ? this.freshMet : this.met).push(row);
+    // MET and RECEIVED carry their meeting's id: those of a meeting this write created are new.
+    (this.isFresh(`${edge.from}\u0000${edge.type}\u0000${edge.to}\u0000${edge.meetingId}`, edge.from, edge.to, edge.meetingId) ? this.freshMet : this.met).push(row);
   }
 
   /** The edges a meeting row implies, once the meeting's id is known. */
@@ -232,43 +230,31 @@ class EdgeBatch {
   }
 
   /**
-   * Rows name their nodes by index into one shared list of ids ($ids), sent once per statement:
-   * a batch's edges repeat the same long ids many times over.
+   * Rows name their nodes by index into one shared list of element ids ($nodes), and the
+   * meeting and visit ids of MET/RECEIVED by index into $ids, each sent once per statement: a
+   * batch's edges repeat the same nodes many times over.
    */
   async write(tx: Tx): Promise<void> {
-    const ids = new IdTable();
-    const edge = (e: EdgeBatch['edges'][number]) => ({ from: ids.of(e.from), to: ids.of(e.to), type: e.type, prov: e.prov });
+    const endpoints = [...this.edges, ...this.freshEdges, ...this.met, ...this.freshMet].flatMap((e) => [e.from, e.to]);
+    await this.nodes.load(tx, endpoints);
+    const nodes = this.nodes.table();
+    const ids = new Interner<string>();
+    const edge = (e: EdgeBatch['edges'][number]) => ({ from: nodes.of(e.from), to: nodes.of(e.to), type: e.type, prov: e.prov });
     const met = (e: EdgeBatch['met'][number]) => ({
-      ...e, from: ids.of(e.from), to: ids.of(e.to), meetingId: ids.of(e.meetingId), visitId: ids.ofNullable(e.visitId),
+      ...e, from: nodes.of(e.from), to: nodes.of(e.to), meetingId: ids.of(e.meetingId), visitId: e.visitId === null ? null : ids.of(e.visitId),
     });
     if (this.edges.length + this.freshEdges.length > 0) {
-      await tx.run(cypher('write/write-edges'), { created: this.freshEdges.map(edge), edges: this.edges.map(edge), provs: this.provs, ids: ids.list });
+      const rows = { created: this.freshEdges.map(edge), edges: this.edges.map(edge) };
+      await tx.run(cypher('write/write-edges'), { ...rows, provs: this.provs, nodes: nodes.list() });
     }
     if (this.met.length + this.freshMet.length > 0) {
-      await tx.run(cypher('write/write-met'), { created: this.freshMet.map(met), edges: this.met.map(met), provs: this.provs, ids: ids.list });
+      const rows = { created: this.freshMet.map(met), edges: this.met.map(met) };
+      await tx.run(cypher('write/write-met'), { ...rows, provs: this.provs, nodes: nodes.list(), ids: ids.list });
     }
   }
 }
 
 type MeetingRow = ReturnType<typeof meetingRow>;
-
-/** Distinct ids, each sent once; rows carry their index. */
-export class IdTable {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  of(id: string): number {
-    let i = this.index.get(id);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(id);
-      this.index.set(id, i);
-    }
-    return i;
-  }
-  ofNullable(id: string | null): number | null {
-    return id === null ? null : this.of(id);
-  }
-}
 
 async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   if (rows.length === 0) return [];
@@ -276,11 +262,14 @@ async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   const meetings = rows.map((r) => {
     const first = !seen.has(r.id);
     seen.add(r.id);
-    return { ...r, first, prov: batch.prov(r.prov) };
+    return { ...r, first, prov: batch.prov(r.prov), by: batch.nodes.get(r.byId) };
   });
   const result = await tx.run(cypher('write/write-meetings'), { meetings, provs: batch.provs });
   const out: { meetingId: string; before: Snapshot }[] = [];
-  for (const r of result.records) out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
+  for (const r of result.records) {
+    out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
+    batch.nodes.set(r.get('meetingId') as string, r.get('node') as string);
+  }
   // A meeting this statement created (its first row) has no other edges yet.
   rows.forEach((row, i) => {
     if (out[i]!.before === null && meetings[i]!.first) batch.fresh.add(out[i]!.meetingId);
@@ -349,9 +338,11 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   }
   const newSources = [...new Map(sources.filter((s): s is EntityRecord => s !== undefined).map((s) => [s.id, s])).values()];
   for (const source of newSources) options.cache?.touch(nameKeys(source));
-  const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
+  const nodes = new NodeRefs();
+  const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
+  await nodes.load(tx, ids);
 
-  const batch = new EdgeBatch(new Set(createdIds));
+  const batch = new EdgeBatch(new Set(createdIds), nodes);
   // The same visit twice in one batch is one visit: later rows take the first row's id.
   const firstIdByKey = new Map<string, string>();
   const duplicateOf: (number | undefined)[] = [];
@@ -374,8 +365,8 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     return {
       index,
       id: firstId ?? ownId,
-      travelerId,
-      hostId,
+      traveler: nodes.get(travelerId),
+      host: nodes.get(hostId),
       tourId: plan.tour === undefined ? null : ids[plan.tour]!,
       links,
       name,
@@ -405,6 +396,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   const visitBefore: Snapshot[] = [];
   for (const r of visitResult.records) {
     visitIds[r.get('index') as number] = r.get('visitId') as string;
+    nodes.set(r.get('visitId') as string, r.get('node') as string);
     visitBefore[r.get('index') as number] = r.get('before') as Snapshot;
   }
   // A visit this statement created (its first row) has no edges but its own three yet.
@@ -442,7 +434,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     const result = meetingResults[i];
     if (sourceId && result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs: entry.row.prov.paragraphs });
   });
-  await writeMentions(tx, mentions, batch.fresh);
+  await writeMentions(tx, mentions, batch.fresh, nodes);
 
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
   if (tourIds.length > 0) await tx.run(cypher('write/link-tours'), { tourIds });
@@ -511,9 +503,11 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
   });
   const { resolved, toCreate } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
-  const createdIds = await upsertEntities(tx, toCreate, 'fill');
+  const nodes = new NodeRefs();
+  const createdIds = await upsertEntities(tx, toCreate, 'fill', nodes);
+  await nodes.load(tx, ids);
   const rows = plans.map((plan, i) => meetingRow(plan, ids, i, null, undefined, undefined));
-  const batch = new EdgeBatch(new Set(createdIds));
+  const batch = new EdgeBatch(new Set(createdIds), nodes);
   const results = await writeMeetingRows(tx, rows, batch);
   await batch.write(tx);
   const mentions: Mention[] = [];
@@ -527,7 +521,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     const result = results[i];
     if (result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs });
   });
-  await writeMentions(tx, mentions, batch.fresh);
+  await writeMentions(tx, mentions, batch.fresh, nodes);
   return plans.map((plan, i) => {
     const result = results[i]!;
     const refsOf = [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]
