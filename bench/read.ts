@@ -1,14 +1,14 @@
 /**
- * `npm run bench [-- read] [--visits N] [--duration S] [--connections C] [--no-load]`: the read API against
- * the driver. Loads the article and a synthetic graph of N visits (default 5,000; bench/synthetic.ts)
- * through the domain writers, starts the real HTTP server, and drives /graphql with autocannon
+ * `npm run bench [-- read] [--visits N] [--duration S] [--rounds R] [--warmup S] [--connections C]
+ * [--no-load]`: the read API against the driver. Loads the article and a synthetic graph of N
+ * visits (default 5,000; bench/synthetic.ts) through the domain writers, starts the real HTTP server, and drives /graphql with autocannon
  * (in a worker thread, so that load generation does not share the server's event loop) for
  *   (a) neighborhood, depth 2, of a traveler, and
  *   (b) a page of 20 visits with travelers, hosts and meetings (with participants),
  * then runs the very Cypher the API built for each (same text, same parameters) straight through
- * neo4j-driver at the same concurrency. Prints requests/s, p50 and p99 for each, and the ratio
- * API/driver. Uses NEO4J_URI if set (adding to that database), else starts its own embedded
- * Neo4j in a temporary folder.
+ * neo4j-driver at the same concurrency, in rounds that alternate which side goes first. Prints
+ * requests/s, p50 and p99 for each round, and the median ratio API/driver. Uses NEO4J_URI if set
+ * (adding to that database), else starts its own embedded Neo4j in a temporary folder.
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -33,6 +33,10 @@ interface Options {
   visits: number;
   duration: number;
   connections: number;
+  /** Rounds of API and driver per scenario, alternating which goes first. */
+  rounds: number;
+  /** Seconds of warm-up per side and scenario. */
+  warmup: number;
   /** False with --no-load: the database (NEO4J_URI) already holds the graph. */
   load: boolean;
 }
@@ -49,6 +53,8 @@ function options(args: string[]): Options {
     visits: value('--visits', 5000),
     duration: value('--duration', 10),
     connections: value('--connections', 32),
+    rounds: value('--rounds', 3),
+    warmup: value('--warmup', 10),
     load: !args.includes('--no-load'),
   };
 }
@@ -93,6 +99,12 @@ async function driveApi(url: string, query: string, o: Options, duration = o.dur
     });
   const result = await run(duration);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -178,23 +190,34 @@ export async function main(args: string[]): Promise<void> {
       { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
       { name: 'visits page (20, nested)', query: visitsQuery, statement: visitsPlan.statement! },
     ];
-    const rows: string[] = [];
     const fmt = (f: Figures) => `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms${f.errors ? `  errors ${f.errors}` : ''}`;
-    // Warm both sides first (query plans, JIT, page cache), so that neither pays for it.
-    process.stderr.write('[bench] warming up ...\n');
+    // Warm both sides first (query plans, the JVM's JIT, the page cache), so that neither pays for it.
+    process.stderr.write(`[bench] warming up (${o.warmup} s per side and scenario) ...\n`);
     for (const s of scenarios) {
-      await driveApi(url, s.query, o, 3);
-      await driveDriver(db, s.statement, o, 3);
+      await driveApi(url, s.query, o, o.warmup);
+      await driveDriver(db, s.statement, o, o.warmup);
     }
+    // Rounds alternate which side goes first, so that drift on a shared machine (other load, the
+    // JVM still compiling) does not always favour the same side; the ratio reported is the median
+    // of the rounds' ratios.
+    const rows: string[] = [];
     for (const s of scenarios) {
-      process.stderr.write(`[bench] ${s.name}: API ...\n`);
-      const api = await driveApi(url, s.query, o);
-      process.stderr.write(`[bench] ${s.name}: driver ...\n`);
-      const driver = await driveDriver(db, s.statement, o);
-      rows.push(`${s.name}\n  API    ${fmt(api)}\n  driver ${fmt(driver)}\n  ratio API/driver ${(api.rps / driver.rps).toFixed(2)}`);
+      const rounds: { api: Figures; driver: Figures }[] = [];
+      for (let round = 1; round <= o.rounds; round++) {
+        process.stderr.write(`[bench] ${s.name}: round ${round}/${o.rounds} ...\n`);
+        const apiFirst = round % 2 === 1;
+        const first = apiFirst ? await driveApi(url, s.query, o) : await driveDriver(db, s.statement, o);
+        const second = apiFirst ? await driveDriver(db, s.statement, o) : await driveApi(url, s.query, o);
+        rounds.push(apiFirst ? { api: first, driver: second } : { api: second, driver: first });
+      }
+      const ratios = rounds.map((r) => r.api.rps / r.driver.rps);
+      const lines = rounds.map(
+        (r, i) => `  round ${i + 1}\n    API    ${fmt(r.api)}\n    driver ${fmt(r.driver)}\n    ratio  ${ratios[i]!.toFixed(2)}`,
+      );
+      rows.push(`${s.name}\n${lines.join('\n')}\n  ratio API/driver, median of ${o.rounds} rounds: ${median(ratios).toFixed(2)}`);
     }
     process.stdout.write(
-      `\nRead benchmark: ${o.load ? `${o.visits} synthetic visits + the article` : `the graph already in ${uri}`}, ${o.connections} connections, ${o.duration} s each, ` +
+      `\nRead benchmark: ${o.load ? `${o.visits} synthetic visits + the article` : `the graph already in ${uri}`}, ${o.connections} connections, ${o.rounds} rounds of ${o.duration} s per side, ` +
         `Node ${process.version}, ${os.cpus().length} CPUs\n\n${rows.join('\n\n')}\n`,
     );
   } finally {
