@@ -3,30 +3,32 @@
 // `$created` touch a node this transaction has just created, or belong to a meeting it has just
 // created (each key once): they cannot exist yet and are created outright; `$edges` are merged
 // (one block per type, see write-edges).
-// Nodes are named by index into $nodes (element ids), meeting and visit ids by index into $ids.
+// A row is a list [from, to, type, prov, meetingId, visitId, date, cityId, placeId]: from and
+// to index into $nodes (element ids in this transaction), prov into $provs, the meeting, visit,
+// city and place ids into $ids (visitId, cityId and placeId may be null).
 CYPHER replan=skip
 CALL () {
   UNWIND $created AS e
-  MATCH (a) WHERE elementId(a) = $nodes[toInteger(e.from)]
-  MATCH (b) WHERE elementId(b) = $nodes[toInteger(e.to)]
-  CREATE (a)-[r:$(e.type) {meetingId: $ids[toInteger(e.meetingId)]}]->(b)
-  SET r += $provs[toInteger(e.prov)], r.date = e.date, r.visitId = $ids[toInteger(e.visitId)], r.cityId = e.cityId, r.placeId = e.placeId
+  MATCH (a) WHERE elementId(a) = $nodes[toInteger(e[0])]
+  MATCH (b) WHERE elementId(b) = $nodes[toInteger(e[1])]
+  CREATE (a)-[r:$(e[2]) {meetingId: $ids[toInteger(e[4])]}]->(b)
+  SET r += $provs[toInteger(e[3])], r.date = e[6], r.visitId = $ids[toInteger(e[5])], r.cityId = $ids[toInteger(e[7])], r.placeId = $ids[toInteger(e[8])]
 }
 CALL () {
   UNWIND $edges AS e
-  WITH e, $provs[toInteger(e.prov)] AS prov, $ids[toInteger(e.meetingId)] AS meetingId
-  MATCH (a) WHERE elementId(a) = $nodes[toInteger(e.from)]
-  MATCH (b) WHERE elementId(b) = $nodes[toInteger(e.to)]
+  WITH e, $provs[toInteger(e[3])] AS prov, $ids[toInteger(e[4])] AS meetingId
+  MATCH (a) WHERE elementId(a) = $nodes[toInteger(e[0])]
+  MATCH (b) WHERE elementId(b) = $nodes[toInteger(e[1])]
   CALL (e, a, b, prov, meetingId) {
-    WITH * WHERE e.type = 'MET'
+    WITH * WHERE e[2] = 'MET'
     MERGE (a)-[r:MET {meetingId: meetingId}]->(b)
-      ON CREATE SET r += prov, r.date = e.date, r.visitId = $ids[toInteger(e.visitId)], r.cityId = e.cityId, r.placeId = e.placeId
+      ON CREATE SET r += prov, r.date = e[6], r.visitId = $ids[toInteger(e[5])], r.cityId = $ids[toInteger(e[7])], r.placeId = $ids[toInteger(e[8])]
       ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
   }
   CALL (e, a, b, prov, meetingId) {
-    WITH * WHERE e.type = 'RECEIVED'
+    WITH * WHERE e[2] = 'RECEIVED'
     MERGE (a)-[r:RECEIVED {meetingId: meetingId}]->(b)
-      ON CREATE SET r += prov, r.date = e.date, r.visitId = $ids[toInteger(e.visitId)], r.cityId = e.cityId, r.placeId = e.placeId
+      ON CREATE SET r += prov, r.date = e[6], r.visitId = $ids[toInteger(e[5])], r.cityId = $ids[toInteger(e[7])], r.placeId = $ids[toInteger(e[8])]
       ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
   }
 }

@@ -37,7 +37,7 @@ export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: Readonl
   await nodes.load(tx, [...merged.values()].flatMap((m) => [m.sourceId, m.entityId]));
   const table = nodes.table();
   const sourceIds = new Interner<string>();
-  const row = (m: Mention) => ({ source: table.of(m.sourceId), sourceId: sourceIds.of(m.sourceId), entity: table.of(m.entityId), paragraphs: m.paragraphs });
+  const row = (m: Mention) => [table.of(m.sourceId), table.of(m.entityId), sourceIds.of(m.sourceId), m.paragraphs];
   const rows = { created: created.map(row), mentions: rest.map(row) };
   await tx.run(cypher('write/write-mentions'), { ...rows, nodes: table.list(), ids: sourceIds.list });
 }
