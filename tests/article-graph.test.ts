@@ -119,6 +119,19 @@ describe('the article graph holds every fact of article-facts.md', () => {
     });
   });
 
+  it('names the visits and meetings in Arabic too, from their people and countries', async () => {
+    const named = await rows(`MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.nameAr AS nameAr, n.nameKeys AS nameKeys ORDER BY id`, {
+      ids: [ALGERIA_VISIT, TEBBOUNE_MEETING],
+    });
+    expect(named.map((n) => [n.id, n.nameAr])).toEqual([
+      [TEBBOUNE_MEETING, 'لقاء مارك إسبر وعبد المجيد تبون، 2020-10-01'],
+      [ALGERIA_VISIT, 'زيارة مارك إسبر إلى الجزائر، 2020-10-01'],
+    ]);
+    // Found by its Arabic name like any other entity.
+    const { resolved } = await db.read((tx) => resolveRefs(tx, [{ ref: { nameAr: 'زيارة مارك إسبر إلى الجزائر، 2020-10-01' }, at: 'visit' }]));
+    expect(resolved[0]!.id).toBe(ALGERIA_VISIT);
+  });
+
   it('orders the tour Tunisia, Algeria, Rabat (Morocco)', async () => {
     const stops = await rows(`
       MATCH (v:Visit)-[p:PART_OF_TOUR]->(:Tour {id: 'tour:esper-maghreb-2020'})

@@ -23,6 +23,10 @@ MERGE (meeting:Entity {id: meetingId})
     meeting.dateEnd = m.dateEnd, meeting += prov
   ON MATCH SET meeting.sources = coalesce(meeting.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(meeting.sources, [])]
 SET meeting.summary = coalesce(meeting.summary, m.summary)
+// An Arabic name only where the meeting has none yet (its keys join nameKeys).
+SET meeting.nameKeys = CASE WHEN meeting.nameAr IS NULL AND m.nameAr IS NOT NULL
+      THEN meeting.nameKeys + [k IN m.nameArKeys WHERE NOT k IN meeting.nameKeys] ELSE meeting.nameKeys END
+SET meeting.nameAr = coalesce(meeting.nameAr, m.nameAr)
 SET meeting += m.properties
 WITH m, prov, by, meeting, before, before IS NULL AND m.first AS fresh
 CALL (prov, by, meeting, fresh) {

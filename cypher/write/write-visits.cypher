@@ -24,6 +24,10 @@ MERGE (visit:Entity {id: visitId})
   ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(visit.sources, [])]
 SET visit.summary = coalesce(visit.summary, v.summary),
     visit.purpose = coalesce(visit.purpose, v.purpose)
+// An Arabic name only where the visit has none yet (its keys join nameKeys).
+SET visit.nameKeys = CASE WHEN visit.nameAr IS NULL AND v.nameAr IS NOT NULL
+      THEN visit.nameKeys + [k IN v.nameArKeys WHERE NOT k IN visit.nameKeys] ELSE visit.nameKeys END
+SET visit.nameAr = coalesce(visit.nameAr, v.nameAr)
 SET visit += v.properties
 WITH v, prov, traveler, host, visit, before, before IS NULL AND v.first AS fresh
 // A visit this row has just created (the first row with its id) has no edges yet.

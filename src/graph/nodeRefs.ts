@@ -22,7 +22,7 @@ export class Interner<T> {
 }
 
 /**
- * The element ids of nodes by entity id, within one transaction. A statement that names its
+ * The element ids (and Arabic names) of nodes by entity id, within one transaction. A statement that names its
  * nodes by element id finds each with a direct record lookup (NodeByElementIdSeek) instead of a
  * seek in the unique index `entity_id`, which also takes a lock on the index entry: the edge and
  * mention statements of a batch look up tens of thousands of endpoints. Element ids are only
@@ -30,9 +30,16 @@ export class Interner<T> {
  */
 export class NodeRefs {
   private readonly byId = new Map<string, string>();
+  private readonly arabic = new Map<string, string>();
 
-  set(id: string, elementId: string): void {
+  set(id: string, elementId: string, nameAr?: string | null): void {
     this.byId.set(id, elementId);
+    if (nameAr) this.arabic.set(id, nameAr);
+  }
+
+  /** The node's Arabic name, when it has one (for the names of visits and meetings). */
+  nameAr(id: string): string | undefined {
+    return this.arabic.get(id);
   }
 
   /** The element id of `id`, or null when no such node exists (rows naming it then write nothing, as a MATCH by id would). */
@@ -44,8 +51,8 @@ export class NodeRefs {
   async load(tx: Tx, ids: Iterable<string>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.byId.has(id));
     if (missing.length === 0) return;
-    const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, elementId(n) AS node', { ids: missing });
-    for (const r of result.records) this.byId.set(r.get('id') as string, r.get('node') as string);
+    const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, elementId(n) AS node, n.nameAr AS nameAr', { ids: missing });
+    for (const r of result.records) this.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null);
   }
 
   /** Rows name their nodes by index (`of`) into one list of element ids (`list()`, sent once as `$nodes`). */

@@ -54,6 +54,8 @@ export interface SourceRecord {
 export interface MeetingRecord extends Provenance {
   id?: string;
   name?: string;
+  /** Arabic name; without one, a new meeting's is made from its principals' Arabic names. */
+  nameAr?: string;
   summary?: string;
   /** The principal(s) met; the traveler (or `by`) is the other principal. */
   with: EntityRef[];
@@ -71,6 +73,8 @@ export interface MeetingRecord extends Provenance {
 export interface VisitRecord extends Provenance {
   id?: string;
   name?: string;
+  /** Arabic name; without one, it is made from the traveler's and host's Arabic names. */
+  nameAr?: string;
   summary?: string;
   traveler: EntityRef;
   host: EntityRef;

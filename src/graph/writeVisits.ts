@@ -131,13 +131,27 @@ function provenanceOf(record: { source?: string; paragraphs?: number[]; certaint
   };
 }
 
-function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined) {
+/** "زيارة <traveler> إلى <host>، <date>": a visit's Arabic name, when both have one. */
+export function visitNameAr(traveler: string | undefined, host: string | undefined, date: string): string | undefined {
+  return traveler && host ? `زيارة ${traveler} إلى ${host}، ${date}` : undefined;
+}
+
+/** "لقاء <A> و<B>، <date>": a meeting's Arabic name, when every principal has one. */
+export function meetingNameAr(principals: (string | undefined)[], date: string): string | undefined {
+  return principals.every(Boolean) ? `لقاء ${principals.join(' و')}، ${date}` : undefined;
+}
+
+function meetingRow(
+  m: PlannedMeeting, ids: string[], nodes: NodeRefs, index: number,
+  visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined,
+) {
   const date = m.record.date ?? visitDate;
   if (!date) throw invalid(`${m.at}.date: a meeting outside a visit needs a date`, { at: m.at });
   const byId = ids[m.by]!;
   const withIds = [...new Set(m.with.map((i) => ids[i]!))].filter((id) => id !== byId);
   if (withIds.length === 0) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
   const name = m.record.name ?? `Meeting of ${[byId, ...withIds].join(', ')} on ${date}`;
+  const nameAr = m.record.nameAr ?? meetingNameAr([byId, ...withIds].map((id) => nodes.nameAr(id)), date);
   return {
     index,
     id: m.record.id ?? meetingId([byId, ...withIds], date),
@@ -149,7 +163,9 @@ function meetingRow(m: PlannedMeeting, ids: string[], index: number, visitIdValu
     placeId: m.place === undefined ? null : ids[m.place]!,
     topicIds: [...new Set(m.topics.map((i) => ids[i]!))],
     name,
-    nameKeys: nameKeys({ name }),
+    nameAr: nameAr ?? null,
+    nameKeys: nameKeys({ name, nameAr }),
+    nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
     summary: m.record.summary ?? null,
     date,
     dateStart: startOf(date),
@@ -358,6 +374,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     if (firstId === undefined) firstIdByKey.set(key, ownId);
     else duplicateOf[index] = plans.findIndex((p, i) => i < index && `${ids[p.traveler]}|${ids[p.host]}|${p.record.date}` === key);
     const name = record.name ?? `${names.get(travelerId) ?? travelerId} in ${names.get(hostId) ?? hostId}, ${record.date}`;
+    const nameAr = record.nameAr ?? visitNameAr(nodes.nameAr(travelerId), nodes.nameAr(hostId), record.date);
     const links = [
       ...(plan.city === undefined ? [] : [{ type: 'IN_CITY', id: ids[plan.city]! }]),
       ...(plan.tour === undefined ? [] : [{ type: 'PART_OF_TOUR', id: ids[plan.tour]! }]),
@@ -372,7 +389,9 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       tourId: plan.tour === undefined ? null : ids[plan.tour]!,
       links,
       name,
-      nameKeys: nameKeys({ name }),
+      nameAr: nameAr ?? null,
+      nameKeys: nameKeys({ name, nameAr }),
+      nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
       summary: record.summary ?? null,
       purpose: record.purpose ?? null,
       date: record.date,
@@ -407,7 +426,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
 
   const meetingRows = plans.flatMap((plan, v) =>
-    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, 0, visitIds[v]!, plan.record.date, sources[v]?.id) })),
+    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitIds[v]!, plan.record.date, sources[v]?.id) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
   visitRows.forEach((row, v) => {
@@ -508,7 +527,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, toCreate, 'fill', nodes);
   await nodes.load(tx, ids);
-  const rows = plans.map((plan, i) => meetingRow(plan, ids, i, null, undefined, undefined));
+  const rows = plans.map((plan, i) => meetingRow(plan, ids, nodes, i, null, undefined, undefined));
   const batch = new EdgeBatch(new Set(createdIds), nodes);
   const results = await writeMeetingRows(tx, rows, batch);
   await batch.write(tx);
