@@ -174,9 +174,10 @@ export async function main(args: string[]): Promise<void> {
     const visitsField = rootField(visitsQuery);
     const visitsPlan = visitsStatement({ first: 20 }, selectionFromText(schema, 'VisitConnection', visitsField.selectionSet!));
 
-    // The API must be answering what the driver runs, and the same Cypher (checked on one request).
-    const seen: string[] = [];
-    const listener = (cypher: string) => seen.push(cypher);
+    // The API must be answering, and running what the driver runs: the same text and parameters
+    // (checked on one request each).
+    const seen: { text: string; params: string }[] = [];
+    const listener = (text: string, params?: Record<string, unknown>) => seen.push({ text, params: JSON.stringify(params ?? {}) });
     db.onQuery.add(listener);
     for (const query of [neighborhoodQuery, visitsQuery]) {
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -184,7 +185,9 @@ export async function main(args: string[]): Promise<void> {
       if (body.errors) throw new Error(`the API failed: ${JSON.stringify(body.errors)}`);
     }
     db.onQuery.delete(listener);
-    if (seen[0] !== neighborhoodStmt.text || seen[1] !== visitsPlan.statement!.text) throw new Error('the baseline Cypher differs from the API\'s');
+    const same = (ran: (typeof seen)[number] | undefined, statement: Statement) =>
+      ran?.text === statement.text && ran.params === JSON.stringify(statement.params);
+    if (!same(seen[0], neighborhoodStmt) || !same(seen[1], visitsPlan.statement!)) throw new Error("the baseline's Cypher or parameters differ from the API's");
 
     const scenarios = [
       { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },

@@ -13,8 +13,8 @@ export interface Db {
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Called with every Cypher statement sent; lets tests count round trips. */
-  onQuery: Set<(cypher: string) => void>;
+  /** Called with every Cypher statement sent (and its parameters); lets tests count round trips. */
+  onQuery: Set<(cypher: string, params?: Record<string, unknown>) => void>;
   close(): Promise<void>;
 }
 
@@ -51,13 +51,13 @@ export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'pa
   });
 }
 
-function counted(tx: Tx, listeners: Set<(cypher: string) => void>): Tx {
+function counted(tx: Tx, listeners: Db['onQuery']): Tx {
   if (listeners.size === 0) return tx;
   return new Proxy(tx, {
     get(target, prop, receiver) {
       if (prop === 'run') {
         return (query: string, params?: Record<string, unknown>) => {
-          for (const listener of listeners) listener(query);
+          for (const listener of listeners) listener(query, params);
           return target.run(query, params);
         };
       }
@@ -67,7 +67,7 @@ function counted(tx: Tx, listeners: Set<(cypher: string) => void>): Tx {
 }
 
 export function createDb(driver: Driver, uri: string, database?: string): Db {
-  const onQuery = new Set<(cypher: string) => void>();
+  const onQuery: Db['onQuery'] = new Set();
   const sessionConfig = database ? { database } : {};
   return {
     driver,
