@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { formatReport, importText } from '../graph/import.js';
+import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../graph/import.js';
 import { ensureSeed } from '../graph/seed/load.js';
 import { withDatabase } from './withDatabase.js';
 
@@ -16,7 +16,7 @@ const USAGE = 'usage: npm run import -- FILE [--strict] [--batch N]\n';
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const batchAt = args.indexOf('--batch');
-const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : 500;
+const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : DEFAULT_BATCH_SIZE;
 const file = args.find((a, i) => !a.startsWith('--') && (batchAt < 0 || i !== batchAt + 1));
 if (!file || !Number.isInteger(batchSize) || batchSize < 1) {
   process.stderr.write(USAGE);

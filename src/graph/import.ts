@@ -357,8 +357,11 @@ function batchesOf(prepared: Prepared[], size: number): Prepared[][] {
   return batches;
 }
 
+/** Records per transaction unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 export interface ImportOptions {
-  /** Records per transaction (default 500). */
+  /** Records per transaction (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   /** All or nothing: one transaction for the whole file. */
   strict?: boolean;
@@ -371,7 +374,7 @@ class Rollback extends Error {}
 /** Imports parsed entries through the writers; see the module comment for the rules. */
 export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
-  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const strict = options.strict ?? false;
   const schema = await apiSchema();
   const failed: ImportFailure[] = [...parsed.failures];
