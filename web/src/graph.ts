@@ -125,6 +125,39 @@ export interface Drawing {
   fit(): void;
 }
 
+/** Cytoscape's node shapes as its canvas renderer holds them (not part of its typed API). */
+interface RendererWithShapes {
+  nodeShapes?: Record<string, { checkPoint?: (x: number, ...rest: unknown[]) => boolean }>;
+}
+
+/**
+ * Makes a press on a node's exact centre line count as a press on the node (issue #6).
+ *
+ * Cytoscape (3.34) decides whether the pointer is in a polygonal node by casting a vertical ray
+ * from it and counting the sides the ray crosses (`math.pointInsidePolygonPoints`); a vertex lying
+ * exactly on the ray is counted once for each of its two sides. A diamond, a star and a vee have a
+ * vertex straight below their centre, so a press whose model x is exactly the node's x counts two
+ * crossings there, comes out "outside", and the node gets no tap: the press goes to the background
+ * or to an edge behind the node (a triangle, the other way round, takes a press just above its
+ * apex). That x is hit whenever the pixel pressed maps back onto the node's x to the last bit, for
+ * instance after `cy.center(node)` in a container of even width, which puts the node on the whole
+ * pixel column in the middle (12 presses in 60 landed on the vertex then, in headless Chromium).
+ *
+ * Each node shape's test is therefore asked a hair (a billionth of x, far below a pixel) to either
+ * side of the pointer, where no vertex lies on the ray: the node is pressed when either is inside.
+ */
+function tolerateVertexOnRay(cy: cytoscape.Core): void {
+  const renderer = (cy as unknown as { renderer?: () => RendererWithShapes | undefined }).renderer?.();
+  for (const shape of Object.values(renderer?.nodeShapes ?? {})) {
+    const check = shape.checkPoint;
+    if (typeof check !== 'function') continue;
+    shape.checkPoint = function checkPoint(this: unknown, x: number, ...rest: unknown[]): boolean {
+      const hair = Math.max(Math.abs(x), 1) * 1e-9;
+      return check.call(this, x - hair, ...rest) || check.call(this, x + hair, ...rest);
+    };
+  }
+}
+
 export function createDrawing(container: HTMLElement): Drawing {
   const cy = cytoscape({
     container,
@@ -134,6 +167,7 @@ export function createDrawing(container: HTMLElement): Drawing {
     boxSelectionEnabled: false,
     selectionType: 'single',
   });
+  tolerateVertexOnRay(cy);
 
   const refreshEdgeLabels = () => {
     const all = cy.edges();
