@@ -319,6 +319,12 @@ describe('the explorer page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.textContent('#details h2.entity-name')).toBe('عبد المجيد تبون');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    // Generated names of visits and meetings are Arabic too, their dates kept whole, left to right.
+    const meeting = page.locator('#timeline-list .timeline-name').first();
+    expect(await meeting.textContent()).toMatch(/^لقاء .*تبون، 2020-10-01$/);
+    const date = meeting.locator('bdi.date-in-text');
+    expect(await date.getAttribute('dir')).toBe('ltr');
+    expect(await date.evaluate((el) => el.getClientRects().length), 'the date is laid out on one line').toBe(1);
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'arabic.png') });
 

@@ -22,7 +22,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 /** Text in its own direction: Arabic in dir="rtl" lang="ar", anything else isolated (dir="auto"). */
 export function text(value: string, className?: string): HTMLSpanElement {
   const arabic = isArabic(value);
-  return h('span', { dir: arabic ? 'rtl' : 'auto', lang: arabic ? 'ar' : null, className }, value);
+  return h('span', { dir: arabic ? 'rtl' : 'auto', lang: arabic ? 'ar' : null, className }, ...(arabic ? withIsolatedDates(value) : [value]));
+}
+
+const ISO_DATE = /\d{4}(?:-\d{2}){1,2}/g;
+
+/**
+ * A date such as 2020-10-01 inside Arabic text (the generated names of visits and meetings), held
+ * left to right and on one line: otherwise the line may break at a hyphen and the two halves be
+ * laid out right to left, showing "2020-" above "01-10".
+ */
+function withIsolatedDates(value: string): (string | HTMLElement)[] {
+  const parts: (string | HTMLElement)[] = [];
+  let last = 0;
+  for (const match of value.matchAll(ISO_DATE)) {
+    parts.push(value.slice(last, match.index));
+    parts.push(h('bdi', { dir: 'ltr', className: 'date-in-text' }, match[0]));
+    last = match.index + match[0].length;
+  }
+  parts.push(value.slice(last));
+  return parts.filter((part) => part !== '');
 }
 
 export function clear(el: Element): void {
