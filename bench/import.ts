@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { formatReport, importText } from '../src/graph/import.js';
+import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
 import { openBenchDatabase } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
 
@@ -232,7 +232,7 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
 
 export async function main(args: string[]): Promise<void> {
   const visitCount = option(args, '--visits', 10_000);
-  const batchSize = option(args, '--batch', 500);
+  const batchSize = option(args, '--batch', DEFAULT_BATCH_SIZE);
   const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
   const { lines, visits } = syntheticImport(visitCount);
   // --runs N: import the same file N times, emptying the database before each (run 1 is on a

@@ -14,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import neo4j from 'neo4j-driver';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
@@ -87,17 +86,15 @@ interface Figures {
 }
 
 async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
-  const run = (seconds: number) =>
-    autocannon({
-      url: `${url}/graphql`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query }),
-      connections: o.connections,
-      duration: seconds,
-      workers: 1,
-    });
-  const result = await run(duration);
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query }),
+    connections: o.connections,
+    duration,
+    workers: 1,
+  });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -111,37 +108,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** The same statement through the driver, as the API runs it (db.read: a session and a read transaction each). */
 async function driveDriver(db: Db, statement: Statement, o: Options, duration = o.duration): Promise<Figures> {
-  const once = async () => {
-    const session = db.driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      await session.executeRead((tx) => tx.run(statement.text, statement.params));
-    } finally {
-      await session.close();
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + duration * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await db.read((tx) => tx.run(statement.text, statement.params));
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors += 1;
+      }
     }
   };
-  const run = async (seconds: number) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const deadline = performance.now() + seconds * 1000;
-    const worker = async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          await once();
-          latencies.push(performance.now() - t0);
-        } catch {
-          errors += 1;
-        }
-      }
-    };
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: o.connections }, worker));
-    const elapsed = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
-  };
-  return run(duration);
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: o.connections }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 }
 
 /** The root field of a one-field query, as the translator's selection. */

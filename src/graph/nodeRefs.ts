@@ -60,7 +60,6 @@ export class NodeRefs {
     const interner = new Interner<string>();
     return {
       of: (id: string) => interner.of(id),
-      ofNullable: (id: string | null) => (id === null ? null : interner.of(id)),
       list: () => interner.list.map((id) => this.get(id)),
     };
   }
