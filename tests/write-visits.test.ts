@@ -213,6 +213,20 @@ describe('tours and precedents', () => {
       { visit: 'visit:robert-gates-algeria-2008-01-15', earlier: 'visit:donald-rumsfeld-algeria-2006-02' },
       { visit: 'visit:robert-gates-algeria-2010-05', earlier: 'visit:robert-gates-algeria-2008-01-15' },
     ]);
+
+    // A term corrected to end earlier: the visit after it leaves the chain, and its link goes.
+    const corrected = await server.gqlAuth(`mutation($input: RelationInput!) { recordRelation(input: $input) { updated } }`, {
+      input: {
+        from: { id: 'person:robert-gates' }, type: 'HOLDS_POSITION', to: { id: 'position:us-secretary-of-defense' },
+        properties: { since: '2006-12-18', until: '2009-12-31' }, certainty: 'EXTERNAL',
+      },
+    });
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data!.recordRelation.updated).toBe(true);
+    expect(await precedents()).toEqual([
+      { visit: 'visit:mark-esper-algeria-2020-10-01', earlier: 'visit:robert-gates-algeria-2008-01-15' },
+      { visit: 'visit:robert-gates-algeria-2008-01-15', earlier: 'visit:donald-rumsfeld-algeria-2006-02' },
+    ]);
   });
 });
 

@@ -4,6 +4,10 @@
 // date order; each visit is PRECEDED_BY the latest chain visit that ended before it began.
 // Touched pairs come from the visits just written ($visitIds: the posts their travelers held)
 // and from posts just recorded ($pairs). Edges already right are left alone, wrong ones removed.
+// Each pair's visits are found from the post's holders (a handful, each with their own visits),
+// never from the host, whose visits grow with the graph. A PRECEDED_BY edge for a post only ever
+// leaves a visit by one of its holders (HOLDS_POSITION is never removed), so the same walk finds
+// the edges that are no longer right.
 CYPHER replan=skip
 CALL () {
   UNWIND $visitIds AS visitId
@@ -20,14 +24,22 @@ CALL () {
 }
 WITH DISTINCT host, post
 CALL (host, post) {
-  MATCH (post)<-[held:HOLDS_POSITION]-(:Person)<-[:TRAVELER]-(v:Visit)-[:HOST_COUNTRY]->(host)
-  WHERE (held.since IS NULL OR held.since <= left(v.dateEnd, size(held.since)))
-    AND (held.until IS NULL OR held.until >= left(v.dateStart, size(held.until)))
-  WITH DISTINCT v ORDER BY v.dateStart, v.id
-  RETURN collect(v) AS chain
+  // Only the post in scope: the walk cannot start from the host, whatever the statistics say.
+  CALL (post) {
+    MATCH (post)<-[held:HOLDS_POSITION]-(holder)<-[:TRAVELER]-(v)
+    RETURN held, v
+  }
+  WITH held, v, host WHERE (v)-[:HOST_COUNTRY]->(host)
+  WITH v, any(during IN collect(
+      (held.since IS NULL OR held.since <= left(v.dateEnd, size(held.since)))
+      AND (held.until IS NULL OR held.until >= left(v.dateStart, size(held.until)))) WHERE during) AS inChain
+  ORDER BY v.dateStart, v.id
+  RETURN collect(v) AS visits, collect(CASE WHEN inChain THEN v END) AS chain
 }
-CALL (host, post, chain) {
-  MATCH (host)<-[:HOST_COUNTRY]-(v:Visit)-[old:PRECEDED_BY {position: post.id}]->(other)
+CALL (post, visits, chain) {
+  UNWIND visits AS v
+  MATCH (v)-[old:PRECEDED_BY]->(other)
+  WHERE old.position = post.id
   WITH old, other, v IN chain AS inChain, last([e IN chain WHERE e.dateEnd < v.dateStart]) AS wanted
   WHERE NOT inChain OR wanted IS NULL OR other <> wanted
   DELETE old
