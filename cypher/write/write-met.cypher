@@ -19,11 +19,22 @@ CALL () {
   WITH e, $provs[toInteger(e[3])] AS prov, $ids[toInteger(e[4])] AS meetingId
   MATCH (a) WHERE elementId(a) = $nodes[toInteger(e[0])]
   MATCH (b) WHERE elementId(b) = $nodes[toInteger(e[1])]
+  // MET is looked up by its index, not merged (a MERGE with a property may be planned as a scan
+  // of every MET edge); the meeting node is locked by write-meetings, so no one else writes it.
   CALL (e, a, b, prov, meetingId) {
     WITH * WHERE e[2] = 'MET'
-    MERGE (a)-[r:MET {meetingId: meetingId}]->(b)
-      ON CREATE SET r += prov, r.date = e[6], r.visitId = $ids[toInteger(e[5])], r.cityId = $ids[toInteger(e[7])], r.placeId = $ids[toInteger(e[8])]
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+    OPTIONAL MATCH (a)-[found:MET]->(b) USING INDEX found:MET(meetingId)
+      WHERE found.meetingId = meetingId
+    WITH e, a, b, prov, meetingId, head(collect(found)) AS r
+    CALL (e, a, b, prov, meetingId, r) {
+      WITH * WHERE r IS NULL
+      CREATE (a)-[created:MET {meetingId: meetingId}]->(b)
+      SET created += prov, created.date = e[6], created.visitId = $ids[toInteger(e[5])], created.cityId = $ids[toInteger(e[7])], created.placeId = $ids[toInteger(e[8])]
+    }
+    CALL (prov, r) {
+      WITH * WHERE r IS NOT NULL
+      SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+    }
   }
   CALL (e, a, b, prov, meetingId) {
     WITH * WHERE e[2] = 'RECEIVED'

@@ -48,8 +48,20 @@ CALL (v, prov, traveler, host, visit, fresh) {
   MERGE (visit)-[hc:HOST_COUNTRY]->(host)
     ON CREATE SET hc += prov
     ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
-  MERGE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
-    ON CREATE SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
-    ON MATCH SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
+  // Looked up by its index, not merged: a MERGE with a property may be planned as a scan of
+  // every VISITED edge. The visit is locked (set above), so no one else writes its edge meanwhile.
+  WITH *
+  OPTIONAL MATCH (traveler)-[found:VISITED]->(host) USING INDEX found:VISITED(visitId)
+    WHERE found.visitId = visit.id
+  WITH *, head(collect(found)) AS vd
+  CALL (v, prov, traveler, host, visit, vd) {
+    WITH * WHERE vd IS NULL
+    CREATE (traveler)-[created:VISITED {visitId: visit.id}]->(host)
+    SET created += prov, created.date = v.date, created.dateCertainty = v.dateCertainty
+  }
+  CALL (prov, vd) {
+    WITH * WHERE vd IS NOT NULL
+    SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
+  }
 }
 RETURN v.index AS index, visit.id AS visitId, elementId(visit) AS node, before
