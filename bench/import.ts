@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--keep FILE]`: writes a synthetic file of
+ * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--floor] [--keep FILE]`: writes a synthetic file of
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
  * empty database through the real importer (src/graph/import.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
  * second. Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
- * `--statements` prints the time spent in each statement and in whole transactions.
+ * `--statements` prints the time spent in each statement and in whole transactions. `--floor` then
+ * measures what the storage engine alone needs for a graph of that size (see storageFloor).
  *
  * The synthetic world: 600 people (a third hold a post for a term), 90 countries with two cities
  * each, 60 topics, 40 posts, 300 sources; visits from 1995 to 2024, a tenth of them in tours, most
@@ -20,6 +21,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
 import { openBenchDatabase } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
+import type { Tx } from '../src/db/driver.js';
 
 const TOPICS = [
   'counter-terrorism', 'energy cooperation', 'trade', 'migration', 'arms sales', 'regional security', 'climate',
@@ -230,6 +232,50 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
   };
 }
 
+/**
+ * `--floor`: as many nodes and relationships as the import wrote, created with nothing but
+ * UNWIND ... CREATE in as many transactions: no resolution, lookups, merges, tours or
+ * precedents. The nodes are :Entity with an id and names (the same indexes are updated), the
+ * relationships carry the provenance every edge of the graph carries. What this takes is the
+ * least any importer of such a graph through Cypher needs on this machine. Written on top of the
+ * imported graph (its ids do not collide) and removed afterwards.
+ */
+async function storageFloor(db: Db, nodes: number, relationships: number, transactions: number): Promise<number> {
+  const rand = random(1795);
+  const started = performance.now();
+  for (let t = 0; t < transactions; t += 1) {
+    const nodeCount = Math.floor(nodes / transactions) + (t < nodes % transactions ? 1 : 0);
+    const relationshipCount = Math.floor(relationships / transactions) + (t < relationships % transactions ? 1 : 0);
+    await db.write(async (tx: Tx) => {
+      const ids = Array.from({ length: nodeCount }, (_, i) => `floor:${t}-${i}`);
+      const created = await tx.run(
+        `UNWIND $ids AS id
+         CREATE (n:Entity:FloorProbe {id: id, kind: 'EVENT', name: id, aliases: [], nameKeys: [id], date: '2020-01-01'})
+         RETURN elementId(n) AS node`,
+        { ids },
+      );
+      const elementIds = created.records.map((r) => r.get('node') as string);
+      const rows = Array.from({ length: relationshipCount }, () => [Math.floor(rand() * elementIds.length), Math.floor(rand() * elementIds.length)]);
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (a) WHERE elementId(a) = $nodes[toInteger(row[0])]
+         MATCH (b) WHERE elementId(b) = $nodes[toInteger(row[1])]
+         CREATE (a)-[r:FLOOR_PROBE]->(b)
+         SET r.source = 'source:floor', r.sources = ['source:floor'], r.paragraphs = [1], r.certainty = 'stated'`,
+        { rows, nodes: elementIds },
+      );
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const session = db.driver.session();
+  try {
+    await session.run('MATCH (n:FloorProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+  return seconds;
+}
+
 export async function main(args: string[]): Promise<void> {
   const visitCount = option(args, '--visits', 10_000);
   const batchSize = option(args, '--batch', DEFAULT_BATCH_SIZE);
@@ -258,8 +304,8 @@ export async function main(args: string[]): Promise<void> {
       const nodeCpu = process.cpuUsage(cpu);
       restore();
       process.stdout.write(`${formatReport({ ...report, failed: report.failed.slice(0, 10) })}\n`);
-      const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH ()-[r]->() RETURN visits, count(r) AS relationships')).records[0]!.toObject());
-      process.stdout.write(`graph: ${counts.visits} visit nodes, ${counts.relationships} relationships\n`);
+      const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH (n) WITH visits, count(n) AS nodes MATCH ()-[r]->() RETURN visits, nodes, count(r) AS relationships')).records[0]!.toObject());
+      process.stdout.write(`graph: ${counts.nodes} nodes (${counts.visits} visits), ${counts.relationships} relationships\n`);
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
         process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)  ${name}\n`);
       }
@@ -268,6 +314,16 @@ export async function main(args: string[]): Promise<void> {
       process.stdout.write(`  CPU used during the import: this Node process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s`
         + `${serverCpu !== undefined && serverCpuAfter !== undefined ? `, the embedded Neo4j ${(serverCpuAfter - serverCpu).toFixed(1)} s` : ''}\n`);
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
+      if (args.includes('--floor') && run === runs) {
+        const transactions = Math.ceil(lines.length / batchSize);
+        const floorCpu = processCpuSeconds(serverPid);
+        const floor = await storageFloor(db, counts.nodes as number, counts.relationships as number, transactions);
+        const floorCpuAfter = processCpuSeconds(serverPid);
+        process.stdout.write(`floor: the same ${counts.nodes} nodes and ${counts.relationships} relationships (with provenance) created by plain UNWIND CREATE`
+          + ` in ${transactions} transactions, nothing looked up: ${floor.toFixed(2)} s`
+          + `${floorCpu !== undefined && floorCpuAfter !== undefined ? ` (embedded Neo4j ${(floorCpuAfter - floorCpu).toFixed(1)} CPU-s)` : ''}`
+          + ` = ${Math.round(visits / floor)} visits/s at most\n`);
+      }
     }
   } finally {
     await close();
