@@ -9,21 +9,14 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { LIMITS } from '../src/graphql/yoga.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
-import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { useSeededServer } from './support/server.js';
 import { eventually, startStoppableNeo4j, type StoppableNeo4j } from './support/stoppableNeo4j.js';
 
 describe('errors of the read API', () => {
-  let db: Db;
-  let server: TestServer;
-  beforeAll(async () => {
-    ({ db, server } = await openSeededServer());
-  });
-  afterAll(async () => {
-    await closeServerAndDb(server, db);
-  });
+  const suite = useSeededServer();
 
   async function refused(query: string, variables?: Record<string, unknown>) {
-    const response = await server.gql(query, variables);
+    const response = await suite.server.gql(query, variables);
     expect(response.errors?.length, JSON.stringify(response)).toBeGreaterThan(0);
     return response.errors![0]!;
   }
@@ -55,7 +48,7 @@ describe('errors of the read API', () => {
   });
 
   it('unknown ids give null or an empty graph, not an error', async () => {
-    const response = await server.gql(`{
+    const response = await suite.server.gql(`{
       entity(id: "nobody") { id } visit(id: "visit:nobody") { id } timeline(id: "nobody") { date }
       neighborhood(id: "nobody") { nodes { id } edges { id } } path(from: "nobody", to: "country:algeria") { nodes { id } edges { id } }
     }`);

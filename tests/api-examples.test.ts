@@ -1,10 +1,9 @@
 /** examples/playground.graphql: every operation runs clean on the article's graph, and GraphiQL offers them. */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/driver.js';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES_FILE } from '../src/graphql/yoga.js';
-import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { useSeededServer } from './support/server.js';
 
 const examples = readFileSync(EXAMPLES_FILE, 'utf8');
 const operations = parse(examples)
@@ -25,14 +24,7 @@ function emptyParts(value: unknown, path = 'data'): string[] {
 }
 
 describe('the playground examples', () => {
-  let db: Db;
-  let server: TestServer;
-  beforeAll(async () => {
-    ({ db, server } = await openSeededServer());
-  });
-  afterAll(async () => {
-    await closeServerAndDb(server, db);
-  });
+  const suite = useSeededServer();
 
   it('has the examples the playground promises', () => {
     expect(operations).toEqual(
@@ -41,7 +33,7 @@ describe('the playground examples', () => {
   });
 
   it.each(operations)('%s returns data, no errors, non-empty results', async (operationName) => {
-    const response = await fetch(`${server.url}/graphql`, {
+    const response = await fetch(`${suite.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       // Sent whole, as GraphiQL sends its tab: the limits must admit the file as it is.
@@ -54,7 +46,7 @@ describe('the playground examples', () => {
 
   it('answers the questions they ask', async () => {
     const run = async (operationName: string) => {
-      const res = await fetch(`${server.url}/graphql`, {
+      const res = await fetch(`${suite.server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: examples, operationName }),
@@ -71,7 +63,7 @@ describe('the playground examples', () => {
   });
 
   it('open in GraphiQL, served from this server without a CDN', async () => {
-    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${suite.server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('WhoEsperMet');

@@ -1,35 +1,27 @@
 /** The read API against the real database with the article's graph: one test per root field. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/driver.js';
+import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
 import { esperAlgeria2020 as doc } from '../src/graph/seed/esperAlgeria2020.js';
-import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { useSeededServer } from './support/server.js';
 
 const ESPER = 'person:mark-esper';
 const ALGERIA = 'country:algeria';
 const ALGERIA_VISIT = 'visit:mark-esper-algeria-2020-10-01';
 const TOUR = 'tour:esper-maghreb-2020';
 
-let db: Db;
-let server: TestServer;
+const suite = useSeededServer();
 
-beforeAll(async () => {
-  ({ db, server } = await openSeededServer());
-});
-afterAll(async () => {
-  await closeServerAndDb(server, db);
-});
 
 /** Runs a query and fails on any GraphQL error. */
 async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.gql<T>(query, variables);
+  const response = await suite.server.gql<T>(query, variables);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data as T;
 }
 
 /** Straight from the database, for comparing with the API. */
 async function cypherRows(text: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
-  const session = db.driver.session();
+  const session = suite.db.driver.session();
   try {
     return (await session.run(text, params)).records.map((r) => r.toObject());
   } finally {
@@ -334,7 +326,7 @@ describe('round trips', () => {
   it('costs one database round trip per root field, for a query nested three levels deep', async () => {
     const statements: string[] = [];
     const listener = (cypher: string) => statements.push(cypher);
-    db.onQuery.add(listener);
+    suite.db.onQuery.add(listener);
     try {
       const result = await data(`{
         visits(first: 10) {
@@ -356,7 +348,7 @@ describe('round trips', () => {
       }`);
       expect(statements.length).toBe(3);
     } finally {
-      db.onQuery.delete(listener);
+      suite.db.onQuery.delete(listener);
     }
   });
 });

@@ -1,11 +1,9 @@
 /** recordRelation against the real database: only recordable types; the same relation again is updated, not doubled. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/driver.js';
+import { describe, expect, it } from 'vitest';
 import { recordableTypes } from '../src/graph/writeRelations.js';
-import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { useSeededServer } from './support/server.js';
 
-let db: Db;
-let server: TestServer;
+const suite = useSeededServer();
 
 const RECORD_RELATION = `
   mutation Record($input: RelationInput!) {
@@ -18,20 +16,14 @@ const RECORD_RELATION = `
   }`;
 
 async function rows(query: string, params: Record<string, unknown> = {}) {
-  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+  return suite.db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
 }
 
-beforeAll(async () => {
-  ({ db, server } = await openSeededServer());
-});
-afterAll(async () => {
-  await closeServerAndDb(server, db);
-});
 
 describe('recordRelation', () => {
   it('accepts only the recordable types of the vocabulary, and says which they are', async () => {
     for (const type of ['LIKES', 'VISITED', 'MET', 'PRECEDED_BY']) {
-      const result = await server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'country:algeria' }, type, to: { id: 'country:russia' } } });
+      const result = await suite.server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'country:algeria' }, type, to: { id: 'country:russia' } } });
       const error = result.errors?.[0];
       expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_RELATIONSHIP_TYPE' });
       expect(error!.extensions!.allowed).toEqual(recordableTypes());
@@ -42,7 +34,7 @@ describe('recordRelation', () => {
   });
 
   it('checks that each end is of a kind the type admits', async () => {
-    const result = await server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'person:mark-esper' }, type: 'BUYS_ARMS_FROM', to: { id: 'country:russia' } } });
+    const result = await suite.server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'person:mark-esper' }, type: 'BUYS_ARMS_FROM', to: { id: 'country:russia' } } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
   });
 
@@ -50,7 +42,7 @@ describe('recordRelation', () => {
     const count = () => rows("MATCH (:Country {id: 'country:algeria'})-[r:BUYS_ARMS_FROM]->(:Country {id: 'country:russia'}) RETURN count(r) AS n, r.share AS share, r.sources AS sources");
     const [before] = await count();
     expect(before!.n).toBe(1);
-    const result = await server.gqlAuth(RECORD_RELATION, {
+    const result = await suite.server.gqlAuth(RECORD_RELATION, {
       input: {
         from: { nameAr: 'الجزائر' }, type: 'BUYS_ARMS_FROM', to: { name: 'Russia' },
         properties: { share: 0.69, period: '2018-2022' },
@@ -68,7 +60,7 @@ describe('recordRelation', () => {
     const [after] = await count();
     expect(after).toMatchObject({ n: 1, share: 0.69 });
 
-    const again = await server.gqlAuth(RECORD_RELATION, {
+    const again = await suite.server.gqlAuth(RECORD_RELATION, {
       input: { from: { id: 'country:algeria' }, type: 'BUYS_ARMS_FROM', to: { id: 'country:russia' }, properties: { share: 0.69, period: '2018-2022' },
         source: { title: 'Arms transfers report', publisher: 'Test Institute', publishedAt: '2023-03' }, paragraphs: [3], certainty: 'STATED' },
     });
@@ -77,7 +69,7 @@ describe('recordRelation', () => {
   });
 
   it('creates a new relation with new entities where kinds are given, with provenance', async () => {
-    const result = await server.gqlAuth(RECORD_RELATION, {
+    const result = await suite.server.gqlAuth(RECORD_RELATION, {
       input: {
         from: { name: 'Antony Blinken', kind: 'PERSON' }, type: 'HOLDS_POSITION', to: { name: 'US Secretary of State', kind: 'POSITION' },
         properties: { since: '2021-01-26' }, certainty: 'EXTERNAL',
@@ -93,7 +85,7 @@ describe('recordRelation', () => {
 
   it('refuses bad properties and dates', async () => {
     for (const properties of [{ since: '2021-02-30' }, { nested: { a: 1 } }, { source: 'x' }]) {
-      const result = await server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'person:mark-esper' }, type: 'HOLDS_POSITION', to: { id: 'position:us-secretary-of-defense' }, properties } });
+      const result = await suite.server.gqlAuth(RECORD_RELATION, { input: { from: { id: 'person:mark-esper' }, type: 'HOLDS_POSITION', to: { id: 'position:us-secretary-of-defense' }, properties } });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });

@@ -5,13 +5,11 @@
  * (the seed's included), is idempotent, keeps tours and precedents true whatever the recording
  * order, creates a new person once under 20 concurrent calls, and needs the API key.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/driver.js';
+import { describe, expect, it } from 'vitest';
 import { upsertEntities } from '../src/graph/writeEntities.js';
-import { closeServerAndDb, openSeededServer, type TestServer } from './support/server.js';
+import { useSeededServer } from './support/server.js';
 
-let db: Db;
-let server: TestServer;
+const suite = useSeededServer();
 
 const RECORD_VISIT = `
   mutation Record($input: VisitInput!) {
@@ -24,7 +22,7 @@ const RECORD_VISIT = `
   }`;
 
 async function rows(query: string, params: Record<string, unknown> = {}) {
-  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+  return suite.db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
 }
 
 /** Every node and relationship with its properties, in a stable order. */
@@ -37,15 +35,9 @@ async function snapshot() {
 }
 
 async function record(input: Record<string, unknown>) {
-  return server.gqlAuth(RECORD_VISIT, { input });
+  return suite.server.gqlAuth(RECORD_VISIT, { input });
 }
 
-beforeAll(async () => {
-  ({ db, server } = await openSeededServer());
-});
-afterAll(async () => {
-  await closeServerAndDb(server, db);
-});
 
 describe('resolution', () => {
   it('finds Esper by an Arabic alias and by his English name: the same node', async () => {
@@ -94,7 +86,7 @@ describe('resolution', () => {
   });
 
   it('refuses an ambiguous reference, listing the candidates, and writes nothing', async () => {
-    await db.write((tx) => upsertEntities(tx, [
+    await suite.db.write((tx) => upsertEntities(tx, [
       { id: 'person:ahmed-one', kind: 'PERSON', name: 'Ahmed One', aliases: ['Sidi Ahmed'] },
       { id: 'person:ahmed-two', kind: 'PERSON', name: 'Ahmed Two', aliases: ['Sidi Ahmed'] },
     ], 'replace'));
@@ -190,7 +182,7 @@ describe('tours and precedents', () => {
     const visit = await record({ traveler: { name: 'Robert Gates', kind: 'PERSON' }, host: { name: 'Algeria' }, date: '2010-05' });
     expect(visit.errors).toBeUndefined();
     expect(await precedents()).toEqual([{ visit: 'visit:mark-esper-algeria-2020-10-01', earlier: 'visit:donald-rumsfeld-algeria-2006-02' }]);
-    const post = await server.gqlAuth(`mutation($input: RelationInput!) { recordRelation(input: $input) { updated relation { type from { id } to { id } } } }`, {
+    const post = await suite.server.gqlAuth(`mutation($input: RelationInput!) { recordRelation(input: $input) { updated relation { type from { id } to { id } } } }`, {
       input: {
         from: { name: 'Robert Gates' }, type: 'HOLDS_POSITION', to: { id: 'position:us-secretary-of-defense' },
         properties: { since: '2006-12-18', until: '2011-07-01' }, certainty: 'EXTERNAL',
@@ -202,7 +194,7 @@ describe('tours and precedents', () => {
       { visit: 'visit:mark-esper-algeria-2020-10-01', earlier: 'visit:robert-gates-algeria-2010-05' },
       { visit: 'visit:robert-gates-algeria-2010-05', earlier: 'visit:donald-rumsfeld-algeria-2006-02' },
     ]);
-    const read = await server.gql(`{ visit(id: "visit:mark-esper-algeria-2020-10-01") { precededBy { id } precedentPosition { id } } }`);
+    const read = await suite.server.gql(`{ visit(id: "visit:mark-esper-algeria-2020-10-01") { precededBy { id } precedentPosition { id } } }`);
     expect(read.data!.visit).toEqual({ precededBy: { id: 'visit:robert-gates-algeria-2010-05' }, precedentPosition: { id: 'position:us-secretary-of-defense' } });
 
     // A holder's visit recorded after the post: the chain is redone at once.
@@ -215,7 +207,7 @@ describe('tours and precedents', () => {
     ]);
 
     // A term corrected to end earlier: the visit after it leaves the chain, and its link goes.
-    const corrected = await server.gqlAuth(`mutation($input: RelationInput!) { recordRelation(input: $input) { updated } }`, {
+    const corrected = await suite.server.gqlAuth(`mutation($input: RelationInput!) { recordRelation(input: $input) { updated } }`, {
       input: {
         from: { id: 'person:robert-gates' }, type: 'HOLDS_POSITION', to: { id: 'position:us-secretary-of-defense' },
         properties: { since: '2006-12-18', until: '2009-12-31' }, certainty: 'EXTERNAL',
@@ -250,14 +242,14 @@ describe('authorization', () => {
   it('refuses a write without the key (UNAUTHENTICATED) and writes nothing; reads stay open', async () => {
     const before = await snapshot();
     const input = { traveler: { name: 'Mark Esper' }, host: { name: 'Morocco' }, date: '2020-11-01' };
-    const none = await server.gql(RECORD_VISIT, { input });
+    const none = await suite.server.gql(RECORD_VISIT, { input });
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const wrong = await server.gql(RECORD_VISIT, { input }, { authorization: 'Bearer not-the-key' });
+    const wrong = await suite.server.gql(RECORD_VISIT, { input }, { authorization: 'Bearer not-the-key' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const relation = await server.gql(`mutation { recordRelation(input: {from: {id: "country:algeria"}, type: "ALLY_OF", to: {id: "country:russia"}}) { updated } }`);
+    const relation = await suite.server.gql(`mutation { recordRelation(input: {from: {id: "country:algeria"}, type: "ALLY_OF", to: {id: "country:russia"}}) { updated } }`);
     expect(relation.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await snapshot()).toEqual(before);
-    const read = await server.gql('{ entity(id: "person:mark-esper") { id name } }');
+    const read = await suite.server.gql('{ entity(id: "person:mark-esper") { id name } }');
     expect(read.data).toEqual({ entity: { id: 'person:mark-esper', name: 'Mark Esper' } });
   });
 });

@@ -1,5 +1,6 @@
 /** The real HTTP server on a free port, over a given database, and a small GraphQL client. */
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Db } from '../../src/db/driver.js';
 import { loadSeed } from '../../src/graph/seed/load.js';
@@ -55,4 +56,19 @@ export async function openSeededServer(): Promise<{ db: Db; server: TestServer }
 export async function closeServerAndDb(server: TestServer | undefined, db: Db | undefined): Promise<void> {
   await server?.close();
   await db?.close();
+}
+
+/**
+ * For a test file (or describe block): opens the seeded server before its tests and closes it
+ * after them. `db` and `server` of the returned object are set by the time the tests run.
+ */
+export function useSeededServer(): { db: Db; server: TestServer } {
+  const opened = {} as { db: Db; server: TestServer };
+  beforeAll(async () => {
+    Object.assign(opened, await openSeededServer());
+  });
+  afterAll(async () => {
+    await closeServerAndDb(opened.server, opened.db);
+  });
+  return opened;
 }
