@@ -240,9 +240,10 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
  * least any importer of such a graph through Cypher needs on this machine. Written on top of the
  * imported graph (its ids do not collide) and removed afterwards.
  */
-async function storageFloor(db: Db, nodes: number, relationships: number, transactions: number): Promise<number> {
+async function storageFloor(db: Db, nodes: number, relationships: number, transactions: number, serverPid?: number): Promise<{ seconds: number; serverCpu?: number }> {
   const rand = random(1795);
   const started = performance.now();
+  const cpuBefore = processCpuSeconds(serverPid);
   for (let t = 0; t < transactions; t += 1) {
     const nodeCount = Math.floor(nodes / transactions) + (t < nodes % transactions ? 1 : 0);
     const relationshipCount = Math.floor(relationships / transactions) + (t < relationships % transactions ? 1 : 0);
@@ -267,13 +268,14 @@ async function storageFloor(db: Db, nodes: number, relationships: number, transa
     });
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = processCpuSeconds(serverPid);
   const session = db.driver.session();
   try {
     await session.run('MATCH (n:FloorProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
     await session.close();
   }
-  return seconds;
+  return { seconds, serverCpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
 }
 
 export async function main(args: string[]): Promise<void> {
@@ -316,13 +318,11 @@ export async function main(args: string[]): Promise<void> {
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
       if (args.includes('--floor') && run === runs) {
         const transactions = Math.ceil(lines.length / batchSize);
-        const floorCpu = processCpuSeconds(serverPid);
-        const floor = await storageFloor(db, counts.nodes as number, counts.relationships as number, transactions);
-        const floorCpuAfter = processCpuSeconds(serverPid);
+        const floor = await storageFloor(db, counts.nodes as number, counts.relationships as number, transactions, serverPid);
         process.stdout.write(`floor: the same ${counts.nodes} nodes and ${counts.relationships} relationships (with provenance) created by plain UNWIND CREATE`
-          + ` in ${transactions} transactions, nothing looked up: ${floor.toFixed(2)} s`
-          + `${floorCpu !== undefined && floorCpuAfter !== undefined ? ` (embedded Neo4j ${(floorCpuAfter - floorCpu).toFixed(1)} CPU-s)` : ''}`
-          + ` = ${Math.round(visits / floor)} visits/s at most\n`);
+          + ` in ${transactions} transactions, nothing looked up: ${floor.seconds.toFixed(2)} s`
+          + `${floor.serverCpu !== undefined ? ` (embedded Neo4j ${floor.serverCpu.toFixed(1)} CPU-s)` : ''}`
+          + ` = ${Math.round(visits / floor.seconds)} visits/s at most\n`);
       }
     }
   } finally {
