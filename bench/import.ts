@@ -21,7 +21,6 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
 import { openBenchDatabase } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
-import type { Tx } from '../src/db/driver.js';
 
 const TOPICS = [
   'counter-terrorism', 'energy cooperation', 'trade', 'migration', 'arms sales', 'regional security', 'climate',
@@ -247,7 +246,7 @@ async function storageFloor(db: Db, nodes: number, relationships: number, transa
   for (let t = 0; t < transactions; t += 1) {
     const nodeCount = Math.floor(nodes / transactions) + (t < nodes % transactions ? 1 : 0);
     const relationshipCount = Math.floor(relationships / transactions) + (t < relationships % transactions ? 1 : 0);
-    await db.write(async (tx: Tx) => {
+    await db.write(async (tx) => {
       const ids = Array.from({ length: nodeCount }, (_, i) => `floor:${t}-${i}`);
       const created = await tx.run(
         `UNWIND $ids AS id
