@@ -141,6 +141,19 @@ export function meetingNameAr(principals: (string | undefined)[], date: string):
   return principals.every(Boolean) ? `لقاء ${principals.join(' و')}، ${date}` : undefined;
 }
 
+/**
+ * The name fields of a visit or meeting row. `nameArKeys` are the Arabic name's own keys: the
+ * write statement adds them to an existing event's nameKeys only when it gets its first Arabic name.
+ */
+function eventNames(name: string, nameAr: string | undefined) {
+  return {
+    name,
+    nameAr: nameAr ?? null,
+    nameKeys: nameKeys({ name, nameAr }),
+    nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
+  };
+}
+
 function meetingRow(
   m: PlannedMeeting, ids: string[], nodes: NodeRefs, index: number,
   visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined,
@@ -162,10 +175,7 @@ function meetingRow(
     cityId: m.city === undefined ? null : ids[m.city]!,
     placeId: m.place === undefined ? null : ids[m.place]!,
     topicIds: [...new Set(m.topics.map((i) => ids[i]!))],
-    name,
-    nameAr: nameAr ?? null,
-    nameKeys: nameKeys({ name, nameAr }),
-    nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
+    ...eventNames(name, nameAr),
     summary: m.record.summary ?? null,
     date,
     dateStart: startOf(date),
@@ -388,10 +398,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       host: nodes.get(hostId),
       tourId: plan.tour === undefined ? null : ids[plan.tour]!,
       links,
-      name,
-      nameAr: nameAr ?? null,
-      nameKeys: nameKeys({ name, nameAr }),
-      nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
+      ...eventNames(name, nameAr),
       summary: record.summary ?? null,
       purpose: record.purpose ?? null,
       date: record.date,
