@@ -228,8 +228,10 @@ export class RuleReader {
     if (!traveler || traveler.entry.kind !== 'PERSON') return;
     const ownCountry = traveler.m.titleCountry?.id ?? null;
     const clause = units[t.at]!.clause;
+    // The country visited is named in the trigger's own clause ("arrived in Algiers", "زيارة إلى
+    // الجزائر"); a place after a comma ("During the visit, ... Libya") is something else.
     const hostPlace =
-      placesAfter.find((x) => this.countryOf(x.entry) && this.countryOf(x.entry)!.id !== ownCountry && x.m.from !== traveler!.m.from) ??
+      placesAfter.find((x) => units[x.m.from]!.clause === clause && this.countryOf(x.entry) && this.countryOf(x.entry)!.id !== ownCountry && x.m.from !== traveler!.m.from) ??
       this.places(p, a, t.at - 1).filter((x) => units[x.m.from]!.clause === clause && this.countryOf(x.entry)?.id !== ownCountry).at(-1);
     if (!hostPlace) return;
     const host = this.countryOf(hostPlace.entry)!;

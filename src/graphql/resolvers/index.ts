@@ -5,12 +5,14 @@ import { Entity } from './entity.js';
 import { Query } from './query.js';
 import { readResolvers } from './read.js';
 import { Mutation } from './mutation.js';
+import { proposalEnums, proposalMutations, proposalQueries } from './proposals.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   ...readResolvers,
   Certainty: { STATED: 'stated', ATTRIBUTED: 'attributed', EXTERNAL: 'external' },
+  ...proposalEnums,
   Entity,
-  Query,
-  Mutation,
+  Query: { ...Query, ...proposalQueries },
+  Mutation: { ...Mutation, ...proposalMutations },
 } as Resolvers;

@@ -1,0 +1,174 @@
+/**
+ * Accepting proposals writes them through the writers every other way in uses (writeVisits,
+ * writeStandaloneMeetings, writeRelations), with the article as source and the proposal's
+ * paragraphs and certainty, in one transaction. A visit already in the graph (same traveler,
+ * country and date) is enriched: its sources grow, and only what is new is added. A meeting
+ * accepted with its visit is written as part of it.
+ */
+import { cypher } from '../db/cypher.js';
+import type { Db, Tx } from '../db/driver.js';
+import { invalid } from '../graph/errors.js';
+import { writeRetrying } from '../graph/import.js';
+import type { Certainty } from '../graph/ontology.js';
+import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
+import { upsertEntities } from '../graph/writeEntities.js';
+import { writeRelations } from '../graph/writeRelations.js';
+import { sourceEntity, writeStandaloneMeetings, writeVisits } from '../graph/writeVisits.js';
+import { readProposals, type ProposalRow, type StoredProposal } from './service.js';
+import type { DateCertainty, MeetingProposal, ProposedEntity, VisitProposal } from './types.js';
+
+export interface AcceptResult {
+  accepted: StoredProposal[];
+  /** Ids of entities the accepted facts created, and of existing ones they were attached to. */
+  created: string[];
+  linked: string[];
+}
+
+function ref(e: ProposedEntity): EntityRef {
+  if (!e.created) return { id: e.id };
+  return { name: e.name, ...(e.nameAr ? { nameAr: e.nameAr } : {}), kind: e.kind };
+}
+
+/** The graph's date certainties: a date the rules inferred (a weekday, "yesterday") is not the source's word. */
+function dateCertainty(c: DateCertainty): Certainty | undefined {
+  return c === 'stated' ? undefined : 'external';
+}
+
+function datesAgree(a: string | null, b: string | null): boolean {
+  return !a || !b || a.startsWith(b) || b.startsWith(a);
+}
+
+/** Paragraphs and certainty; an attributed fact also says whose claim it is (`attributedTo`). */
+function provenance(p: { paragraphs: number[]; certainty: 'stated' | 'attributed'; claimedBy: ProposedEntity | null }, properties: Record<string, string | number> = {}) {
+  const all = { ...properties, ...(p.claimedBy ? { attributedTo: p.claimedBy.id } : {}) };
+  return {
+    paragraphs: p.paragraphs,
+    certainty: p.certainty as Certainty,
+    ...(Object.keys(all).length > 0 ? { properties: all } : {}),
+  };
+}
+
+function meetingRecord(m: MeetingProposal, principals: ProposedEntity[]): MeetingRecord {
+  return {
+    with: principals.map(ref),
+    ...(m.attendees.length > 0 ? { attendees: m.attendees.map(ref) } : {}),
+    ...(m.date ? { date: m.date } : {}),
+    ...(m.topics.length > 0 ? { topics: m.topics } : {}),
+    ...(m.city ? { city: ref(m.city) } : {}),
+    ...provenance(m),
+  };
+}
+
+function needsDate(row: ProposalRow, date: string | null): string {
+  if (!date) throw invalid(`${row.id}: the article gives no date that could be resolved for this ${row.proposal.type}; it cannot be recorded without one`, { at: row.id });
+  return date;
+}
+
+export async function acceptProposals(db: Db, ids: string[]): Promise<AcceptResult> {
+  return writeRetrying(db, (tx) => acceptIn(tx, ids));
+}
+
+async function acceptIn(tx: Tx, ids: string[]): Promise<AcceptResult> {
+  const rows = await readProposals(tx, ids);
+  const dismissed = rows.filter((r) => r.status === 'dismissed');
+  if (dismissed.length > 0) throw invalid(`dismissed proposals cannot be accepted: ${dismissed.map((r) => r.id).join(', ')}`);
+  const pending = rows.filter((r) => r.status === 'pending');
+  const results = new Map<string, string>();
+  const created = new Set<string>();
+  const linked = new Set<string>();
+  const note = (c: string[], l: string[]) => {
+    c.forEach((id) => created.add(id));
+    l.forEach((id) => linked.add(id));
+  };
+
+  // Posts first, so that the visits' precedents are reckoned with them.
+  const relationRows = pending.filter((r) => r.proposal.type === 'relation' || r.proposal.type === 'statement');
+  const relationRecords: (RelationRecord & { sourceInfo?: SourceRecord })[] = relationRows.map((row) => {
+    const p = row.proposal;
+    if (p.type === 'relation') {
+      return { from: ref(p.from), type: p.relation, to: ref(p.to), sourceInfo: row.source, ...provenance(p, p.properties) };
+    }
+    if (p.type !== 'statement') throw new Error('unreachable');
+    const when = p.date ?? row.source.publishedAt ?? '';
+    return {
+      from: { name: `Statement by ${p.issuer.name}${when ? `, ${when}` : ''}`, kind: 'STATEMENT' },
+      type: 'ISSUED_BY',
+      to: ref(p.issuer),
+      sourceInfo: row.source,
+      ...provenance(p, { ...(p.date ? { date: p.date } : {}), ...(p.about ? { about: p.about } : {}) }),
+    };
+  });
+  const written = await writeRelations(tx, relationRecords);
+  written.forEach((w, i) => {
+    results.set(relationRows[i]!.id, w.relationId);
+    note(w.created, [w.fromId, w.toId]);
+  });
+
+  // Visits, with the meetings of the same traveler and day accepted at the same time.
+  const visitRows = pending.filter((r) => r.proposal.type === 'visit' || r.proposal.type === 'precedent');
+  const meetingRows = pending.filter((r) => r.proposal.type === 'meeting');
+  const nested = new Map<string, number>(); // meeting proposal → the visit record it went into
+  const visitRecords: VisitRecord[] = visitRows.map((row, visitIndex) => {
+    const p = row.proposal;
+    if (p.type === 'precedent') {
+      if (!p.traveler) throw invalid(`${row.id}: the article does not name who made the earlier visit, so there is no visit to record`, { at: row.id });
+      return { traveler: ref(p.traveler), host: ref(p.host), date: p.date, sourceInfo: row.source, ...provenance(p) };
+    }
+    const v = p as VisitProposal;
+    const date = needsDate(row, v.date);
+    const meetings = meetingRows
+      .filter((m) => !nested.has(m.id) && m.extractionId === row.extractionId)
+      .filter((m) => {
+        const meeting = m.proposal as MeetingProposal;
+        return meeting.participants.some((x) => x.id === v.traveler.id) && datesAgree(meeting.date, date);
+      })
+      .map((m) => {
+        nested.set(m.id, visitIndex);
+        const meeting = m.proposal as MeetingProposal;
+        return meetingRecord(meeting, meeting.participants.filter((x) => x.id !== v.traveler.id));
+      });
+    return {
+      traveler: ref(v.traveler),
+      host: ref(v.host),
+      ...(v.city ? { city: ref(v.city) } : {}),
+      date,
+      ...(dateCertainty(v.dateCertainty) ? { dateCertainty: dateCertainty(v.dateCertainty) } : {}),
+      ...(v.tour ? { tour: v.tour.name } : {}),
+      ...(meetings.length > 0 ? { meetings } : {}),
+      sourceInfo: row.source,
+      ...provenance(v),
+    };
+  });
+  const visits = await writeVisits(tx, visitRecords);
+  visits.forEach((w, i) => {
+    results.set(visitRows[i]!.id, w.visitId);
+    note(w.created, w.linked);
+  });
+  for (const [id, v] of nested) results.set(id, visits[v]!.visitId);
+
+  // Meetings outside the visits accepted now.
+  const standalone = meetingRows.filter((m) => !nested.has(m.id));
+  if (standalone.length > 0) {
+    const sources = [...new Map(standalone.map((m) => [m.extractionId, sourceEntity(m.source)])).values()];
+    await upsertEntities(tx, sources, 'fill');
+    const meetings = await writeStandaloneMeetings(
+      tx,
+      standalone.map((row) => {
+        const m = row.proposal as MeetingProposal;
+        const [by, ...others] = m.participants;
+        return { ...meetingRecord(m, others), by: ref(by!), source: sourceEntity(row.source).id };
+      }),
+    );
+    meetings.forEach((w, i) => {
+      results.set(standalone[i]!.id, w.meetingId);
+      note(w.created, w.linked);
+    });
+  }
+
+  await tx.run(cypher('extract/set-status'), { rows: pending.map((r) => ({ id: r.id, status: 'accepted', result: results.get(r.id) ?? null })) });
+  return {
+    accepted: rows.map((r) => ({ id: r.id, status: 'accepted', proposal: r.proposal, result: results.get(r.id) ?? r.result })),
+    created: [...created],
+    linked: [...linked].filter((id) => !created.has(id)),
+  };
+}
