@@ -51,7 +51,7 @@ const GENERIC_LABELS = new Set(['Minister']);
 
 /** True when a title without a name ("the minister") can stand for someone given `label`. */
 function labelFits(generic: string, label: string): boolean {
-  if (generic === label) return true;
+  if (generic === label || generic === 'counterpart') return true;
   if (GENERIC_LABELS.has(generic)) return /Minister|Secretary/.test(label);
   return false;
 }
@@ -82,7 +82,9 @@ export function readDocument(text: string, gazetteer: Gazetteer, published: stri
     if (m.type !== 'title' || !m.title) return;
     const fits = titled.filter(({ m: t }) => {
       const samePost = m.position && t.position && m.position.id === t.position.id;
-      const sameCountry = !m.titleCountry || !t.titleCountry || m.titleCountry.id === t.titleCountry.id;
+      const sameCountry = m.title!.label === 'counterpart'
+        ? m.titleCountry?.id === t.titleCountry?.id
+        : !m.titleCountry || !t.titleCountry || m.titleCountry.id === t.titleCountry.id;
       return (samePost || labelFits(m.title!.label, t.title!.label)) && sameCountry;
     });
     // The same post in the graph is the surest match; then the nearest before, else the first after.

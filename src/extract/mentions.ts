@@ -201,7 +201,8 @@ export class MentionScanner {
         const entry = this.newPerson(units.slice(nameAt, end + 1), role);
         return { type: 'entity', paragraph, from: start, to: end, entry, role, title: info, titleCountry, position, nameFrom: nameAt, matched: units.slice(nameAt, end + 1).map((u) => u.raw).join(' ') };
       }
-      if (info.rank && !position) return null;
+      // "نظيره الفرنسي" (his French counterpart) points at the French person already named.
+      if (info.rank && !position && !(info.label === 'counterpart' && titleCountry)) return null;
       return { type: 'title', paragraph, from: start, to: k - 1, entry: null, role, title: info, titleCountry, position, nameFrom: k, matched: role };
     }
     i = start;
@@ -228,6 +229,8 @@ export class MentionScanner {
       origin: `"${text}" follows the title "${role}"`,
     };
     const names = [text];
+    // Chinese order puts the family name first ("Xi Jinping" is "Xi" later on).
+    if (!arabic && words.length === 2 && words[0]!.raw.length <= 2) names.push(words[0]!.raw);
     // Later mentions by surname alone ("Blinken", "لافروف") point to the same person.
     const surname = words.filter((u) => !NAME_PARTICLES.has(u.norm)).at(-1)?.raw;
     if (surname && words.length > 1 && normalizeName(surname) !== key && !this.gazetteer.has(normalizeName(surname))) names.push(surname);

@@ -328,6 +328,9 @@ export class RuleReader {
     const cut = this.attendeeCut(p, a, b);
     const claim = this.claimer(p, a, b);
     const principals = this.people(p, a, cut - 1).filter((x) => x.entry.id !== claim?.entry.id && !(claim && x.m.from === claim.at));
+    // "He also held talks with ...": the pronoun before the verb is the traveler of the story.
+    const pronoun = units.slice(a, t.at).some((u) => u.norm === 'he' || u.norm === 'she');
+    if (pronoun && this.currentTraveler && !principals.some((x) => x.m.from < t.at)) principals.unshift(this.currentTraveler);
     const distinct = principals.filter((x, i) => principals.findIndex((y) => y.entry.id === x.entry.id) === i);
     if (distinct.length < 2) return;
     const attendees = this.people(p, cut, b).filter((x) => !distinct.some((y) => y.entry.id === x.entry.id));
