@@ -15,10 +15,10 @@ const TRIGGERS: Record<TriggerKind, string[]> = {
   ],
   arrive: [
     'وصل', 'وصلت', 'يصل', 'تصل', 'وصوله', 'وصولها', 'حل', 'حلت', 'يحل', 'تحل',
-    'arrive', 'arrives', 'arrived', 'arriving', 'arrival', 'landed', 'lands',
+    'arrive', 'arrives', 'arrived', 'arriving', 'arrival', 'landed', 'lands', 'travelled', 'traveled', 'flew',
   ],
   receive: [
-    'استقبل', 'استقبلت', 'يستقبل', 'تستقبل', 'استقباله', 'استقبالها', 'استقبال',
+    'استقبل', 'استقبلت', 'يستقبل', 'تستقبل', 'استقباله', 'استقبالها', 'استقبال', 'استقبله', 'استقبلها',
     'received', 'receives', 'welcomed', 'welcomes', 'hosted', 'hosts',
   ],
   meet: [
@@ -30,7 +30,7 @@ const TRIGGERS: Record<TriggerKind, string[]> = {
     'talks',
   ],
   discuss: ['ناقش', 'ناقشت', 'بحث', 'بحثا', 'تناول', 'تناولت', 'تطرق', 'ناقشا', 'discussed', 'discuss', 'covered', 'reviewed'],
-  depart: ['غادر', 'غادرت', 'يغادر', 'متوجها', 'توجه', 'توجهت', 'left', 'leaves', 'departed', 'heading', 'headed', 'flew'],
+  depart: ['غادر', 'غادرت', 'يغادر', 'متوجها', 'توجه', 'توجهت', 'left', 'leaves', 'departed', 'heading', 'headed'],
   tour: ['جولة', 'جولته', 'جولتها', 'محطة', 'محطات', 'tour', 'stop', 'stops', 'leg'],
 };
 
@@ -47,6 +47,11 @@ for (const [kind, words] of Object.entries(TRIGGERS) as [TriggerKind, string[]][
 export const NOMINAL_TRIGGERS = new Set(['زياره', 'بزياره', 'الزياره', 'لزياره', 'visit', 'trip', 'arrival', 'وصوله', 'وصولها', 'استقبال'].map(normalizeName));
 /** Forms that carry their own "his/her" and so point back to the traveler already named. */
 export const POSSESSIVE_TRIGGERS = new Set(['زيارته', 'زيارتها', 'وصوله', 'وصولها', 'استقباله', 'استقبالها', 'جولته', 'جولتها'].map(normalizeName));
+/** "استقبله" / "received him": the guest is the traveler already named. */
+export const OBJECT_PRONOUN_TRIGGERS = new Set(['استقبله', 'استقبلها'].map(normalizeName));
+export const OBJECT_PRONOUNS = new Set(['him', 'her']);
+/** Words right before the country of a visit noun ("visit to", "زيارة إلى"). */
+export const HOST_PREPOSITIONS = new Set(['to', 'in', 'إلى', 'الى', 'في', 'لـ'].map(normalizeName));
 /** Words after a meeting trigger that say "with". */
 export const WITH_WORDS = new Set(['مع', 'with', 'بنظيره', 'بنظيرته'].map(normalizeName));
 /** Words before the people present without being principals. */
@@ -81,6 +86,7 @@ const TITLE_LIST: [string[], TitleInfo][] = [
   [['Minister', 'وزير', 'الوزير', 'وزيرة'], { label: 'Minister' }],
   [['King', 'الملك', 'العاهل'], { label: 'King' }],
   [['Crown Prince', 'ولي العهد'], { label: 'Crown Prince' }],
+  [['Supreme Leader', 'المرشد الأعلى', 'المرشد'], { label: 'Supreme Leader' }],
   [['Emir', 'Amir', 'أمير', 'الأمير'], { label: 'Emir' }],
   [['Sultan', 'السلطان'], { label: 'Sultan' }],
   [['Pope', 'البابا', 'بابا الفاتيكان'], { label: 'Pope' }],

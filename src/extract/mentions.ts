@@ -191,7 +191,9 @@ export class MentionScanner {
       const role = roles.join(' ');
       const nameAt = k;
       const gapOk = nameAt < units.length && !/[،,;؛:()"«»“”.]/.test(units[nameAt]!.gap);
-      const known = gapOk ? this.gazetteer.match(units, nameAt, (e) => e.kind === 'PERSON') : null;
+      let known = gapOk ? this.gazetteer.match(units, nameAt, (e) => e.kind === 'PERSON') : null;
+      // "سلمان بن عبد العزيز" is not "Salman" of another name: a name that goes on is read whole.
+      if (known && NAME_PARTICLES.has(units[known.to + 1]?.norm ?? '') && !/[،,.]/.test(units[known.to + 1]!.gap)) known = null;
       if (known) {
         return { type: 'entity', paragraph, from: start, to: known.to, entry: known.entries[0]!, role, title: info, titleCountry, position, nameFrom: nameAt, matched: known.text };
       }
@@ -230,9 +232,11 @@ export class MentionScanner {
     };
     const names = [text];
     // Chinese order puts the family name first ("Xi Jinping" is "Xi" later on).
-    if (!arabic && words.length === 2 && words[0]!.raw.length <= 2) names.push(words[0]!.raw);
+    if (words.length >= 2 && words[0]!.norm.length <= 2) names.push(words[0]!.raw);
     // Later mentions by surname alone ("Blinken", "لافروف") point to the same person.
-    const surname = words.filter((u) => !NAME_PARTICLES.has(u.norm)).at(-1)?.raw;
+    // A patronymic ("Mohammed bin Salman") is never shortened to its last word.
+    const patronymic = words.some((u) => ['bin', 'ibn', 'بن', 'ابن'].includes(u.norm));
+    const surname = patronymic ? undefined : words.filter((u) => !NAME_PARTICLES.has(u.norm)).at(-1)?.raw;
     if (surname && words.length > 1 && normalizeName(surname) !== key && !this.gazetteer.has(normalizeName(surname))) names.push(surname);
     this.gazetteer.add(entry, names);
     return entry;

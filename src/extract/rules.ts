@@ -15,7 +15,10 @@ import {
   ATTRIBUTION_CUES,
   BOTH_SIDES,
   FIRST_WORDS,
+  HOST_PREPOSITIONS,
   NOMINAL_TRIGGERS,
+  OBJECT_PRONOUN_TRIGGERS,
+  OBJECT_PRONOUNS,
   POSSESSIVE_TRIGGERS,
   SAY_WORDS,
   SINCE_WORDS,
@@ -50,6 +53,11 @@ const TOPIC_WORDS: [string, string[]][] = [
 ];
 const TOPIC_KEYS = new Map<string, string>();
 for (const [name, words] of TOPIC_WORDS) for (const w of words) TOPIC_KEYS.set(normalizeName(w), name);
+
+const SAME_DAY = [['the', 'same', 'day'], ['that', 'day'], ['اليوم', 'نفسه'], ['اليوم', 'ذاته'], ['نفس', 'اليوم']].map((p) => p.map(normalizeName));
+const NEXT_DAY = [['the', 'next', 'day'], ['the', 'following', 'day'], ['اليوم', 'التالي'], ['في', 'اليوم', 'التالي'], ['غداة']].map((p) => p.map(normalizeName));
+/** Words that start another clause of the same sentence, with other people in it. */
+const CLAUSE_WORDS = new Set(['before', 'after', 'while', 'whereas', 'قبل', 'بعد', 'بينما'].map(normalizeName));
 
 interface Located {
   m: Mention;
@@ -145,7 +153,33 @@ export class RuleReader {
   private dateNear(p: ParagraphFacts, a: number, b: number, at: number): FoundDate | null {
     const candidates = p.dates.filter((d) => d.from >= a && d.to <= b && !d.yearOnly && !this.afterSince(p.units, d.from));
     candidates.sort((x, y) => Math.abs(x.from - at) - Math.abs(y.from - at));
-    return candidates[0] ?? null;
+    return candidates[0] ?? this.sameOrNextDay(p, a, b);
+  }
+
+  /** "Later the same day", "the next day", "اليوم نفسه", "في اليوم التالي": from the last day named before. */
+  private sameOrNextDay(p: ParagraphFacts, a: number, b: number): FoundDate | null {
+    for (let k = a; k <= b; k += 1) {
+      const shift = SAME_DAY.some((c) => phraseAt(p.units, k, c)) ? 0 : NEXT_DAY.some((c) => phraseAt(p.units, k, c)) ? 1 : null;
+      if (shift === null) continue;
+      const base = this.lastDayBefore(p.paragraph.index, k);
+      if (!base) return null;
+      const d = new Date(`${base}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + shift);
+      return { date: d.toISOString().slice(0, 10), endDate: null, certainty: 'inferred', from: k, to: k + 1, note: `counted from ${base}, the last day the text named`, yearOnly: false };
+    }
+    return null;
+  }
+
+  private lastDayBefore(paragraph: number, unit: number): string | null {
+    let last: string | null = null;
+    for (const q of this.doc.paragraphs) {
+      if (q.paragraph.index > paragraph) break;
+      for (const d of q.dates) {
+        if (q.paragraph.index === paragraph && d.from >= unit) break;
+        if (d.date && d.date.length === 10) last = d.date;
+      }
+    }
+    return last;
   }
 
   private afterSince(units: Unit[], from: number): boolean {
@@ -230,8 +264,24 @@ export class RuleReader {
     const clause = units[t.at]!.clause;
     // The country visited is named in the trigger's own clause ("arrived in Algiers", "زيارة إلى
     // الجزائر"); a place after a comma ("During the visit, ... Libya") is something else.
+    // After "since", places belong to the earlier visit ("the first ... since his trip to X").
+    const sinceAt = units.findIndex((u, k) => k > t.at && k <= b && SINCE_WORDS.has(u.norm));
+    // A visit noun names its country behind a preposition ("trip to", "زيارة إلى", "بالجزائر").
+    const nominal = NOMINAL_TRIGGERS.has(t.norm) || POSSESSIVE_TRIGGERS.has(t.norm);
+    const introduced = (x: Located) => {
+      const first = units[x.m.from]!;
+      return HOST_PREPOSITIONS.has(units[x.m.from - 1]?.norm ?? '') || (first.norm !== cliticVariants(first.norm).at(-1) && /^[بل]/.test(first.norm));
+    };
     const hostPlace =
-      placesAfter.find((x) => units[x.m.from]!.clause === clause && this.countryOf(x.entry) && this.countryOf(x.entry)!.id !== ownCountry && x.m.from !== traveler!.m.from) ??
+      placesAfter.find(
+        (x) =>
+          units[x.m.from]!.clause === clause &&
+          (sinceAt < 0 || x.m.from < sinceAt) &&
+          (!nominal || introduced(x)) &&
+          this.countryOf(x.entry) &&
+          this.countryOf(x.entry)!.id !== ownCountry &&
+          x.m.from !== traveler!.m.from,
+      ) ??
       this.places(p, a, t.at - 1).filter((x) => units[x.m.from]!.clause === clause && this.countryOf(x.entry)?.id !== ownCountry).at(-1);
     if (!hostPlace) return;
     const host = this.countryOf(hostPlace.entry)!;
@@ -277,9 +327,14 @@ export class RuleReader {
     const after = people.filter((x) => x.m.from > t.at);
     let host: Located | undefined;
     let guest: Located | undefined;
+    const objectPronoun = OBJECT_PRONOUN_TRIGGERS.has(t.norm) || OBJECT_PRONOUNS.has(p.units[t.at + 1]?.norm ?? '');
     if (p.units[t.at + 1]?.norm === 'by') {
       guest = before.at(-1);
       host = after[0];
+    } else if (objectPronoun && this.currentTraveler) {
+      // "X received him", "واستقبلها الرئيس": the guest is the traveler already named.
+      guest = this.currentTraveler;
+      host = before.at(-1) ?? after[0];
     } else if (before.length > 0) {
       host = before.at(-1);
       guest = after[0];
@@ -325,15 +380,20 @@ export class RuleReader {
     const isVerb = !['محادثات', 'مباحثات', 'talks', 'meeting', 'لقاء', 'اجتماع'].includes(t.norm);
     const hasWith = units.slice(t.at + 1, b + 1).some((u) => WITH_WORDS.has(u.norm) || /^مع/.test(u.norm));
     if (t.kinds.includes('talks') && !t.kinds.includes('meet') && isVerb && !hasWith) return;
-    const cut = this.attendeeCut(p, a, b);
+    // "He met X before both men joined Y": each clause is its own meeting.
+    let lo = a;
+    let hi = b;
+    for (let k = t.at - 1; k > a; k -= 1) if (CLAUSE_WORDS.has(units[k]!.norm)) (lo = k + 1), (k = a);
+    for (let k = t.at + 1; k < b; k += 1) if (CLAUSE_WORDS.has(units[k]!.norm)) (hi = k - 1), (k = b);
+    const cut = this.attendeeCut(p, lo, hi);
     const claim = this.claimer(p, a, b);
-    const principals = this.people(p, a, cut - 1).filter((x) => x.entry.id !== claim?.entry.id && !(claim && x.m.from === claim.at));
+    const principals = this.people(p, lo, cut - 1).filter((x) => x.entry.id !== claim?.entry.id && !(claim && x.m.from === claim.at));
     // "He also held talks with ...": the pronoun before the verb is the traveler of the story.
-    const pronoun = units.slice(a, t.at).some((u) => u.norm === 'he' || u.norm === 'she');
+    const pronoun = units.slice(lo, t.at).some((u) => u.norm === 'he' || u.norm === 'she');
     if (pronoun && this.currentTraveler && !principals.some((x) => x.m.from < t.at)) principals.unshift(this.currentTraveler);
     const distinct = principals.filter((x, i) => principals.findIndex((y) => y.entry.id === x.entry.id) === i);
     if (distinct.length < 2) return;
-    const attendees = this.people(p, cut, b).filter((x) => !distinct.some((y) => y.entry.id === x.entry.id));
+    const attendees = this.people(p, cut, hi).filter((x) => !distinct.some((y) => y.entry.id === x.entry.id));
     const date = this.dateNear(p, a, b, t.at);
     this.addMeeting(p, distinct, attendees, date, [spanOf(p, t.at, t.at)], a, b);
   }
