@@ -64,6 +64,13 @@ function needsDate(row: ProposalRow, date: string | null): string {
   return date;
 }
 
+/** Why a proposal cannot be written as it stands (no date, no earlier traveler), or null. */
+export function cannotAccept(p: import('./types.js').Proposal): string | null {
+  if (p.type === 'visit' && !p.date) return 'the article gives no date that could be resolved for this visit';
+  if (p.type === 'precedent' && !p.traveler) return 'the article does not name who made the earlier visit';
+  return null;
+}
+
 export async function acceptProposals(db: Db, ids: string[]): Promise<AcceptResult> {
   return writeRetrying(db, (tx) => acceptIn(tx, ids));
 }
