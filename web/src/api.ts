@@ -96,14 +96,14 @@ interface GraphQLBody<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-export async function gql<T>(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(operation: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       // Plain application/json: GraphQL errors then come back as 200 with `errors`, which the page
       // shows, instead of an HTTP error status that the browser would also log to the console.
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify({ operationName: operation, query, variables }),
     });
   } catch (err) {

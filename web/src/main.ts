@@ -10,6 +10,7 @@ import { append, byId, clear, h, text } from './dom.js';
 import { createDrawing } from './graph.js';
 import { CERTAINTY_NAMES, KIND_NAMES, MESSAGES, format, relationLabel, type Lang, type MessageKey } from './i18n.js';
 import { DRAW_KINDS, drawKind, legendIcon, type DrawKind } from './kinds.js';
+import { attachArticlePanel } from './article.js';
 import { attachSearchBox } from './search.js';
 
 /** At most this many nodes per neighbourhood request. */
@@ -552,6 +553,7 @@ function applyLanguage(): void {
   renderPath();
   renderTimeline();
   renderFilters();
+  articlePanel.relabel();
 }
 
 // ── Wiring ──
@@ -598,6 +600,12 @@ byId('lang').addEventListener('click', () => {
   applyLanguage();
 });
 byId('errors-dismiss').addEventListener('click', clearErrors);
+const articlePanel = attachArticlePanel({
+  lang: () => state.lang,
+  track,
+  onError: report,
+  onAccepted: (id) => run(() => focus(id, 'replace')),
+});
 byId('filters-all').addEventListener('click', () => {
   state.enabledTypes = new Set(state.relationTypes.map((r) => r.name));
   renderFilters();
