@@ -64,6 +64,22 @@ describe('people and facts', () => {
     }
   });
 
+  it('reads posts stated after a name too, and another spelling of a known person by the surname', () => {
+    const { proposals } = extractor.extract({
+      text: 'عنوان\nالتقى الرئيس عبد المجيد تبون، القائد الأعلى للقوات المسلحة، بالفريق السعيد شنقريحة رئيس أركان الجيش يوم 5 يناير 2021.',
+      publishedAt: '2021-01-06',
+    });
+    const posts = proposals.filter((p) => p.type === 'relation').map((p) => p.type === 'relation' && `${p.from.id} ${p.to.id} ${p.properties.role}`);
+    expect(posts).toEqual(
+      expect.arrayContaining([
+        'person:abdelmadjid-tebboune position:supreme-commander-of-the-algerian-armed-forces القائد الأعلى للقوات المسلحة',
+        'person:said-chanegriha position:chief-of-staff-of-the-peoples-national-army رئيس أركان الجيش',
+      ]),
+    );
+    const meeting = proposals.find((p) => p.type === 'meeting');
+    expect(meeting?.type === 'meeting' && meeting.participants.map((x) => x.id)).toEqual(['person:abdelmadjid-tebboune', 'person:said-chanegriha']);
+  });
+
   it('marks what the text reports as someone else\'s claim as attributed, with who claims it', () => {
     const { proposals } = extractor.extract({
       text: 'Talks in Algiers\nAccording to the Algerian Presidency, US Defense Secretary Mark Esper held talks with President Abdelmadjid Tebboune on 1 October 2020.',

@@ -15,7 +15,7 @@ import { upsertEntities } from '../graph/writeEntities.js';
 import { writeRelations } from '../graph/writeRelations.js';
 import { sourceEntity, writeStandaloneMeetings, writeVisits } from '../graph/writeVisits.js';
 import { readProposals, type ProposalRow, type StoredProposal } from './service.js';
-import type { DateCertainty, MeetingProposal, ProposedEntity, VisitProposal } from './types.js';
+import type { DateCertainty, MeetingProposal, Proposal, ProposedEntity, VisitProposal } from './types.js';
 
 export interface AcceptResult {
   accepted: StoredProposal[];
@@ -65,7 +65,7 @@ function needsDate(row: ProposalRow, date: string | null): string {
 }
 
 /** Why a proposal cannot be written as it stands (no date, no earlier traveler), or null. */
-export function cannotAccept(p: import('./types.js').Proposal): string | null {
+export function cannotAccept(p: Proposal): string | null {
   if (p.type === 'visit' && !p.date) return 'the article gives no date that could be resolved for this visit';
   if (p.type === 'precedent' && !p.traveler) return 'the article does not name who made the earlier visit';
   return null;

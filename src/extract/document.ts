@@ -2,7 +2,6 @@
  * One article read once: paragraphs, words, dates, trigger words and mentions, with every title
  * mention pointed at its person. The rules (rules.ts) read facts off this.
  */
-import { normalizeName } from '../graph/normalize.js';
 import { findDates, type FoundDate } from './dates.js';
 import type { Entry, Gazetteer } from './gazetteer.js';
 import { TRIGGER_WORDS, type TriggerKind } from './lexicon.js';
@@ -105,5 +104,3 @@ export function readDocument(text: string, gazetteer: Gazetteer, published: stri
     },
   };
 }
-
-export { normalizeName };

@@ -129,6 +129,11 @@ export class Gazetteer {
     }
   }
 
+  /** The people that answer to exactly this folded name. */
+  peopleNamed(key: string): Entry[] {
+    return (this.byKey.get(key) ?? []).filter((e) => e.kind === 'PERSON');
+  }
+
   /** True when some entry answers to exactly this folded name. */
   has(key: string): boolean {
     return this.byKey.has(key);

@@ -221,6 +221,12 @@ export class MentionScanner {
     const key = normalizeName(text);
     const existing = this.gazetteer.find('PERSON', text);
     if (existing) return existing;
+    // Another spelling of a known person whose surname the graph has ("الفريق السعيد شنقريحة"
+    // for سعيد شنقريحة): the surname alone must name exactly one person.
+    const last = words.at(-1)!;
+    const patronymic = words.some((u) => ['bin', 'ibn', 'بن', 'ابن'].includes(u.norm));
+    const bySurname = words.length > 1 && !patronymic ? this.gazetteer.peopleNamed(last.norm).filter((e) => e.inGraph) : [];
+    if (bySurname.length === 1) return bySurname[0]!;
     const entry: Entry = {
       id: entityId('PERSON', text),
       kind: 'PERSON',
@@ -235,7 +241,6 @@ export class MentionScanner {
     if (words.length >= 2 && words[0]!.norm.length <= 2) names.push(words[0]!.raw);
     // Later mentions by surname alone ("Blinken", "لافروف") point to the same person.
     // A patronymic ("Mohammed bin Salman") is never shortened to its last word.
-    const patronymic = words.some((u) => ['bin', 'ibn', 'بن', 'ابن'].includes(u.norm));
     const surname = patronymic ? undefined : words.filter((u) => !NAME_PARTICLES.has(u.norm)).at(-1)?.raw;
     if (surname && words.length > 1 && normalizeName(surname) !== key && !this.gazetteer.has(normalizeName(surname))) names.push(surname);
     this.gazetteer.add(entry, names);

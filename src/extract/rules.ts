@@ -308,7 +308,7 @@ export class RuleReader {
       traveler: this.person(traveler.entry, traveler.m),
       host: this.entity(host),
       city: city ? this.entity(city) : null,
-      places: city ? [this.entity(city)] : [],
+      places: [...(city ? [this.entity(city)] : []), ...this.ofKinds(p, a, b, ['PLACE']).map((x) => this.entity(x.entry))],
       date: date?.date ?? null,
       endDate: date?.endDate ?? null,
       dateCertainty: date ? date.certainty : 'unresolved',
@@ -541,22 +541,39 @@ export class RuleReader {
 
   /** "Algerian President Abdelmadjid Tebboune": the post a person holds, as the text states it. */
   private postsIn(p: ParagraphFacts): void {
-    for (const m of p.mentions) {
-      if (m.type !== 'entity' || m.entry?.kind !== 'PERSON' || !m.title || m.title.rank && !m.position) continue;
-      if (/\b(former|then)\b|السابق|الأسبق/.test(m.role ?? '')) continue;
+    p.mentions.forEach((m, i) => {
+      // "Name, title" as well as "title Name": "الفريق السعيد شنقريحة رئيس أركان الجيش",
+      // "عبد المجيد تبون، القائد الأعلى للقوات المسلحة ووزير الدفاع".
+      const next = p.mentions[i + 1];
+      if (m.type === 'entity' && m.entry?.kind === 'PERSON' && next?.type === 'title' && next.from === m.to + 1 && /^[\s،,]*$/.test(p.units[next.from]!.gap)) {
+        this.postOf(p, m, next, m.from, next.to);
+        const then = p.mentions[i + 2];
+        if (then?.type === 'title' && then.from === next.to + 1 && /^و/.test(p.units[then.from]!.norm)) this.postOf(p, m, then, m.from, then.to);
+      }
+      if (m.type !== 'entity' || m.entry?.kind !== 'PERSON' || !m.title || (m.title.rank && !m.position)) return;
+      this.postOf(p, m, m, m.from, m.to);
+    });
+  }
+
+  /** HOLDS_POSITION from a person mention and the title that goes with it. */
+  private postOf(p: ParagraphFacts, person: Mention, title: Mention, from: number, to: number): void {
+    {
+      const m = title;
+      if (!m.title || (m.title.rank && !m.position) || !person.entry) return;
+      if (/\b(former|then)\b|السابق|الأسبق/.test(m.role ?? '')) return;
       const position = m.position ?? this.positionFor(m);
-      if (!position) continue;
+      if (!position) return;
       const relation: RelationProposal = {
         id: this.nextId(),
         type: 'relation',
         summary: '',
         paragraphs: [p.paragraph.index],
-        spans: [spanOf(p, m.from, m.to)],
+        spans: [spanOf(p, from, to)],
         certainty: 'stated',
         claimedBy: null,
         confidence: round(m.position ? 0.8 : 0.7),
         relation: 'HOLDS_POSITION',
-        from: this.person(m.entry, m),
+        from: this.person(person.entry!, person),
         to: this.entity(position),
         properties: { role: m.role ?? '' },
       };

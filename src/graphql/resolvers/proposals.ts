@@ -85,6 +85,19 @@ async function entities(db: Db, info: GraphQLResolveInfo, field: string, ids: st
   return db.read(async (tx) => (await fetchEntitiesById(tx, ids, selection)).filter((r): r is Row => r !== null));
 }
 
+/** Proposals as the API shows them, with the words of their spans from their articles. */
+async function withParagraphs(db: Db, proposals: StoredProposal[]) {
+  const articles = new Map<string, Paragraphs>();
+  const views = [];
+  for (const p of proposals) {
+    // proposal:<key>-<n> belongs to extraction:<key>.
+    const key = p.id.replace(/^proposal:/, 'extraction:').replace(/-\d+$/, '');
+    if (!articles.has(key)) articles.set(key, new Map(((await readExtraction(db, key))?.paragraphs ?? []).map((q) => [q.index, q.text])));
+    views.push(proposalView(p, articles.get(key)!));
+  }
+  return views;
+}
+
 export const proposalQueries: Pick<QueryResolvers, 'articleProposals'> = {
   articleProposals: async (_parent, { id }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
@@ -103,16 +116,8 @@ export const proposalMutations: Pick<MutationResolvers, 'proposeFacts' | 'accept
   acceptProposals: async (_parent, { ids }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
     const result = await acceptProposals(db, [...ids]);
-    const extractions = new Map<string, StoredExtraction | null>();
-    const accepted = [];
-    for (const p of result.accepted) {
-      const key = p.id.replace(/^proposal:/, 'extraction:').replace(/-\d+$/, '');
-      if (!extractions.has(key)) extractions.set(key, await readExtraction(db, key));
-      const x = extractions.get(key);
-      accepted.push(proposalView(p, new Map((x?.paragraphs ?? []).map((q) => [q.index, q.text]))));
-    }
     return {
-      accepted,
+      accepted: await withParagraphs(db, result.accepted),
       created: await entities(db, info, 'created', result.created),
       linked: await entities(db, info, 'linked', result.linked),
     } as never;
@@ -120,8 +125,7 @@ export const proposalMutations: Pick<MutationResolvers, 'proposeFacts' | 'accept
 
   dismissProposals: async (_parent, { ids }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
-    const dismissed = await dismissProposals(db, [...ids]);
-    return dismissed.map((p) => proposalView(p, new Map())) as never;
+    return (await withParagraphs(db, await dismissProposals(db, [...ids]))) as never;
   },
 };
 
