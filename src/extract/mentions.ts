@@ -41,6 +41,8 @@ export interface Mention {
   nameFrom: number;
   /** What the name matched, for the reason given to the reviewer. */
   matched: string;
+  /** Other entities of the same kind answering to the same name (the reviewer should know). */
+  others?: string[];
 }
 
 /** Arabic verbs that often follow a title in place of a name. */
@@ -210,7 +212,8 @@ export class MentionScanner {
     i = start;
     const hit = this.gazetteer.match(units, i, (e) => e.kind !== 'POSITION');
     if (hit) {
-      return { type: 'entity', paragraph, from: i, to: hit.to, entry: hit.entries[0]!, role: null, title: null, titleCountry: null, position: null, nameFrom: i, matched: hit.text };
+      const others = hit.entries.slice(1).filter((e) => e.kind === hit.entries[0]!.kind).map((e) => e.id);
+      return { type: 'entity', paragraph, from: i, to: hit.to, entry: hit.entries[0]!, role: null, title: null, titleCountry: null, position: null, nameFrom: i, matched: hit.text, ...(others.length > 0 ? { others } : {}) };
     }
     return null;
   }

@@ -107,9 +107,10 @@ export class RuleReader {
 
   entity(entry: Entry): ProposedEntity {
     const m = this.firstMention.get(entry.id);
+    const also = m?.others?.length ? `; the name also fits ${m.others.join(', ')}` : '';
     const reason = entry.inGraph
-      ? `"${m?.matched ?? entry.name}" is a name of ${entry.id} in the graph`
-      : `new: ${entry.origin ?? 'not in the graph'}`;
+      ? `"${m?.matched ?? entry.name}" is a name of ${entry.id} in the graph${also}`
+      : `new: ${entry.origin ?? 'not in the graph'}${also}`;
     return { id: entry.id, name: entry.name, nameAr: entry.nameAr, kind: entry.kind, created: !entry.inGraph, reason };
   }
 
@@ -557,28 +558,25 @@ export class RuleReader {
 
   /** HOLDS_POSITION from a person mention and the title that goes with it. */
   private postOf(p: ParagraphFacts, person: Mention, title: Mention, from: number, to: number): void {
-    {
-      const m = title;
-      if (!m.title || (m.title.rank && !m.position) || !person.entry) return;
-      if (/\b(former|then)\b|السابق|الأسبق/.test(m.role ?? '')) return;
-      const position = m.position ?? this.positionFor(m);
-      if (!position) return;
-      const relation: RelationProposal = {
-        id: this.nextId(),
-        type: 'relation',
-        summary: '',
-        paragraphs: [p.paragraph.index],
-        spans: [spanOf(p, from, to)],
-        certainty: 'stated',
-        claimedBy: null,
-        confidence: round(m.position ? 0.8 : 0.7),
-        relation: 'HOLDS_POSITION',
-        from: this.person(person.entry!, person),
-        to: this.entity(position),
-        properties: { role: m.role ?? '' },
-      };
-      this.proposals.push(relation);
-    }
+    if (!title.title || (title.title.rank && !title.position) || !person.entry) return;
+    // A former holder ("the former defence minister") does not hold the post any more.
+    if (/\b(former|then)\b|السابق|الأسبق/.test(title.role ?? '')) return;
+    const position = title.position ?? this.positionFor(title);
+    if (!position) return;
+    this.proposals.push({
+      id: this.nextId(),
+      type: 'relation',
+      summary: '',
+      paragraphs: [p.paragraph.index],
+      spans: [spanOf(p, from, to)],
+      certainty: 'stated',
+      claimedBy: null,
+      confidence: round(title.position ? 0.8 : 0.7),
+      relation: 'HOLDS_POSITION',
+      from: this.person(person.entry, person),
+      to: this.entity(position),
+      properties: { role: title.role ?? '' },
+    });
   }
 
   private positionFor(m: Mention): Entry | null {
