@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './graph/seed/load.js';
 import type { Logger } from './log.js';
 
@@ -20,6 +21,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');
+    log.info(await applyRepairs(database.db), 'stored data brought up to date');
     if (config.seedOnStart) log.info(await ensureSeed(database.db), 'article graph');
   } catch (err) {
     await database.close();

@@ -15,4 +15,4 @@ SET n.name = CASE WHEN $mode = 'replace' THEN e.name ELSE coalesce(n.name, e.nam
 SET n += e.properties
 WITH n, n.`_new` IS NOT NULL AS created
 REMOVE n.`_new`
-RETURN n.id AS id, created, elementId(n) AS node, n.nameAr AS nameAr
+RETURN n.id AS id, created, elementId(n) AS node, n.nameAr AS nameAr, n.name AS name

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import type { Db } from '../db/driver.js';
 import { applyMigrations } from '../db/migrations.js';
+import { applyRepairs } from '../graph/repairs.js';
 import { createLogger, type Logger } from '../log.js';
 
 export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>): Promise<T> {
@@ -16,6 +17,7 @@ export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>)
   process.once('SIGTERM', stop);
   try {
     await applyMigrations(database.db);
+    await applyRepairs(database.db);
     return await work(database.db, log);
   } finally {
     process.off('SIGINT', stop);

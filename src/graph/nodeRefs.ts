@@ -22,7 +22,7 @@ export class Interner<T> {
 }
 
 /**
- * The element ids (and Arabic names) of nodes by entity id, within one transaction. A statement that names its
+ * The element ids (and names) of nodes by entity id, within one transaction. A statement that names its
  * nodes by element id finds each with a direct record lookup (NodeByElementIdSeek) instead of a
  * seek in the unique index `entity_id`, which also takes a lock on the index entry: the edge and
  * mention statements of a batch look up tens of thousands of endpoints. Element ids are only
@@ -31,10 +31,17 @@ export class Interner<T> {
 export class NodeRefs {
   private readonly byId = new Map<string, string>();
   private readonly arabic = new Map<string, string>();
+  private readonly english = new Map<string, string>();
 
-  set(id: string, elementId: string, nameAr?: string | null): void {
+  set(id: string, elementId: string, nameAr?: string | null, name?: string | null): void {
     this.byId.set(id, elementId);
     if (nameAr) this.arabic.set(id, nameAr);
+    if (name) this.english.set(id, name);
+  }
+
+  /** The node's name, when known (for the names of meetings). */
+  name(id: string): string | undefined {
+    return this.english.get(id);
   }
 
   /** The node's Arabic name, when it has one (for the names of visits and meetings). */
@@ -51,8 +58,8 @@ export class NodeRefs {
   async load(tx: Tx, ids: Iterable<string>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.byId.has(id));
     if (missing.length === 0) return;
-    const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, elementId(n) AS node, n.nameAr AS nameAr', { ids: missing });
-    for (const r of result.records) this.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null);
+    const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, elementId(n) AS node, n.nameAr AS nameAr, n.name AS name', { ids: missing });
+    for (const r of result.records) this.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null, r.get('name') as string | null);
   }
 
   /** Rows name their nodes by index (`of`) into one list of element ids (`list()`, sent once as `$nodes`). */

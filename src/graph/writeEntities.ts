@@ -42,6 +42,6 @@ export function entityRow(record: EntityRecord) {
 export async function upsertEntities(tx: Tx, records: EntityRecord[], mode: 'replace' | 'fill', nodes?: NodeRefs): Promise<Set<string>> {
   if (records.length === 0) return new Set();
   const result = await tx.run(cypher('write/upsert-entities'), { entities: records.map(entityRow), mode });
-  if (nodes) for (const r of result.records) nodes.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null);
+  if (nodes) for (const r of result.records) nodes.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null, r.get('name') as string | null);
   return new Set(result.records.filter((r) => r.get('created')).map((r) => r.get('id') as string));
 }

@@ -136,6 +136,12 @@ export function visitNameAr(traveler: string | undefined, host: string | undefin
   return traveler && host ? `زيارة ${traveler} إلى ${host}، ${date}` : undefined;
 }
 
+/** "Meeting of <A> and <B> on <date>": the English name of a meeting recorded without one. */
+export function meetingName(principals: string[], date: string): string {
+  const people = principals.length > 1 ? `${principals.slice(0, -1).join(', ')} and ${principals.at(-1)}` : principals.join('');
+  return `Meeting of ${people} on ${date}`;
+}
+
 /** "لقاء <A> و<B>، <date>": a meeting's Arabic name, when every principal has one. */
 export function meetingNameAr(principals: (string | undefined)[], date: string): string | undefined {
   return principals.every(Boolean) ? `لقاء ${principals.join(' و')}، ${date}` : undefined;
@@ -163,7 +169,7 @@ function meetingRow(
   const byId = ids[m.by]!;
   const withIds = [...new Set(m.with.map((i) => ids[i]!))].filter((id) => id !== byId);
   if (withIds.length === 0) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
-  const name = m.record.name ?? `Meeting of ${[byId, ...withIds].join(', ')} on ${date}`;
+  const name = m.record.name ?? meetingName([byId, ...withIds].map((id) => nodes.name(id) ?? id), date);
   const nameAr = m.record.nameAr ?? meetingNameAr([byId, ...withIds].map((id) => nodes.nameAr(id)), date);
   return {
     index,
