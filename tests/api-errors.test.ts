@@ -57,37 +57,80 @@ describe('errors of the read API', () => {
     });
   });
 
-  it(`refuses queries deeper than ${LIMITS.maxDepth} levels`, async () => {
+  /** A refusal by a request limit: coded, names the limit, says what to change, no "Syntax Error". */
+  async function refusedByLimit(query: string, limit: string, called = `${limit} limit`) {
+    const body = await suite.server.gql(query);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.every((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
+    const refusals = body.errors!.filter((e) => e.extensions?.limit);
+    expect(refusals).toHaveLength(1);
+    const error = refusals[0]!;
+    expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error.extensions?.limit?.name).toBe(limit);
+    expect(error.message).not.toMatch(/syntax/i);
+    expect(error.message).toContain(called);
+    return error;
+  }
+
+  it(`refuses queries deeper than ${LIMITS.maxDepth} levels, saying how deep it went and what to do`, async () => {
     let inner = 'id';
     // Each round adds two levels (relations, other): one field per level keeps the cost low.
     for (let i = 0; i < Math.ceil(LIMITS.maxDepth / 2); i += 1) inner = `relations { other { ${inner} } }`;
-    const error = await refused(`{ entity(id: "country:algeria") { ${inner} } }`);
-    expect(error.message).toMatch(/depth limit/i);
+    const error = await refusedByLimit(`{ entity(id: "country:algeria") { ${inner} } }`, 'depth');
+    expect(error.extensions?.limit).toEqual({ name: 'depth', max: LIMITS.maxDepth, found: LIMITS.maxDepth + 2 });
+    expect(error.message).toMatch(/fewer nested levels/);
   });
 
   it(`refuses more than ${LIMITS.maxAliases} aliases`, async () => {
     const fields = Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: relationshipTypes { name }`).join(' ');
-    const error = await refused(`{ ${fields} }`);
-    expect(error.message).toMatch(/aliases limit/i);
+    const error = await refusedByLimit(`{ ${fields} }`, 'aliases');
+    expect(error.extensions?.limit).toEqual({ name: 'aliases', max: LIMITS.maxAliases, found: LIMITS.maxAliases + 1 });
   });
 
-  it(`refuses queries costing more than ${LIMITS.maxCost}`, async () => {
+  it(`refuses queries costing more than ${LIMITS.maxCost}, with the cost found and how to lower it`, async () => {
     const wide = 'id name nameAr aliases summary labels properties kind';
     let inner = wide;
     for (let i = 0; i < 5; i += 1) inner = `relations { other { ${wide} ${inner} } from { ${wide} } to { ${wide} } }`;
     const fields = Array.from({ length: 10 }, (_, i) => `e${i}: entity(id: "country:algeria") { ${inner} }`).join(' ');
-    const error = await refused(`{ ${fields} }`);
-    expect(error.message).toMatch(/cost limit/i);
+    const error = await refusedByLimit(`{ ${fields} }`, 'cost');
+    expect(error.extensions?.limit.max).toBe(LIMITS.maxCost);
+    expect(error.extensions?.limit.found).toBeGreaterThan(LIMITS.maxCost);
+    expect(error.message).toContain(error.extensions!.limit.found.toLocaleString('en-US'));
+    expect(error.message).toMatch(/smaller pages/);
+  });
+
+  it('refuses a page too costly for the cost limit though within the range of "first"', async () => {
+    const nested = 'edges { node { id name meetings { participants { id name relations(first: 100) { other { id name } } } } } }';
+    const error = await refusedByLimit(`{ visits(first: 100) { ${nested} } }`, 'cost');
+    expect(error.message).toMatch(/`first`/);
   });
 
   it(`refuses documents of more than ${LIMITS.maxTokens} tokens`, async () => {
-    const error = await refused(`{ ${'__typename '.repeat(LIMITS.maxTokens + 10)} }`);
-    expect(error.message).toMatch(/token limit/i);
+    const error = await refusedByLimit(`{ ${'__typename '.repeat(LIMITS.maxTokens + 10)} }`, 'tokens', 'token limit');
+    expect(error.extensions?.limit).toEqual({ name: 'tokens', max: LIMITS.maxTokens });
   });
 
   it(`refuses more than ${LIMITS.maxDirectives} directives`, async () => {
-    const error = await refused(`{ __typename ${'@include(if: true) '.repeat(LIMITS.maxDirectives + 1)} }`);
-    expect(error.message).toMatch(/directives limit/i);
+    const error = await refusedByLimit(`{ __typename ${'@include(if: true) '.repeat(LIMITS.maxDirectives + 1)} }`, 'directives');
+    expect(error.extensions?.limit.found).toBe(LIMITS.maxDirectives + 1);
+  });
+
+  it('gives BAD_USER_INPUT alone for an argument out of range, even where the cost limit would refuse the query too', async () => {
+    const response = await suite.server.gql('{ visits(first: 100000) { totalCount edges { node { id } } } }');
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.message).toBe('"first" must be an integer from 0 to 100; got 100000.');
+  });
+
+  it('still calls a real syntax error a syntax error', async () => {
+    const error = await refused('{ visits(first: ) { totalCount } }');
+    expect(error.message).toMatch(/^Syntax Error/);
+  });
+
+  it('gives other invalid queries the code GRAPHQL_VALIDATION_FAILED', async () => {
+    const error = await refused('{ visits { noSuchField } }');
+    expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error.message).toMatch(/noSuchField/);
   });
 });
 

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import { PROJECT_ROOT } from '../config.js';
 import type { Db } from '../db/driver.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';
+import { validationErrorsPlugin, refusedAs } from './limits.js';
 import { buildSchema } from './schema.js';
 
 export interface YogaOptions {
@@ -42,14 +43,15 @@ export const EXAMPLES_FILE = path.join(PROJECT_ROOT, 'examples', 'playground.gra
 
 function armorPlugins() {
   const armor = new EnvelopArmor({
-    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
-    maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
-    maxDirectives: { n: LIMITS.maxDirectives },
+    // refusedAs: each refusal is a coded error naming the limit (src/graphql/limits.ts).
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...refusedAs('depth', LIMITS.maxDepth) },
+    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, ...refusedAs('cost', LIMITS.maxCost) },
+    maxAliases: { n: LIMITS.maxAliases, ...refusedAs('aliases', LIMITS.maxAliases) },
+    maxTokens: { n: LIMITS.maxTokens, ...refusedAs('tokens', LIMITS.maxTokens) },
+    maxDirectives: { n: LIMITS.maxDirectives, ...refusedAs('directives', LIMITS.maxDirectives) },
     blockFieldSuggestion: { enabled: true },
   });
-  return armor.protect().plugins;
+  return [...armor.protect().plugins, validationErrorsPlugin()];
 }
 
 export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
@@ -61,7 +63,10 @@ export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServe
     // the ready-made queries of examples/playground.graphql.
     graphiql: () => {
       const examples = readFileSync(EXAMPLES_FILE, 'utf8');
-      return { title: 'Diplomatic visit graph', defaultQuery: examples, defaultTabs: [{ query: examples }] };
+      // Yoga's GraphiQL page puts `query` (untyped in GraphiQLOptions) into the editor, else
+      // its own welcome text: defaultQuery and defaultTabs only reach the stored tab state.
+      const options: GraphiQLOptions & { query: string } = { title: 'Diplomatic visit graph', defaultQuery: examples, defaultTabs: [{ query: examples }], query: examples };
+      return options;
     },
     renderGraphiQL,
     plugins: armorPlugins(),

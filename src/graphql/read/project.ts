@@ -11,6 +11,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
+import { argumentRange, outOfRange } from '../limits.js';
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
 
@@ -39,14 +40,10 @@ export class CypherBuilder {
 
 // ── argument checks ─────────────────────────────────────────────────────────────────────────
 
-export function intInRange(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw badInput(`"${name}" must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}.`, {
-      argument: name,
-      min,
-      max,
-    });
-  }
+/** The value of an integer argument, checked against its range in ARGUMENT_RANGES (BAD_USER_INPUT outside). */
+export function intInRange(field: string, name: string, value: unknown): number {
+  const range = argumentRange(field, name);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < range[0] || value > range[1]) throw outOfRange(name, value, range);
   return value;
 }
 
@@ -129,7 +126,7 @@ function provenance(b: CypherBuilder, h: string, sub: TypeSelection | undefined)
 
 const relations: Build = (b, v, field) => {
   const types = relationshipTypes('types', field.args.types);
-  const first = intInRange('first', field.args.first ?? 100, 1, 100);
+  const first = intInRange('*.relations', 'first', field.args.first ?? 100);
   const direction = (field.args.direction as string | undefined) ?? 'BOTH';
   const r = b.variable('r');
   const o = b.variable('o');
@@ -255,7 +252,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     publishedAt: prop('publishedAt'),
     photoCredits: list('photoCredits'),
     mentions: (b, v, field) => {
-      const first = intInRange('first', field.args.first ?? 500, 1, 1000);
+      const first = intInRange('*.mentions', 'first', field.args.first ?? 500);
       return many(b, (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, (x) => `${x}.id`, field.sub, true, b.int(first));
     },
   },

@@ -84,7 +84,7 @@ export function luceneQuery(key: string): string {
 }
 
 export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
-  const first = intInRange('first', args.first ?? 10, 1, 100);
+  const first = intInRange('Query.search', 'first', args.first ?? 10);
   if (args.text.length > 200) throw badInput('"text" is at most 200 characters.', { argument: 'text' });
   const key = normalizeName(args.text);
   if (!key) return null;
@@ -122,8 +122,8 @@ export function neighborhoodStatement(args: { id: string; depth?: number | null;
     text: cypher('read/neighborhood'),
     params: {
       id: args.id,
-      depth: intParam(intInRange('depth', args.depth ?? 1, 1, 3)),
-      limit: intParam(intInRange('limit', args.limit ?? 200, 1, 1000)),
+      depth: intParam(intInRange('Query.neighborhood', 'depth', args.depth ?? 1)),
+      limit: intParam(intInRange('Query.neighborhood', 'limit', args.limit ?? 200)),
       types: relationshipTypes('types', args.types),
     },
   };
@@ -133,7 +133,7 @@ export function neighborhoodStatement(args: { id: string; depth?: number | null;
 export const PATH_EXCLUDED_TYPES = ['MENTIONS', 'PUBLISHED_BY', 'CREDITS_PHOTO_TO'];
 
 export function pathStatement(args: { from: string; to: string; maxHops?: number | null; types?: readonly string[] | null }): Statement {
-  const maxHops = intInRange('maxHops', args.maxHops ?? 4, 1, 6);
+  const maxHops = intInRange('Query.path', 'maxHops', args.maxHops ?? 4);
   const types = relationshipTypes('types', args.types);
   if (args.from === args.to) {
     return {
@@ -190,7 +190,7 @@ export function visitsStatement(
   args: { filter?: VisitFilterArgs | null; first?: number | null; after?: string | null },
   selection: TypeSelection,
 ): VisitsPlan {
-  const first = intInRange('first', args.first ?? 20, 0, 100);
+  const first = intInRange('Query.visits', 'first', args.first ?? 20);
   const after = args.after != null ? decodeCursor(args.after) : null;
   const filter = args.filter ?? {};
   const from = filter.from ? startOf(filter.from) : null;
@@ -275,7 +275,7 @@ export async function visits(tx: Tx, plan: VisitsPlan): Promise<Row> {
 // ── timeline ────────────────────────────────────────────────────────────────────────────────
 
 export function timelineStatement(args: { id: string; first?: number | null }, selection: TypeSelection): Statement {
-  const first = intInRange('first', args.first ?? 100, 1, 100);
+  const first = intInRange('Query.timeline', 'first', args.first ?? 100);
   const b = new CypherBuilder();
   const map = objectMap(selection, {
     date: () => 'e.date',
