@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logFormat, type LogFormat } from './log.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,6 +25,8 @@ export interface Config {
   /** True when API_KEY was not set and a random one was made for this run. */
   apiKeyGenerated: boolean;
   logLevel: string;
+  /** LOG_FORMAT: `pretty` lines or `json`; unset, pretty on a terminal. */
+  logFormat: LogFormat;
   /** Load the article's graph at start when it is absent. */
   seedOnStart: boolean;
 }
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKey: apiKey ?? randomBytes(24).toString('base64url'),
     apiKeyGenerated: apiKey === undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: logFormat(env),
     seedOnStart: env.SEED_ON_START !== 'false',
   };
 }

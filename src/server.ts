@@ -2,17 +2,15 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startService } from './service.js';
+import { welcome } from './welcome.js';
 
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, config.logFormat);
 
 try {
   const service = await startService(config, log);
   log.info({ graphql: `${service.url}/graphql`, explorer: `${service.url}/` }, 'service ready');
-  if (config.apiKeyGenerated) {
-    // Printed once, to the terminal only: writes need it (Authorization: Bearer <key>).
-    process.stdout.write(`\nAPI key for this run (set API_KEY to choose one): ${config.apiKey}\n\n`);
-  }
+  process.stdout.write(welcome(service.url, config));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     service.stop().then(
