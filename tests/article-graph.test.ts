@@ -1,5 +1,5 @@
 /**
- * Issue 3's acceptance against the real database: every row of article-facts.md is in the
+ * The article's graph against the real database: every row of article-facts.md is in the
  * graph with provenance; loading twice changes nothing; names resolve across languages; the
  * ontology document describes every label and relationship type the graph holds.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5 against the real database, through the GraphQL API: recordVisit resolves references
+ * Recording visits against the real database, through the GraphQL API: recordVisit resolves references
  * (by id, by any name or alias in either language), refuses ambiguous and unknown ones and
  * invalid dates without writing anything, treats the same traveler/host/date as the same visit
  * (the seed's included), is idempotent, keeps tours and precedents true whatever the recording

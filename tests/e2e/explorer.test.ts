@@ -180,7 +180,7 @@ describe('the explorer page', () => {
 
     // Centre on it so that the click lands on the node, then click it like a person would. About
     // one press in five then lands exactly on the node's x, which Cytoscape's own polygon test
-    // took as a miss on a diamond, a star or a vee (issue #6; the page corrects it in graph.ts).
+    // took as a miss on a diamond, a star or a vee (the page corrects it in graph.ts).
     await page.evaluate((id) => {
       (window.cy as any).center(window.cy.getElementById(id));
     }, target!.id);
@@ -196,7 +196,7 @@ describe('the explorer page', () => {
     expect(new URL(page.url()).searchParams.get('focus')).toBe(target!.id);
   });
 
-  it('takes a click on the very centre of a node of every drawn shape as a tap on that node (issue #6)', async () => {
+  it('takes a click on the very centre of a node of every drawn shape as a tap on that node', async () => {
     const page = await open(`/?focus=${TEBBOUNE}`);
     // One drawn node of each shape: a diamond (city), a star (event), a vee (visit), ellipses…
     const drawn = await page.evaluate(() => window.cy.nodes().map((n) => ({ shape: n.style('shape') as string, id: n.id() as string })));

@@ -131,7 +131,7 @@ interface RendererWithShapes {
 }
 
 /**
- * Makes a press on a node's exact centre line count as a press on the node (issue #6).
+ * Makes a press on a node's exact centre line count as a press on the node.
  *
  * Cytoscape (3.34) decides whether the pointer is in a polygonal node by casting a vertical ray
  * from it and counting the sides the ray crosses (`math.pointInsidePolygonPoints`); a vertex lying
