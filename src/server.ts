@@ -1,5 +1,6 @@
 /** `npm start`: the whole service, on the embedded Neo4j unless NEO4J_URI says otherwise. */
 import { loadConfig } from './config.js';
+import { StartupProblem } from './db/startupProblems.js';
 import { createLogger } from './log.js';
 import { startService } from './service.js';
 import { welcome } from './welcome.js';
@@ -24,6 +25,12 @@ try {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 } catch (err) {
-  log.fatal({ err }, 'could not start');
+  if (err instanceof StartupProblem) {
+    // A foreseeable condition: one line that says what to do; Java's or Maven's output only at debug level.
+    log.debug({ detail: err.detail }, 'start-up problem details');
+    log.fatal(`could not start: ${err.message}`);
+  } else {
+    log.fatal({ err }, 'could not start');
+  }
   process.exitCode = 1;
 }

@@ -17,7 +17,7 @@ export interface RunningService {
 }
 
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, { advertise: true });
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');

@@ -1,6 +1,7 @@
 /** What every command-line tool does around its work: the configured database, schema applied. */
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase, type OpenDatabase } from '../db/database.js';
+import { StartupProblem } from '../db/startupProblems.js';
 import type { Db } from '../db/driver.js';
 import { applyMigrations } from '../db/migrations.js';
 import { applyRepairs } from '../graph/repairs.js';
@@ -9,7 +10,17 @@ import { createLogger, type Logger } from '../log.js';
 export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const database = await openDatabase(config, log);
+  let database: OpenDatabase;
+  try {
+    // A running `npm start` leaves its Neo4j's address in the data folder: use that database.
+    database = await openDatabase(config, log, { attach: true });
+  } catch (err) {
+    if (!(err instanceof StartupProblem)) throw err;
+    log.debug({ detail: err.detail }, 'start-up problem details');
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  if (database.attached) process.stderr.write(`Using the database of the service running on ${config.localDataDir} (${database.db.uri}).\n`);
   const stop = () => {
     database.close().finally(() => process.exit(130));
   };

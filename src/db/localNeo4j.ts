@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../config.js';
+import { ensurePortFree, javaMissing, mavenFailure, mavenMissing, neo4jStartFailure } from './startupProblems.js';
 
 export const LAUNCHER_CLASS = 'EmbeddedNeo4j';
 const LAUNCHER_SOURCE = path.join(PROJECT_ROOT, 'neo4j', `${LAUNCHER_CLASS}.java`);
@@ -43,19 +44,23 @@ const stderrProgress: Progress = (line) => process.stderr.write(`${line}\n`);
  * The folder of Neo4j jars, fetched by Maven on first use. Written to a temporary folder and
  * renamed when complete, so an interrupted download is never taken for a finished one.
  */
-export async function ensureNeo4jJars(progress: Progress = stderrProgress): Promise<string> {
-  const libDir = path.join(CACHE_ROOT, `lib-${neo4jVersion()}`);
+export async function ensureNeo4jJars(
+  progress: Progress = stderrProgress,
+  // Where the jars are kept, and extra Maven arguments (tests use them to fetch into a scratch folder offline).
+  { cacheRoot = CACHE_ROOT, mavenArgs = [] as string[] } = {},
+): Promise<string> {
+  const libDir = path.join(cacheRoot, `lib-${neo4jVersion()}`);
   const marker = path.join(libDir, '.complete');
   if (existsSync(marker)) return libDir;
 
-  mkdirSync(CACHE_ROOT, { recursive: true });
-  const staging = await mkdtemp(path.join(CACHE_ROOT, 'lib-download-'));
+  mkdirSync(cacheRoot, { recursive: true });
+  const staging = await mkdtemp(path.join(cacheRoot, 'lib-download-'));
   progress(`[neo4j] first run: Maven is fetching Neo4j ${neo4jVersion()} (about 120 MB of jars, once) ...`);
   let fetched = 0;
   await new Promise<void>((resolve, reject) => {
     const mvn = spawn('mvn', [
       '-B', '-f', POM, 'dependency:copy-dependencies',
-      `-DoutputDirectory=${staging}`, '-DincludeScope=runtime',
+      `-DoutputDirectory=${staging}`, '-DincludeScope=runtime', ...mavenArgs,
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     const onLine = (line: string) => {
@@ -68,10 +73,10 @@ export async function ensureNeo4jJars(progress: Progress = stderrProgress): Prom
     };
     readline.createInterface({ input: mvn.stdout }).on('line', onLine);
     readline.createInterface({ input: mvn.stderr }).on('line', onLine);
-    mvn.on('error', (err) => reject(new Error(`could not run Maven (is it installed?): ${err.message}`)));
+    mvn.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? mavenMissing() : err));
     mvn.on('exit', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`Maven failed to fetch the Neo4j jars (exit ${code}):\n${tail.join('\n')}`));
+      else reject(mavenFailure(tail, code));
     });
   }).catch((err) => {
     rmSync(staging, { recursive: true, force: true });
@@ -85,7 +90,7 @@ export async function ensureNeo4jJars(progress: Progress = stderrProgress): Prom
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(marker)) throw err;
   }
-  progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir)} (${fetched} files downloaded)`);
+  progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir) || libDir} (${fetched} files downloaded)`);
   return libDir;
 }
 
@@ -149,6 +154,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const progress = options.progress ?? stderrProgress;
   const libDir = await ensureNeo4jJars(progress);
+  await ensurePortFree(options.port);
   mkdirSync(options.dataDir, { recursive: true });
   const args = [
     `-Xms${options.heapMb ?? 512}m`, `-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS,
@@ -180,13 +186,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         resolve();
       }
     });
-    child.once('error', (err) => {
+    child.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new Error(`could not run java (is Java 17 installed?): ${err.message}`));
+      reject(err.code === 'ENOENT' ? javaMissing() : err);
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`Neo4j exited during start (code ${code}, signal ${signal}):\n${output.join('\n')}`));
+      reject(neo4jStartFailure(output, options.dataDir, options.port, signal ? `signal ${signal}` : `exit code ${code}`));
     });
   });
 
