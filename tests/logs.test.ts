@@ -42,8 +42,10 @@ async function startOutput(env: Record<string, string>): Promise<string> {
       child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
     });
   } finally {
+    // 'close', not 'exit': pino writes asynchronously, and its last lines may still be in the pipe.
+    const closed = new Promise((resolve) => child.once('close', resolve));
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await closed;
   }
   return output;
 }

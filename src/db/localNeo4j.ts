@@ -90,7 +90,7 @@ export async function ensureNeo4jJars(
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(marker)) throw err;
   }
-  progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir) || libDir} (${fetched} files downloaded)`);
+  progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir)} (${fetched} files downloaded)`);
   return libDir;
 }
 
