@@ -34,6 +34,8 @@ export interface EntityRefInput {
   name?: string | null;
   nameAr?: string | null;
   kind?: string | null;
+  role?: string | null;
+  within?: EntityRefInput | null;
 }
 
 export interface SourceInputValue {
@@ -49,6 +51,7 @@ export interface MeetingInputValue {
   with: EntityRefInput[];
   attendees?: EntityRefInput[] | null;
   date?: string | null;
+  endDate?: string | null;
   topics?: string[] | null;
   city?: EntityRefInput | null;
   place?: EntityRefInput | null;
@@ -60,8 +63,11 @@ export interface VisitInputValue {
   id?: string | null;
   traveler: EntityRefInput;
   host: EntityRefInput;
+  representing?: EntityRefInput | null;
   city?: EntityRefInput | null;
+  places?: EntityRefInput[] | null;
   date: string;
+  endDate?: string | null;
   tour?: string | null;
   purpose?: string | null;
   topics?: string[] | null;
@@ -93,6 +99,8 @@ function refOf(input: EntityRefInput): EntityRef {
     name: input.name?.trim() || null,
     nameAr: input.nameAr?.trim() || null,
     kind: (input.kind ?? null) as EntityKindName | null,
+    role: input.role?.trim() || null,
+    within: input.within ? refOf(input.within) : null,
   });
   return ref;
 }
@@ -106,6 +114,7 @@ function meetingOf(input: MeetingInputValue): MeetingRecord {
     with: input.with.map(refOf),
     attendees: input.attendees?.map(refOf) ?? null,
     date: input.date ?? null,
+    endDate: input.endDate ?? null,
     topics: input.topics ?? null,
     city: input.city ? refOf(input.city) : null,
     place: input.place ? refOf(input.place) : null,
@@ -120,8 +129,11 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
     id: input.id ?? null,
     traveler: refOf(input.traveler),
     host: refOf(input.host),
+    representing: input.representing ? refOf(input.representing) : null,
     city: input.city ? refOf(input.city) : null,
+    places: input.places?.map(refOf) ?? null,
     date: input.date,
+    endDate: input.endDate ?? null,
     tour: input.tour?.trim() || null,
     purpose: input.purpose ?? null,
     topics: input.topics ?? null,

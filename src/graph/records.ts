@@ -23,6 +23,10 @@ export interface EntityRef {
   name?: string;
   nameAr?: string;
   kind?: EntityKindName;
+  /** A person's role at the time, as the source states it; kept on their part in a visit or meeting. */
+  role?: string;
+  /** For a city, place or region: the country or region it lies in (tells homonyms apart). */
+  within?: EntityRef;
 }
 
 export interface EntityRecord {
@@ -63,6 +67,8 @@ export interface MeetingRecord extends Provenance {
   by?: EntityRef;
   attendees?: EntityRef[];
   date?: PartialDate;
+  /** The last day of a meeting of several days. */
+  endDate?: PartialDate;
   city?: EntityRef;
   place?: EntityRef;
   /** Topic ids or names. */
@@ -78,8 +84,14 @@ export interface VisitRecord extends Provenance {
   summary?: string;
   traveler: EntityRef;
   host: EntityRef;
+  /** The country or organization the traveler travels for (default: derived from the post held). */
+  representing?: EntityRef;
   city?: EntityRef;
+  /** Cities, places and regions visited, in order; `city` is the same as `places: [city]`. */
+  places?: EntityRef[];
   date: PartialDate;
+  /** The last day of a visit of several days. */
+  endDate?: PartialDate;
   /** Certainty of the date alone, where it differs from the visit's (e.g. known from elsewhere). */
   dateCertainty?: Certainty;
   /** A tour id or name; visits of one tour are linked in date order. */

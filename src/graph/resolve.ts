@@ -11,7 +11,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid, type Candidate } from './errors.js';
-import { entityId, slugify } from './ids.js';
+import { entityId, idSlug, slugify } from './ids.js';
 import { normalizeName } from './normalize.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
@@ -24,7 +24,15 @@ export interface RefRequest {
   label?: string;
   /** The kind the role calls for (a host is a COUNTRY): matches are filtered by it. */
   expect?: EntityKindName;
+  /**
+   * Index (in the same request list) of the country or region this city, place or region lies
+   * in: resolved first, then only entities inside it (or placed nowhere yet) match.
+   */
+  within?: number;
 }
+
+/** Kinds a `within` reference may name. */
+const CONTAINER_KINDS = ['COUNTRY', 'REGION', 'CITY'];
 
 export interface Resolved {
   id: string;
@@ -39,6 +47,11 @@ export interface Resolution {
   resolved: Resolved[];
   /** The entities to create, one per distinct new name. */
   toCreate: EntityRecord[];
+  /**
+   * Entities to place LOCATED_IN their `within` (new ones, and found ones placed nowhere yet);
+   * `request` is the index of the first request that asked for it.
+   */
+  toLocate: { id: string; withinId: string; request: number }[];
 }
 
 /**
@@ -131,6 +144,18 @@ interface NameLookup {
   query: string;
   kind: string | null;
   label: string | null;
+  /** Only candidates inside this entity (or placed nowhere) match. */
+  within: string | null;
+}
+
+type LocatedCandidate = Candidate & { inside?: boolean; located?: boolean };
+
+/** With a `within`, the candidates inside it; failing those, the ones placed nowhere yet. */
+function filterWithin(candidates: LocatedCandidate[], within: string | null): Candidate[] {
+  const strip = (c: LocatedCandidate): Candidate => ({ id: c.id, kind: c.kind, name: c.name });
+  if (within === null) return candidates.map(strip);
+  const inside = candidates.filter((c) => c.inside);
+  return (inside.length > 0 ? inside : candidates.filter((c) => !c.located)).map((c) => ({ ...strip(c), unplaced: inside.length === 0 }) as Candidate);
 }
 
 async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, Candidate[]>> {
@@ -141,11 +166,14 @@ async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, C
   for (const record of result.records) {
     const index = record.get('index') as number;
     if ((record.get('hits') as number) >= FULLTEXT_LIMIT) overflow.push(lookups[index]!);
-    else found.set(index, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+    else found.set(index, filterWithin(record.get('candidates') as LocatedCandidate[], lookups[index]!.within).sort((a, b) => a.id.localeCompare(b.id)));
   }
   if (overflow.length > 0) {
     const scan = await tx.run(cypher('write/resolve-names-scan'), { lookups: overflow });
-    for (const record of scan.records) found.set(record.get('index') as number, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+    for (const record of scan.records) {
+      const lookup = overflow.find((l) => l.index === record.get('index'))!;
+      found.set(lookup.index, filterWithin(record.get('candidates') as LocatedCandidate[], lookup.within).sort((a, b) => a.id.localeCompare(b.id)));
+    }
   }
   return found;
 }
@@ -159,8 +187,55 @@ function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
   );
 }
 
+/**
+ * Resolves every reference of a batch. References `within` another are resolved after it, so
+ * that its id filters their candidates (Sydney in Australia is not Sydney in Canada).
+ */
 export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache): Promise<Resolution> {
   requests.forEach(validate);
+  const resolved: Resolved[] = new Array(requests.length);
+  const toCreate: EntityRecord[] = [];
+  const toLocate: Resolution['toLocate'] = [];
+  let pending = requests.map((_, i) => i);
+  while (pending.length > 0) {
+    const ready = pending.filter((i) => {
+      const { within } = requests[i]!;
+      return within === undefined || resolved[within] !== undefined;
+    });
+    if (ready.length === 0) throw invalid(`${requests[pending[0]!]!.at}.within: a place cannot lie within itself`);
+    const level = ready.map((i) => {
+      const request = requests[i]!;
+      if (request.within === undefined) return { request, withinId: null };
+      const container = resolved[request.within]!;
+      if (!CONTAINER_KINDS.includes(container.kind)) {
+        throw invalid(`${requests[request.within]!.at}: ${container.id} is a ${container.kind}; a place lies within a country, region or city`, { at: requests[request.within]!.at });
+      }
+      return { request, withinId: container.id };
+    });
+    const result = await resolveLevel(tx, level, cache, new Set(toCreate.map((r) => r.id)));
+    ready.forEach((i, n) => (resolved[i] = result.resolved[n]!));
+    toCreate.push(...result.toCreate);
+    for (const located of result.toLocate) toLocate.push({ ...located, request: ready[located.request]! });
+    const done = new Set(ready);
+    pending = pending.filter((i) => !done.has(i));
+  }
+  // The same place asked for twice (e.g. a visit's city and a meeting's) is placed once.
+  const seen = new Set<string>();
+  return {
+    resolved,
+    toCreate,
+    toLocate: toLocate.filter((l) => !seen.has(`${l.id}|${l.withinId}`) && seen.add(`${l.id}|${l.withinId}`)),
+  };
+}
+
+async function resolveLevel(
+  tx: Tx,
+  level: { request: RefRequest; withinId: string | null }[],
+  cache: ResolveCache | undefined,
+  reserved: Set<string>,
+): Promise<Resolution> {
+  const requests = level.map((l) => l.request);
+  const withinOf = level.map((l) => l.withinId);
 
   // Each distinct name lookup once, however many references share it.
   const lookups: NameLookup[] = [];
@@ -174,7 +249,8 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     const keys = keysOf(request.ref);
     const kind = kindOf(request) ?? null;
     const label = request.label ?? null;
-    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}`;
+    const within = withinOf[i]!;
+    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}|${within ?? ''}`;
     let index = lookupByKey.get(key);
     const cached = index === undefined ? cache?.name(key) : undefined;
     if (cached) {
@@ -192,6 +268,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
         query: keys.map((k) => `nameKeys:"${k.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`).join(' OR '),
         kind,
         label,
+        within,
       });
     }
     lookupOf[i] = index;
@@ -208,6 +285,8 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
   // must mean what its records would mean written one after the other, so a reference also
   // matches the entities that earlier references of the same call create (by any of their names).
   const newByKey = new Map<string, EntityRecord>();
+  /** The container a new entity was asked for within, and its preferred id beside the plain one. */
+  const newWithin = new Map<EntityRecord, { withinId: string; request: number }>();
   const newKeyOf: (string | undefined)[] = [];
   const earlierNew: { key: string; record: EntityRecord; keys: Set<string> }[] = [];
   requests.forEach((request, i) => {
@@ -216,8 +295,10 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     const kind = kindOf(request);
     const keys = keysOf(ref);
     const known = candidatesByLookup.get(lookupOf[i]!) ?? [];
+    const within = withinOf[i]!;
     const fresh = earlierNew.filter((n) =>
-      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label)));
+      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label))
+      && (within === null || newWithin.get(n.record) === undefined || newWithin.get(n.record)!.withinId === within));
     const candidates = [...known, ...fresh.map((n) => ({ id: n.record.id, kind: n.record.kind, name: n.record.name }))];
     if (candidates.length > 1) throw ambiguous(request, candidates);
     if (fresh.length === 1) {
@@ -233,7 +314,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
       );
     }
     const name = (ref.name ?? ref.nameAr)!.trim();
-    const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}`;
+    const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}|${within ?? ''}`;
     const record: EntityRecord = {
       id: label === 'Tour' ? `tour:${slugify(name)}` : entityId(ref.kind, name),
       kind: ref.kind,
@@ -242,6 +323,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
       labels: label ? [label] : undefined,
     };
     newByKey.set(key, record);
+    if (within !== null) newWithin.set(record, { withinId: within, request: i });
     earlierNew.push({ key, record, keys: new Set(keys) });
     newKeyOf[i] = key;
   });
@@ -254,7 +336,9 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     if (hit) byIdCached.set(id, hit);
     return !hit;
   });
-  const wantedIds = toCreate.flatMap((r) => [r.id, ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  // A new place whose plain id is taken first tries its container's name: city:sydney-canada.
+  const placedId = (r: EntityRecord) => (newWithin.has(r) ? `${r.id}-${idSlug(newWithin.get(r)!.withinId)}` : null);
+  const wantedIds = toCreate.flatMap((r) => [r.id, ...[placedId(r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
   const byId = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
   if (givenIds.length + wantedIds.length > 0) {
     const result = await tx.run(
@@ -279,9 +363,11 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     }
   }
   toCreate = toCreate.filter((record) => ![...adopted.keys()].some((key) => newByKey.get(key) === record));
-  const taken = new Set(byId.keys());
+  const taken = new Set([...byId.keys(), ...reserved]);
   for (const record of toCreate) {
     let id = record.id;
+    const placed = placedId(record);
+    if (taken.has(id) && placed && !taken.has(placed)) id = placed;
     for (let n = 2; taken.has(id); n += 1) id = `${record.id}-${n}`;
     taken.add(id);
     record.id = id;
@@ -311,5 +397,16 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     const match = candidatesByLookup.get(lookupOf[i]!)![0]!;
     return { id: match.id, created: false, name: match.name, kind: match.kind };
   });
-  return { resolved, toCreate };
+  // Placed: new entities asked for within a container, and found ones that were placed nowhere.
+  const toLocate: Resolution['toLocate'] = [];
+  for (const [record, { withinId, request }] of newWithin) {
+    if (toCreate.includes(record)) toLocate.push({ id: record.id, withinId, request });
+  }
+  requests.forEach((request, i) => {
+    const within = withinOf[i];
+    if (request.ref.id || !within || newKeyOf[i] !== undefined) return;
+    const match = candidatesByLookup.get(lookupOf[i]!)?.[0] as (Candidate & { unplaced?: boolean }) | undefined;
+    if (match?.unplaced) toLocate.push({ id: match.id, withinId: within, request: i });
+  });
+  return { resolved, toCreate, toLocate };
 }

@@ -3,13 +3,14 @@ import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
-import { isPartialDate } from './partialDate.js';
+import { endOf, isPartialDate, startOf } from './partialDate.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
 import { resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
-import { linkPrecedents, sourceEntity } from './writeVisits.js';
+import { linkPrecedents } from './writeVisits.js';
+import { resolveSources } from './sources.js';
 
 export interface RelationWriteResult {
   relationId: string;
@@ -126,7 +127,7 @@ export async function writeRelations(
       }
     });
   }
-  const sources = records.map((r) => (r.sourceInfo ? sourceEntity(r.sourceInfo) : undefined));
+  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `relations[${i}].source`));
   const newSources = [...new Map(sources.filter((s) => s !== undefined).map((s) => [s.id, s])).values()];
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
@@ -140,6 +141,9 @@ export async function writeRelations(
       type: types[index]!,
       prov: { source, sources: source ? [source] : [], paragraphs: record.paragraphs ?? [], certainty: record.certainty ?? 'stated' },
       properties: record.properties ?? {},
+      // The full days a term's ends cover, to find the term it overlaps (HOLDS_POSITION).
+      sinceStart: typeof record.properties?.since === 'string' ? startOf(record.properties.since) : null,
+      untilEnd: typeof record.properties?.until === 'string' ? endOf(record.properties.until) : null,
     };
   });
   // The statement sees each (from, type, to) once: a relation written twice in one batch goes
