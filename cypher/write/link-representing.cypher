@@ -1,7 +1,7 @@
 // Per visit just written: whom the traveler travelled for, and the post their role names.
 // A visit that names no ON_BEHALF_OF gets one derived from the graph: the country of a post the
 // traveler held on the visit's dates (HOLDS_POSITION since/until at their own precision, then
-// POST_OF), the first by id where there are several; marked derived, its certainty external.
+// POST_OF the country, or POST_OF one of its institutions), the first by id where there are several; marked derived, its certainty external.
 // Then the traveler's role as the source states it ("Prime Minister") is linked to a post of that
 // country whose name is the role or ends with it ("Greek Prime Minister"): its id goes on the
 // TRAVELER edge as `position`. Rows: {visitId, roleKey (the normalized role, or null)}.
@@ -9,7 +9,7 @@ UNWIND $visits AS row
 MATCH (visit:Visit {id: row.visitId})-[tr:TRAVELER]->(traveler)
 CALL (visit, traveler) {
   WITH * WHERE NOT EXISTS { (visit)-[:ON_BEHALF_OF]->() }
-  MATCH (traveler)-[held:HOLDS_POSITION]->(:Position)-[:POST_OF]->(country:Country)
+  MATCH (traveler)-[held:HOLDS_POSITION]->(:Position)-[:POST_OF]->()-[:INSTITUTION_OF*0..1]->(country:Country)
   WHERE (held.since IS NULL OR held.since <= left(visit.dateEnd, size(held.since)))
     AND (held.until IS NULL OR held.until >= left(visit.dateStart, size(held.until)))
   WITH visit, country ORDER BY country.id LIMIT 1

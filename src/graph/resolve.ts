@@ -355,6 +355,8 @@ async function resolveLevel(
   // another name, the id gets "-2", "-3"...
   const adopted = new Map<string, { id: string; kind: string; name: string }>();
   for (const [key, record] of newByKey) {
+    // A place asked for within a container was looked up there: a holder of its plain id lies elsewhere.
+    if (newWithin.has(record)) continue;
     const holder = byId.get(record.id) as { id: string; kind: string; name: string; labels: string[]; nameKeys?: string[] } | undefined;
     const keys = keysOf(record);
     if (holder && holder.kind === record.kind && (holder.nameKeys ?? []).some((k) => keys.includes(k))

@@ -232,7 +232,8 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub),
   },
   City: {
-    country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN]->(${x}:Country)`, field.sub),
+    // Directly, or through the region it lies in.
+    country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN*1..3]->(${x}:Country)`, field.sub),
     visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`),
   },
   Position: {
