@@ -14,7 +14,7 @@ CALL (visit, traveler) {
     AND (held.until IS NULL OR held.until >= left(visit.dateStart, size(held.until)))
   WITH visit, country ORDER BY country.id LIMIT 1
   CREATE (visit)-[r:ON_BEHALF_OF]->(country)
-  SET r.source = visit.source, r.sources = coalesce(visit.sources, []), r.paragraphs = [],
+  SET r.source = visit.source, r.sources = coalesce(visit.sources, []), r.paragraphs = coalesce(visit.paragraphs, []),
     r.certainty = 'external', r.derived = true
 }
 CALL (visit, tr, row) {

@@ -372,18 +372,18 @@ async function snapshots(tx: Tx, ids: string[]): Promise<Map<string, string>> {
 const PLACE_EDGE: Record<string, string> = { CITY: 'IN_CITY', PLACE: 'HELD_AT', REGION: 'OCCURRED_IN' };
 
 
-/** The source of the visit a reference belongs to ("visits[3].city" → visit 3's source). */
-function sourceOfRequest(plans: PlannedVisit[], at: string, sources: (EntityRecord | undefined)[]): string | undefined {
+/** The source and paragraphs of the visit a reference belongs to ("visits[3].city" → visit 3's). */
+function provenanceOfRequest(plans: PlannedVisit[], at: string, sources: (EntityRecord | undefined)[]): { source?: string; paragraphs?: number[] } {
   const match = /^visits\[(\d+)\]/.exec(at);
   const v = match ? Number(match[1]) : 0;
-  return sources[v]?.id ?? plans[v]?.record.source;
+  return { source: sources[v]?.id ?? plans[v]?.record.source, paragraphs: plans[v]?.record.paragraphs };
 }
 
 /** LOCATED_IN for places new to the graph (or placed nowhere yet), within what the input says. */
-async function locate(tx: Tx, rows: { id: string; withinId: string; source?: string }[]): Promise<void> {
+async function locate(tx: Tx, rows: { id: string; withinId: string; source?: string; paragraphs?: number[] }[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.run(cypher('write/locate'), {
-    rows: rows.map((r) => ({ id: r.id, withinId: r.withinId, source: r.source ?? null })),
+    rows: rows.map((r) => ({ id: r.id, withinId: r.withinId, source: r.source ?? null, paragraphs: r.paragraphs ?? [] })),
   });
 }
 
@@ -459,7 +459,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
   await nodes.load(tx, ids);
-  await locate(tx, toLocate.map((l) => ({ ...l, source: sourceOfRequest(plans, refs.requests[l.request]!.at, sources) })));
+  await locate(tx, toLocate.map((l) => ({ ...l, ...provenanceOfRequest(plans, refs.requests[l.request]!.at, sources) })));
 
   const batch = new EdgeBatch(new Set(createdIds), nodes);
   // The same visit twice in one batch (same traveler and host, overlapping dates) is one visit:
@@ -641,7 +641,10 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, toCreate, 'fill', nodes);
   await nodes.load(tx, ids);
-  await locate(tx, toLocate.map((l) => ({ ...l, source: undefined })));
+  await locate(tx, toLocate.map((l) => {
+    const plan = plans[Number(/^meetings\[(\d+)\]/.exec(refs.requests[l.request]!.at)?.[1] ?? 0)];
+    return { ...l, source: plan?.record.source, paragraphs: plan?.record.paragraphs };
+  }));
   const rows = plans.map((plan, i) => meetingRow(plan, ids, nodes, i, null, undefined, undefined));
   const batch = new EdgeBatch(new Set(createdIds), nodes);
   const results = await writeMeetingRows(tx, rows, batch);
