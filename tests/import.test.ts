@@ -4,12 +4,13 @@
  * half-applies the others; --strict writes nothing when any record fails.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
-import { importText, parseImport } from '../src/graph/import.js';
+import { checkImportText, importText, parseImport } from '../src/graph/import.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase, testNeo4j } from './support/db.js';
 
@@ -117,5 +118,40 @@ describe('import files', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/visits: +4 created/);
     expect(result.stdout).toMatch(/failed: +0/);
+  });
+});
+
+describe('checking a file without writing', () => {
+  const BAD = [
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-06-10", "endDate": "2021-06-01"}}',
+    '// a comment line',
+    '{"relation": {"from": {"name": "X"}, "type": "HOLDS_POSITION", "to": {"name": "Y"}, "properties": {"since": "2025-01-20", "until": "2021-01-20"}}}',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-30"}}',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-03", "places": [{"name": "Z", "kind": "PERSON"}]}}',
+    'not json',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-03", "endDate": "2021-02-04"}}',
+  ].join('\n');
+
+  it('reports every problem with its line, and writes nothing', async () => {
+    const before = await counts();
+    const report = await checkImportText(BAD);
+    expect(report.records).toBe(6);
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'INVALID_INPUT'], [3, 'INVALID_INPUT'], [4, 'INVALID_INPUT'], [5, 'INVALID_INPUT'], [6, 'PARSE_ERROR'],
+    ]);
+    expect(report.problems[0]!.reason).toMatch(/endDate: 2021-06-01 is before the date 2021-06-10/);
+    expect(report.problems[1]!.reason).toMatch(/until \(2021-01-20\) is before since/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('npm run import -- --check passes the shipped example and fails a broken file, exit codes 0 and 1', () => {
+    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', '--check', 'examples/follow-up-visits.json'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(ok.stdout).toMatch(/12 records checked, 0 problems/);
+    expect(ok.status).toBe(0);
+    const file = path.join(os.tmpdir(), `check-${process.pid}.ndjson`);
+    writeFileSync(file, BAD);
+    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', '--check', file], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(bad.stdout).toMatch(/line 5: \[INVALID_INPUT\] input\.places\[0\]/);
+    expect(bad.status).toBe(1);
   });
 });

@@ -5,14 +5,15 @@
  * article's graph first, so that the file's names link to it. A progress bar shows on a
  * terminal; the report at the end lists what was created, enriched and left unchanged, and each
  * failed record with its line number. Exit code 1 when any record failed.
+ * `--check` only reads and checks the file (no database, nothing written), listing every problem.
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../graph/import.js';
+import { checkImportText, DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, importText } from '../graph/import.js';
 import { ensureSeed } from '../graph/seed/load.js';
 import { withDatabase } from './withDatabase.js';
 
-const USAGE = 'usage: npm run import -- FILE [--strict] [--batch N]\n';
+const USAGE = 'usage: npm run import -- FILE [--strict] [--batch N] | npm run import -- --check FILE\n';
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const batchAt = args.indexOf('--batch');
@@ -29,6 +30,12 @@ try {
 } catch (err) {
   process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
   process.exit(2);
+}
+
+if (args.includes('--check')) {
+  const checked = await checkImportText(text);
+  process.stdout.write(`${formatCheckReport(checked)}\n`);
+  process.exit(checked.problems.length > 0 ? 1 : 0);
 }
 
 const report = await withDatabase(async (db) => {

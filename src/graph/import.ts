@@ -23,8 +23,8 @@ import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
 import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { ResolveCache } from './resolve.js';
-import { writeRelations, type RelationWriteResult } from './writeRelations.js';
-import { writeVisits, type VisitWriteResult } from './writeVisits.js';
+import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
+import { checkDate, checkEndDate, checkProvenance, writeVisits, type VisitWriteResult } from './writeVisits.js';
 
 // ── GraphQL input → records ─────────────────────────────────────────────────────────────────
 
@@ -528,6 +528,68 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown): 
 /** Reads, parses and imports a file's text. */
 export async function importText(db: Db, text: string, options: ImportOptions = {}): Promise<ImportReport> {
   return importEntries(db, parseImport(text), options);
+}
+
+// ── checking a file without a database ─────────────────────────────────────────────────────
+
+export interface CheckReport {
+  records: number;
+  /** Every problem found, each with the line its record starts on. */
+  problems: ImportFailure[];
+}
+
+/** What a record can be refused for without looking at the graph: dates, ends, kinds, types. */
+function checkRecordAlone(entry: ImportEntry, record: VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord })): void {
+  if (entry.kind === 'relation') {
+    const relation = record as RelationRecord;
+    checkType(relation.type, 'input', false);
+    checkProperties(relation.properties, 'input');
+    return;
+  }
+  const visit = record as VisitRecord;
+  checkDate(visit.date, 'input.date');
+  checkEndDate(visit.date, visit.endDate, 'input');
+  checkProvenance(visit, 'input');
+  (visit.places ?? []).forEach((place, i) => {
+    if (place.kind && !['CITY', 'PLACE', 'REGION'].includes(place.kind)) {
+      throw new DomainError('INVALID_INPUT', `input.places[${i}]: a place is a CITY, PLACE or REGION, not a ${place.kind}`);
+    }
+  });
+  (visit.meetings ?? []).forEach((meeting, i) => {
+    const at = `input.meetings[${i}]`;
+    if (meeting.date) checkDate(meeting.date, `${at}.date`);
+    checkEndDate(meeting.date ?? visit.date, meeting.endDate, at);
+    checkProvenance(meeting, at);
+  });
+  if (visit.sourceInfo?.publishedAt) checkDate(visit.sourceInfo.publishedAt, 'input.source.publishedAt');
+}
+
+/**
+ * `npm run import -- --check FILE`: reads and checks every record as the importer would, against
+ * the schema's input types and the rules that need no graph (dates, end before start, until
+ * before since, kinds of places, relationship types), and reports every problem with its line.
+ * Writes nothing and needs no database; names are resolved only when the file is imported.
+ */
+export async function checkImportText(text: string): Promise<CheckReport> {
+  const { entries, failures } = parseImport(text);
+  const schema = await apiSchema();
+  const problems = [...failures];
+  for (const entry of entries) {
+    try {
+      checkRecordAlone(entry, coerceEntry(schema, entry));
+    } catch (error) {
+      problems.push(failureOf(entry.line, error));
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { records: entries.length + failures.length, problems };
+}
+
+export function formatCheckReport(report: CheckReport): string {
+  return [
+    `${report.records} records checked, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (nothing written)`,
+    ...report.problems.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
+  ].join('\n');
 }
 
 /** The report in words, for the terminal. */

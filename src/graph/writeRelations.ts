@@ -39,7 +39,7 @@ export function recordableTypes(allowStructural = false): RelationshipType[] {
   return (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => allowStructural || !RELATIONSHIP_TYPES[t].structural);
 }
 
-function checkType(type: string, at: string, allowStructural: boolean): RelationshipType {
+export function checkType(type: string, at: string, allowStructural: boolean): RelationshipType {
   const allowed = recordableTypes(allowStructural);
   if (!(allowed as string[]).includes(type)) {
     throw new DomainError(
@@ -51,7 +51,7 @@ function checkType(type: string, at: string, allowStructural: boolean): Relation
   return type as RelationshipType;
 }
 
-function checkProperties(properties: unknown, at: string): void {
+export function checkProperties(properties: unknown, at: string): void {
   if (properties === undefined || properties === null) return;
   if (typeof properties !== 'object' || Array.isArray(properties)) throw invalid(`${at}.properties: expected an object`, { at });
   for (const [key, value] of Object.entries(properties)) {

@@ -48,7 +48,7 @@ export function checkDate(value: string, at: string): void {
   if (typeof parsed === 'string') throw invalid(`${at}: ${parsed}`, { at });
 }
 
-function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
+export function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
   for (const p of record.paragraphs ?? []) {
     if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number (0 or more)`, { at });
   }
@@ -83,7 +83,7 @@ class RefCollector {
 }
 
 /** Checks an end date: valid, and not before the date it ends. */
-function checkEndDate(date: string | undefined, endDate: string | undefined, at: string): void {
+export function checkEndDate(date: string | undefined, endDate: string | undefined, at: string): void {
   if (endDate === undefined || endDate === null) return;
   checkDate(endDate, `${at}.endDate`);
   if (!date) throw invalid(`${at}.endDate: an end date needs a date`, { at });
