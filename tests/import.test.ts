@@ -155,3 +155,55 @@ describe('checking a file without writing', () => {
     expect(bad.status).toBe(1);
   });
 });
+
+describe('the JSON Schema of import files', () => {
+  const file = path.join(PROJECT_ROOT, 'examples', 'import-format.schema.json');
+  const committed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+
+  /** The problems of `value` against `schema` (the subset the generated schema uses). */
+  function problems(value: unknown, schema: Record<string, any>, at = '$'): string[] {
+    if (schema.$ref) return problems(value, committed.$defs[schema.$ref.replace('#/$defs/', '')], at);
+    if (schema.anyOf || schema.oneOf) {
+      const options = (schema.anyOf ?? schema.oneOf) as Record<string, any>[];
+      return options.some((option) => problems(value, option, at).length === 0) ? [] : [`${at}: matches none of its forms`];
+    }
+    if (schema.enum) return schema.enum.includes(value) ? [] : [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
+    switch (schema.type) {
+      case 'null': return value === null ? [] : [`${at}: not null`];
+      case 'string':
+        if (typeof value !== 'string') return [`${at}: not a string`];
+        return schema.pattern && !new RegExp(schema.pattern).test(value) ? [`${at}: "${value}" does not match ${schema.pattern}`] : [];
+      case 'integer': return Number.isInteger(value) ? [] : [`${at}: not an integer`];
+      case 'number': return typeof value === 'number' ? [] : [`${at}: not a number`];
+      case 'boolean': return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+      case 'array': return Array.isArray(value) ? value.flatMap((v, i) => problems(v, schema.items, `${at}[${i}]`)) : [`${at}: not a list`];
+      case 'object': {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+        const entries = Object.entries(value as Record<string, unknown>);
+        return [
+          ...(schema.required ?? []).filter((k: string) => !(k in (value as object))).map((k: string) => `${at}.${k}: missing`),
+          ...entries.flatMap(([k, v]) => (schema.properties[k] ? problems(v, schema.properties[k], `${at}.${k}`) : schema.additionalProperties === false ? [`${at}.${k}: not a field`] : [])),
+        ];
+      }
+      default: return [];
+    }
+  }
+
+  it('is what npm run schema:import generates from schema.graphql now', async () => {
+    const { importFileSchema } = await import('../src/graph/importSchema.js');
+    const { buildSchema } = await import('../src/graphql/schema.js');
+    expect(committed).toEqual(JSON.parse(JSON.stringify(importFileSchema(buildSchema()))));
+    expect(Object.keys(committed.$defs.VisitInput.properties)).toEqual(expect.arrayContaining(['endDate', 'representing', 'places']));
+    expect(Object.keys(committed.$defs.EntityRef.properties)).toEqual(expect.arrayContaining(['role', 'within']));
+  });
+
+  it('accepts the shipped example, and points at what is wrong in a bad record', () => {
+    const example = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples', 'follow-up-visits.json'), 'utf8'));
+    expect(problems(example, committed)).toEqual([]);
+    const bad = [{ visit: { traveler: { name: 'A', rank: 3 }, host: { name: 'B' }, date: '2021-6-1' } }];
+    expect(problems(bad, committed)).toEqual(['$[0]: matches none of its forms']);
+    expect(problems(bad[0]!.visit, committed.$defs.VisitInput)).toEqual([
+      '$.traveler.rank: not a field', '$.date: "2021-6-1" does not match ^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+    ]);
+  });
+});
