@@ -3,7 +3,7 @@
 // country the visit was to: those met there are mostly its officials). Its id goes on the
 // PRINCIPAL or ATTENDED edge as `position`.
 UNWIND $roles AS row
-MATCH (meeting:Meeting {id: row.meetingId})
+MATCH (meeting:Entity {id: row.meetingId})
 MATCH (person:Entity {id: row.personId})
 MATCH (meeting)-[e:PRINCIPAL]->(person)
 WHERE e.position IS NULL

@@ -6,7 +6,7 @@
 // country whose name is the role or ends with it ("Greek Prime Minister"): its id goes on the
 // TRAVELER edge as `position`. Rows: {visitId, roleKey (the normalized role, or null)}.
 UNWIND $visits AS row
-MATCH (visit:Visit {id: row.visitId})-[tr:TRAVELER]->(traveler)
+MATCH (visit:Entity {id: row.visitId})-[tr:TRAVELER]->(traveler)
 CALL (visit, traveler) {
   WITH * WHERE NOT EXISTS { (visit)-[:ON_BEHALF_OF]->() }
   MATCH (traveler)-[held:HOLDS_POSITION]->(:Position)-[:POST_OF]->()-[:INSTITUTION_OF*0..1]->(country:Country)

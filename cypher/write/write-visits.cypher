@@ -13,11 +13,18 @@ UNWIND $visits AS v
 WITH v, $provs[toInteger(v.prov)] AS prov
 MATCH (traveler) WHERE elementId(traveler) = v.traveler
 MATCH (host) WHERE elementId(host) = v.host
-OPTIONAL MATCH (traveler)<-[:TRAVELER]-(same:Visit)-[:HOST_COUNTRY]->(host)
-  WHERE same.dateStart <= v.dateEnd AND same.dateEnd >= v.dateStart
-WITH v, prov, traveler, host, same
-  ORDER BY CASE WHEN same.date = v.date THEN 0 ELSE 1 END, same.dateStart, same.id
-WITH v, prov, traveler, host, head(collect(same.id)) AS sameId
+// The traveler's visits are walked from the traveler (a pattern comprehension on a bound node):
+// no index serves an overlap of ranges, and a plan made on an empty graph could otherwise scan
+// every visit for every row.
+WITH v, prov, traveler, host,
+  [(traveler)<-[:TRAVELER]-(same:Visit)
+    WHERE same.dateStart <= v.dateEnd AND same.dateEnd >= v.dateStart AND (same)-[:HOST_COUNTRY]->(host) | same] AS overlapping
+WITH v, prov, traveler, host,
+  reduce(best = null, s IN overlapping |
+    CASE WHEN best IS NULL THEN s
+      WHEN (s.date = v.date) <> (best.date = v.date) THEN CASE WHEN s.date = v.date THEN s ELSE best END
+      WHEN s.dateStart < best.dateStart OR (s.dateStart = best.dateStart AND s.id < best.id) THEN s
+      ELSE best END).id AS sameId
 WITH v, prov, traveler, host, coalesce(sameId, v.id) AS visitId
 OPTIONAL MATCH (before:Entity {id: visitId})
 WITH v, prov, traveler, host, visitId,

@@ -278,7 +278,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     travelerRole: (_b, v) => `head(COLLECT { MATCH (${v})-[t:TRAVELER]->() RETURN t.role ORDER BY t.role LIMIT 1 })`,
     travelerPosition: (b, v, field) => {
       const t = b.variable('t');
-      return one(b, (x) => `MATCH (${v})-[${t}:TRAVELER]->() MATCH (${x}:Position {id: ${t}.position})`, field.sub);
+      return one(b, (x) => `MATCH (${v})-[${t}:TRAVELER]->() MATCH (${x}:Entity {id: ${t}.position}) WHERE ${x}:Position`, field.sub);
     },
     host: (b, v, field) => one(b, (x) => `MATCH (${v})-[:HOST_COUNTRY]->(${x})`, field.sub),
     representing: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ON_BEHALF_OF]->(${x})`, field.sub),
@@ -321,7 +321,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const map = objectMap(field.sub, {
         person: (f) => entity(b, x, f.sub!),
         role: () => `${p}.role`,
-        position: (f) => one(b, (y) => `MATCH (${y}:Position {id: ${p}.position})`, f.sub),
+        position: (f) => one(b, (y) => `MATCH (${y}:Entity {id: ${p}.position}) WHERE ${y}:Position`, f.sub),
       });
       return `COLLECT { MATCH (${v})-[${p}:PRINCIPAL]->(${x}) WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id RETURN ${map} }`;
     },
