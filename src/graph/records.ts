@@ -46,6 +46,13 @@ export interface EntityRecord {
   paragraphs?: number[];
 }
 
+/** An entity as an import file states it: the record, and the source whose paragraphs name it. */
+export interface EntityImport extends EntityRecord {
+  sourceInfo?: SourceRecord;
+  /** For an event: on whose word it rests (default 'stated'). */
+  certainty?: Certainty;
+}
+
 export interface SourceRecord {
   id?: string;
   title?: string;
@@ -61,6 +68,8 @@ export interface MeetingRecord extends Provenance {
   /** Arabic name; without one, a new meeting's is made from its principals' Arabic names. */
   nameAr?: string;
   summary?: string;
+  /** For a meeting outside any visit: its source, as a SourceInput names it. */
+  sourceInfo?: SourceRecord;
   /** The principal(s) met; the traveler (or `by`) is the other principal. */
   with: EntityRef[];
   /** For a meeting outside any visit: the principal who met `with`. */
@@ -109,17 +118,4 @@ export interface RelationRecord extends Provenance {
   type: string;
   to: EntityRef | string;
   properties?: Properties;
-}
-
-/** One article's worth of graph: what the seed loader writes. */
-export interface SeedDocument {
-  source: EntityRecord & { properties: Properties };
-  entities: EntityRecord[];
-  /** Relations among entities; loaded before the visits so that positions held are known. */
-  relations: RelationRecord[];
-  visits: VisitRecord[];
-  /** Meetings that belong to no visit (e.g. an archive photo's meeting). */
-  meetings: MeetingRecord[];
-  /** Relations that name visits or meetings by id; loaded after them. */
-  eventRelations: RelationRecord[];
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Tx } from '../db/driver.js';
-import { invalid } from './errors.js';
+import { DomainError, invalid } from './errors.js';
 import { latinSlug, slugify } from './ids.js';
 import type { EntityRecord, SourceRecord } from './records.js';
 import { checkDate } from './writeVisits.js';
@@ -35,13 +35,26 @@ function check(info: SourceRecord, at: string): void {
   }
 }
 
-function recordOf(id: string, info: SourceRecord): EntityRecord {
+/** A source named by its id alone: a reference to a source in the graph, never written. */
+export type SourceEntity = EntityRecord & { referenceOnly?: boolean };
+
+function isReference(info: SourceRecord): boolean {
+  return Boolean(info.id) && FIELDS.every((key) => !info[key]);
+}
+
+function recordOf(id: string, info: SourceRecord): SourceEntity {
   const properties: Record<string, string> = {};
   for (const key of FIELDS) {
     const value = info[key];
     if (value) properties[key] = value;
   }
-  return { id, kind: 'SOURCE', name: (info.title ?? info.url ?? info.id)!, properties };
+  return { id, kind: 'SOURCE', name: (info.title ?? info.url ?? info.id)!, properties, ...(isReference(info) ? { referenceOnly: true } : {}) };
+}
+
+/** The sources of a batch that are to be written (created, or filled in): not mere references. */
+export function sourcesToWrite(sources: (SourceEntity | undefined)[]): EntityRecord[] {
+  const list = sources.filter((s): s is SourceEntity => s !== undefined && !s.referenceOnly);
+  return [...new Map(list.map(({ referenceOnly: _r, ...s }) => [s.id, s])).values()];
 }
 
 type Found = { id: string; kind: string; title?: string; publisher?: string; url?: string; publishedAt?: string };
@@ -50,7 +63,7 @@ type Found = { id: string; kind: string; title?: string; publisher?: string; url
  * The Source entity of each input (undefined where there is none), its id found or made.
  * Refuses, before anything is written, a record whose id names a different source.
  */
-export async function resolveSources(tx: Tx, infos: (SourceRecord | undefined)[], at: (i: number) => string): Promise<(EntityRecord | undefined)[]> {
+export async function resolveSources(tx: Tx, infos: (SourceRecord | undefined)[], at: (i: number) => string): Promise<(SourceEntity | undefined)[]> {
   infos.forEach((info, i) => info && check(info, at(i)));
   const urls = [...new Set(infos.flatMap((info) => (info?.url && !info.id ? [info.url] : [])))];
   const byUrl = new Map<string, string>();
@@ -76,6 +89,9 @@ export async function resolveSources(tx: Tx, infos: (SourceRecord | undefined)[]
   return infos.map((info, i) => {
     if (!info) return undefined;
     let id = wanted[i]!;
+    if (isReference(info) && !existing.has(id) && !mine.has(id)) {
+      throw new DomainError('UNKNOWN_REFERENCE', `${at(i)}.id: no source has the id "${id}"; give its title (or url) to record a new one`, { at: `${at(i)}.id`, id });
+    }
     const known = existing.get(id) ?? (mine.has(id) ? { id, kind: 'SOURCE', ...mine.get(id) } : undefined);
     // Another url under the same readable id is another source: its id carries the url's hash.
     if (known && !info.id && info.url && known.url && known.url !== info.url) {

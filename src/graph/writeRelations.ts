@@ -10,7 +10,7 @@ import { nameKeys } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
 import { linkPrecedents } from './writeVisits.js';
-import { resolveSources } from './sources.js';
+import { resolveSources, sourcesToWrite } from './sources.js';
 
 export interface RelationWriteResult {
   relationId: string;
@@ -128,7 +128,7 @@ export async function writeRelations(
     });
   }
   const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `relations[${i}].source`));
-  const newSources = [...new Map(sources.filter((s) => s !== undefined).map((s) => [s.id, s])).values()];
+  const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
 

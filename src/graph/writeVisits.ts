@@ -13,7 +13,7 @@ import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js'
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
 import { refFromString, resolveRefs, type RefRequest, type ResolveCache } from './resolve.js';
-import { resolveSources } from './sources.js';
+import { resolveSources, sourcesToWrite } from './sources.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 
@@ -454,7 +454,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       if (!m.with.some((i) => ids[i] !== ids[m.by])) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
     }
   }
-  const newSources = [...new Map(sources.filter((s): s is EntityRecord => s !== undefined).map((s) => [s.id, s])).values()];
+  const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
@@ -636,10 +636,16 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     if (!record.by) throw invalid(`${at}.by: a meeting outside a visit needs the person who held it`, { at });
     return planMeeting(refs, record, at, refs.add(record.by, `${at}.by`, 'PERSON'));
   });
+  // A meeting's source as a SourceInput names it (an import file's); else its source id.
+  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `meetings[${i}].source`));
+  plans.forEach((plan, i) => {
+    const sourceId = sources[i]?.id;
+    if (sourceId) plan.record = { ...plan.record, source: sourceId };
+  });
   const { resolved, toCreate, toLocate } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
   const nodes = new NodeRefs();
-  const createdIds = await upsertEntities(tx, toCreate, 'fill', nodes);
+  const createdIds = await upsertEntities(tx, [...toCreate, ...sourcesToWrite(sources)], 'fill', nodes);
   await nodes.load(tx, ids);
   await locate(tx, toLocate.map((l) => {
     const plan = plans[Number(/^meetings\[(\d+)\]/.exec(refs.requests[l.request]!.at)?.[1] ?? 0)];
