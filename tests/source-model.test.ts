@@ -258,6 +258,13 @@ describe("the traveler's country", () => {
     expect(edge).toEqual({ derived: true, certainty: 'external' });
   });
 
+  it('lets a source that names the country replace the derived one', async () => {
+    const again = await record({ traveler: { name: 'Abdelmadjid Tebboune' }, host: { name: 'Italy' }, date: '2022-05-26', representing: { name: 'Algerian Presidency', kind: 'ORGANIZATION' } });
+    expect(again.errors).toBeUndefined();
+    const edges = await rows("MATCH (:Visit {id: $id})-[r:ON_BEHALF_OF]->(x) RETURN x.id AS id, r.derived AS derived", { id: again.data!.recordVisit.visit.id });
+    expect(edges).toEqual([{ id: again.data!.recordVisit.visit.representing.id, derived: null }]);
+  });
+
   it('takes the country as given, and refuses a person as what a traveler travels for', async () => {
     const given = await record({ traveler: { name: 'Abdelmadjid Tebboune' }, host: { name: 'Qatar', kind: 'COUNTRY' }, date: '2022-02-21', representing: { name: 'Algeria' } });
     expect(given.data!.recordVisit.visit.representing).toEqual({ id: 'country:algeria' });
@@ -297,6 +304,12 @@ describe('several places, and a city within its country', () => {
     expect(inCanada).toBe('city:sydney-nova-scotia');
     const again = await record({ traveler: { name: 'Petra Month' }, host: { name: 'Australia' }, date: '2019-03-01', city: { name: 'Sydney' } });
     expect(again.data!.recordVisit.visit.city.id).toBe('city:sydney');
+    // Without a kind, a name the host does not hold may still name the one place of that name
+    // elsewhere (as before places had a country); two such places are ambiguous.
+    const inCanadaAgain = await record({ traveler: { name: 'Petra Month' }, host: { name: 'Canada' }, date: '2019-03-05', city: { name: 'Sydney' } });
+    expect(inCanadaAgain.data!.recordVisit.visit.city.id).toBe('city:sydney-nova-scotia');
+    const elsewhere = await record({ traveler: { name: 'Petra Month' }, host: { name: 'Japan' }, date: '2019-03-09', city: { name: 'Sydney' } });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'AMBIGUOUS_REFERENCE' });
     const city = await suite.server.gql(`{ entity(id: "city:sydney-nova-scotia") { ... on City { country { id } } } }`);
     const [path] = await rows(`MATCH (:City {id: 'city:sydney-nova-scotia'})-[:LOCATED_IN]->(r:Region)-[:LOCATED_IN]->(c:Country) RETURN r.id AS region, c.id AS country`);
     expect(path).toEqual({ region: 'region:nova-scotia', country: 'country:canada' });

@@ -7,6 +7,12 @@
 // TRAVELER edge as `position`. Rows: {visitId, roleKey (the normalized role, or null)}.
 UNWIND $visits AS row
 MATCH (visit:Entity {id: row.visitId})-[tr:TRAVELER]->(traveler)
+// A country given by a source replaces one derived before it.
+CALL (visit) {
+  MATCH (visit)-[derived:ON_BEHALF_OF {derived: true}]->()
+  WHERE EXISTS { (visit)-[given:ON_BEHALF_OF]->() WHERE given.derived IS NULL }
+  DELETE derived
+}
 CALL (visit, traveler) {
   WITH * WHERE NOT EXISTS { (visit)-[:ON_BEHALF_OF]->() }
   MATCH (traveler)-[held:HOLDS_POSITION]->(:Position)-[:POST_OF]->()-[:INSTITUTION_OF*0..1]->(country:Country)

@@ -29,6 +29,12 @@ export interface RefRequest {
    * in: resolved first, then only entities inside it (or placed nowhere yet) match.
    */
   within?: number;
+  /**
+   * True when `within` is implied (a visit's place is within the host unless it says otherwise)
+   * rather than stated: a name that matches nothing there, given without a kind, may still name
+   * the one place of that name elsewhere, as before places had a country.
+   */
+  impliedWithin?: boolean;
 }
 
 /** Kinds a `within` reference may name. */
@@ -146,16 +152,24 @@ interface NameLookup {
   label: string | null;
   /** Only candidates inside this entity (or placed nowhere) match. */
   within: string | null;
+  /** The within is only implied and no kind is given: failing any match there, any place of the name. */
+  fallback: boolean;
 }
 
 type LocatedCandidate = Candidate & { inside?: boolean; located?: boolean };
 
-/** With a `within`, the candidates inside it; failing those, the ones placed nowhere yet. */
-function filterWithin(candidates: LocatedCandidate[], within: string | null): Candidate[] {
+/**
+ * With a `within`, the candidates inside it; failing those, the ones placed nowhere yet (to be
+ * placed there); failing those, for an implied within and no kind (`fallback`), any of the name.
+ */
+function filterWithin(candidates: LocatedCandidate[], within: string | null, fallback: boolean): Candidate[] {
   const strip = (c: LocatedCandidate): Candidate => ({ id: c.id, kind: c.kind, name: c.name });
   if (within === null) return candidates.map(strip);
   const inside = candidates.filter((c) => c.inside);
-  return (inside.length > 0 ? inside : candidates.filter((c) => !c.located)).map((c) => ({ ...strip(c), unplaced: inside.length === 0 }) as Candidate);
+  if (inside.length > 0) return inside.map(strip);
+  const unplaced = candidates.filter((c) => !c.located);
+  if (unplaced.length > 0 || !fallback) return unplaced.map((c) => ({ ...strip(c), unplaced: true }) as Candidate);
+  return candidates.map(strip);
 }
 
 async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, Candidate[]>> {
@@ -166,13 +180,13 @@ async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, C
   for (const record of result.records) {
     const index = record.get('index') as number;
     if ((record.get('hits') as number) >= FULLTEXT_LIMIT) overflow.push(lookups[index]!);
-    else found.set(index, filterWithin(record.get('candidates') as LocatedCandidate[], lookups[index]!.within).sort((a, b) => a.id.localeCompare(b.id)));
+    else found.set(index, filterWithin(record.get('candidates') as LocatedCandidate[], lookups[index]!.within, lookups[index]!.fallback).sort((a, b) => a.id.localeCompare(b.id)));
   }
   if (overflow.length > 0) {
     const scan = await tx.run(cypher('write/resolve-names-scan'), { lookups: overflow });
     for (const record of scan.records) {
       const lookup = overflow.find((l) => l.index === record.get('index'))!;
-      found.set(lookup.index, filterWithin(record.get('candidates') as LocatedCandidate[], lookup.within).sort((a, b) => a.id.localeCompare(b.id)));
+      found.set(lookup.index, filterWithin(record.get('candidates') as LocatedCandidate[], lookup.within, lookup.fallback).sort((a, b) => a.id.localeCompare(b.id)));
     }
   }
   return found;
@@ -250,7 +264,8 @@ async function resolveLevel(
     const kind = kindOf(request) ?? null;
     const label = request.label ?? null;
     const within = withinOf[i]!;
-    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}|${within ?? ''}`;
+    const fallback = within !== null && Boolean(request.impliedWithin) && !request.ref.kind;
+    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}|${within ?? ''}|${fallback}`;
     let index = lookupByKey.get(key);
     const cached = index === undefined ? cache?.name(key) : undefined;
     if (cached) {
@@ -269,6 +284,7 @@ async function resolveLevel(
         kind,
         label,
         within,
+        fallback,
       });
     }
     lookupOf[i] = index;
@@ -296,9 +312,10 @@ async function resolveLevel(
     const keys = keysOf(ref);
     const known = candidatesByLookup.get(lookupOf[i]!) ?? [];
     const within = withinOf[i]!;
-    const fresh = earlierNew.filter((n) =>
-      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label))
-      && (within === null || newWithin.get(n.record) === undefined || newWithin.get(n.record)!.withinId === within));
+    const named = earlierNew.filter((n) =>
+      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label)));
+    const there = named.filter((n) => within === null || newWithin.get(n.record) === undefined || newWithin.get(n.record)!.withinId === within);
+    const fresh = there.length > 0 || known.length > 0 || !request.impliedWithin || ref.kind ? there : named;
     const candidates = [...known, ...fresh.map((n) => ({ id: n.record.id, kind: n.record.kind, name: n.record.name }))];
     if (candidates.length > 1) throw ambiguous(request, candidates);
     if (fresh.length === 1) {

@@ -69,15 +69,17 @@ class RefCollector {
   add(ref: EntityRef, at: string, expect?: EntityKindName, label?: string, impliedWithin?: number): number {
     if (!ref || typeof ref !== 'object') throw invalid(`${at}: expected a reference ({ id } or { name, kind })`, { at });
     let within: number | undefined;
+    let implied = false;
     if (ref.within) {
       const kind = ref.kind ?? expect;
       if (kind && !PLACE_KINDS.includes(kind)) throw invalid(`${at}.within: only a city, place or region lies within another entity`, { at });
       within = this.add(ref.within, `${at}.within`);
     } else if (impliedWithin !== undefined && !ref.id) {
       within = impliedWithin;
+      implied = true;
     }
     if (ref.role !== undefined && (typeof ref.role !== 'string' || ref.role.trim() === '')) throw invalid(`${at}.role: give the role as text`, { at });
-    this.requests.push({ ref, at, expect, label, within });
+    this.requests.push({ ref, at, expect, label, within, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
 }
