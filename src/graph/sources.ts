@@ -57,6 +57,16 @@ export function sourcesToWrite(sources: (SourceEntity | undefined)[]): EntityRec
   return [...new Map(list.map(({ referenceOnly: _r, ...s }) => [s.id, s])).values()];
 }
 
+/**
+ * The Source entity a SourceInput describes, checked, without looking at the graph: its id as
+ * given or made from its identity (resolveSources also finds a known url and refuses conflicts).
+ */
+export function sourceEntity(info: SourceRecord, at = 'source'): EntityRecord {
+  check(info, at);
+  const { referenceOnly: _r, ...record } = recordOf(info.id ?? sourceIdOf(info), info);
+  return record;
+}
+
 type Found = { id: string; kind: string; title?: string; publisher?: string; url?: string; publishedAt?: string };
 
 /**

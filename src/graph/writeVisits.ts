@@ -14,6 +14,8 @@ import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
 import { refFromString, resolveRefs, type RefRequest, type ResolveCache } from './resolve.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
+
+export { sourceEntity } from './sources.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 

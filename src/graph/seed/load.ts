@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config.js';
 import type { Db } from '../../db/driver.js';
+import type { EntityRecord } from '../records.js';
 import { formatReport, importText, parseImport } from '../import.js';
 
 /** The article files, in load order. */
@@ -28,6 +29,22 @@ function readArticle(file: string): Article {
   const source = parseImport(text).entries.find((e) => e.kind === 'entity' && (e.value as { kind?: string }).kind === 'SOURCE');
   if (!source) throw new Error(`${path.relative(PROJECT_ROOT, file)}: an article file starts with its source ({"entity": {"kind": "SOURCE", ...}})`);
   return { file, text, sourceId: (source.value as { id: string }).id, version: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+}
+
+/**
+ * The entities the article files declare (their own sources left out), as records: what the
+ * extractor's offline gazetteer knows without a database.
+ */
+export function articleEntities(): EntityRecord[] {
+  return ARTICLE_FILES.flatMap((file) => {
+    const { sourceId } = readArticle(file);
+    return parseImport(readFileSync(file, 'utf8')).entries
+      .filter((e) => e.kind === 'entity' && (e.value as { id: string }).id !== sourceId)
+      .map((e) => {
+        const { source: _source, certainty: _certainty, ...entity } = e.value as EntityRecord & { source?: unknown; certainty?: unknown };
+        return entity;
+      });
+  });
 }
 
 export async function loadArticle(db: Db, article: Article): Promise<void> {
