@@ -14,6 +14,8 @@ export interface AppOptions {
   db: Db;
   log: Logger;
   apiKey: string;
+  /** What is still loading in the background (the datasets of the first start), for /readyz. */
+  loading?: () => Record<string, unknown> | undefined;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -30,7 +32,7 @@ async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
   }
 }
 
-export function createApp({ db, log, apiKey }: AppOptions): http.Server {
+export function createApp({ db, log, apiKey, loading }: AppOptions): http.Server {
   const yoga = createGraphQLServer({ db, log, apiKey });
   const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;
 
@@ -39,7 +41,9 @@ export function createApp({ db, log, apiKey }: AppOptions): http.Server {
     if (url.pathname === '/healthz') return json(res, 200, { status: 'up' });
     if (url.pathname === '/readyz') {
       const state = await ready(db);
-      return json(res, state.ok ? 200 : 503, state.ok ? { status: 'ready' } : { status: 'unavailable', error: state.error });
+      // Reads are answered while datasets load: ready, and saying what is still loading.
+      const datasets = loading?.();
+      return json(res, state.ok ? 200 : 503, state.ok ? { status: 'ready', ...(datasets ? { datasets } : {}) } : { status: 'unavailable', error: state.error });
     }
     if (url.pathname.startsWith('/graphql')) return yoga(req, res);
     if (page) {
