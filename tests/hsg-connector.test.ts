@@ -12,7 +12,9 @@ import { importHsg, type HsgReport } from '../src/connectors/hsg/load.js';
 import type { Db } from '../src/db/driver.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
+import { examples, HSG_OPERATIONS } from './support/examples.js';
 import { sliceHsg } from './support/hsgSlice.js';
+import { startTestServer } from './support/server.js';
 
 let db: Db;
 let dir: string;
@@ -109,8 +111,8 @@ describe('trips abroad', () => {
 
   it('groups consecutive trips into a tour marked as derived, its stops in order', async () => {
     const stops = await rows(`
-      MATCH (v:Visit)-[part:PART_OF_TOUR]->(t:Tour)<-[:PART_OF_TOUR]-(:Visit {date: '2022-03-30'})
-      MATCH (v)-[:HOST_COUNTRY]->(c:Country)
+      MATCH (:Person {name: 'Antony John Blinken'})<-[:TRAVELER]-(:Visit {date: '2022-03-30'})-[:PART_OF_TOUR]->(t:Tour)
+      MATCH (v:Visit)-[part:PART_OF_TOUR]->(t), (v)-[:HOST_COUNTRY]->(c:Country)
       RETURN t.derived AS derived, t.certainty AS certainty, part.order AS order, c.name AS country ORDER BY order`);
     expect(stops.map((s) => s.country)).toEqual(['Israel', 'West Bank', 'Morocco', 'Algeria']);
     expect(stops.every((s) => s.derived === true)).toBe(true);
@@ -146,7 +148,7 @@ describe('countries', () => {
     const [kissinger] = await rows(`MATCH (v:Visit)-[:TRAVELER]->(:Person {name: 'Henry A. Kissinger'}), (v)-[:HOST_COUNTRY]->(c:Country) RETURN collect(DISTINCT c.id) AS hosts`);
     expect(kissinger!.hosts).toContain('country:soviet-union');
     expect(kissinger!.hosts).not.toContain('country:russia');
-    const [brezhnev] = await rows(`MATCH (v:Visit)-[:TRAVELER]->(p:Person {name: 'Leonid I. Brezhnev'}), (v)-[tr:TRAVELER]->(p), (v)-[:ON_BEHALF_OF]->(c) RETURN c.id AS country, tr.role AS role`);
+    const [brezhnev] = await rows(`MATCH (v:Visit)-[tr:TRAVELER]->(p:Person {name: 'Leonid I. Brezhnev'}), (v)-[:ON_BEHALF_OF]->(c) RETURN c.id AS country, tr.role AS role`);
     expect(brezhnev).toEqual({ country: 'country:soviet-union', role: 'General Secretary' });
     const [russia] = await rows(`MATCH (c:Country {id: 'country:russia'}) RETURN c.aliases AS aliases`);
     expect(russia!.aliases).not.toContain('U.S.S.R.');
@@ -184,6 +186,52 @@ describe('terms of office', () => {
       { name: 'Donald J. Trump', post: 'position:president-of-the-united-states', since: '2017-01-20', until: '2021-01-20', url: 'https://history.state.gov/departmenthistory/travels/president/trump-donald-j' },
       { name: 'Donald J. Trump', post: 'position:president-of-the-united-states', since: '2025-01-20', until: null, url: 'https://history.state.gov/departmenthistory/travels/president/trump-donald-j' },
     ]);
+  });
+});
+
+describe('the playground examples that only this data answers', () => {
+  const run = async (operationName: string) => {
+    const server = await startTestServer(db);
+    try {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: examples, operationName }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data;
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('are the three the playground promises', () => {
+    expect(HSG_OPERATIONS).toEqual(['SecretariesOfStateInAlgeria', 'BlinkenTour2022', 'AlgeriaLeadersInWashington']);
+  });
+
+  it('SecretariesOfStateInAlgeria: Blinken came after Kerry, Esper after Rumsfeld', async () => {
+    const visits = (await run('SecretariesOfStateInAlgeria')).visits.edges.map((e: any) => e.node);
+    const blinken = visits.find((v: any) => v.traveler.name === 'Antony John Blinken');
+    expect(blinken).toMatchObject({ date: '2022-03-30', travelerPosition: { name: 'US Secretary of State' }, precededBy: { traveler: { name: 'John Forbes Kerry' } } });
+    expect(visits.find((v: any) => v.traveler.name === 'Mark Esper').precededBy.traveler.name).toBe('Donald Rumsfeld');
+  });
+
+  it('BlinkenTour2022: the stops of the tour and whom he met, with roles', async () => {
+    const stops = (await run('BlinkenTour2022')).visits.edges.map((e: any) => e.node);
+    expect(stops.map((v: any) => v.host.name)).toEqual(['Israel', 'West Bank', 'Morocco', 'Algeria']);
+    const algiers = stops.at(-1).meetings.flatMap((m: any) => m.participantRoles).filter((p: any) => p.role);
+    expect(algiers).toEqual(expect.arrayContaining([
+      { person: { name: 'Abdelmadjid Tebboune' }, role: 'President' },
+      { person: { name: 'Ramtane Lamamra' }, role: 'Foreign Minister' },
+    ]));
+  });
+
+  it("AlgeriaLeadersInWashington: Algeria's visitors to the US, each cited to its year's page", async () => {
+    const visits = (await run('AlgeriaLeadersInWashington')).entity.visitsMade;
+    const sellal = visits.find((v: any) => v.date === '2014-08-05');
+    expect(sellal).toMatchObject({ traveler: { name: 'Abdelmalik Sellal' }, travelerRole: 'Prime Minister', host: { name: 'United States' } });
+    expect(sellal.notes[0].source.url).toBe('https://history.state.gov/departmenthistory/visits/2014');
   });
 });
 

@@ -99,6 +99,8 @@ function markTours(trips: Trip[], name: (who: string) => string): ImportEntry['v
   for (const [who, own] of byTraveler) {
     own.sort((a, b) => a.start.localeCompare(b.start) || (a.end ?? a.start).localeCompare(b.end ?? b.start));
     let run: Trip[] = [];
+    // The last day of the run so far: a stop may end before the one it overlaps (Israel, then the West Bank within it).
+    let runEnd = '';
     const close = () => {
       if (new Set(run.map((t) => t.hostKey)).size > 1) {
         const first = run[0]!;
@@ -118,11 +120,12 @@ function markTours(trips: Trip[], name: (who: string) => string): ImportEntry['v
         });
       }
       run = [];
+      runEnd = '';
     };
     for (const trip of own) {
-      const previous = run[run.length - 1];
-      if (previous && daysBetween(previous.end ?? previous.start, trip.start) > 1) close();
+      if (run.length > 0 && daysBetween(runEnd, trip.start) > 1) close();
       run.push(trip);
+      if ((trip.end ?? trip.start) > runEnd) runEnd = trip.end ?? trip.start;
     }
     close();
   }
