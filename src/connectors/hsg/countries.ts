@@ -94,9 +94,14 @@ export interface CountryKey {
   key: string;
 }
 
-/** The state a record means: its id, folded, or the former state a spelling names. */
-export function stateKey(hsgId: string, spelling: string): string {
-  return FORMER_STATE_BY_SPELLING[spelling] ?? SAME_STATE[hsgId] ?? hsgId;
+/**
+ * The state a record means: its id, folded, or the former state a spelling names while that
+ * state existed (a record of February 1992 still spelled "U.S.S.R." is a visit to Russia).
+ */
+export function stateKey(hsgId: string, spelling: string, date?: string): string {
+  const former = FORMER_STATE_BY_SPELLING[spelling];
+  if (former && (!date || date <= FORMER_STATES[former]!.until)) return former;
+  return SAME_STATE[hsgId] ?? hsgId;
 }
 
 /** "Korea, South" → "South Korea"; "Ceylon (Sri Lanka)" → "Ceylon". */
@@ -119,8 +124,8 @@ export class Countries {
   private spellings = new Map<string, string[]>();
 
   /** Notes a spelling and returns the state's key. */
-  see(hsgId: string, spelling: string): string {
-    const key = stateKey(hsgId, spelling);
+  see(hsgId: string, spelling: string, date?: string): string {
+    const key = stateKey(hsgId, spelling, date);
     const seen = this.spellings.get(key) ?? [];
     if (!seen.includes(spelling)) seen.push(spelling);
     this.spellings.set(key, seen);

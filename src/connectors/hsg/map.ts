@@ -73,7 +73,7 @@ interface Trip extends HsgTrip {
 function foldTrips(trips: HsgTrip[], countries: Countries): Trip[] {
   const folded: Trip[] = [];
   const sorted = trips
-    .map((trip) => ({ ...trip, ids: [trip.id], hostKey: countries.see(trip.countryId, trip.countryName) }))
+    .map((trip) => ({ ...trip, ids: [trip.id], hostKey: countries.see(trip.countryId, trip.countryName, trip.start) }))
     .sort((a, b) => a.who.localeCompare(b.who) || a.hostKey.localeCompare(b.hostKey) || a.start.localeCompare(b.start) || Number(a.id) - Number(b.id));
   for (const trip of sorted) {
     const last = folded[folded.length - 1];
@@ -86,6 +86,25 @@ function foldTrips(trips: HsgTrip[], countries: Countries): Trip[] {
     folded.push(trip);
   }
   return folded;
+}
+
+type UsVisit = HsgVisit & { ids: string[]; fromKey: string };
+
+/** Records of one visit to the US folded into one: the same visitors from the same country over overlapping dates. */
+function foldVisits(visits: UsVisit[]): UsVisit[] {
+  const folded: UsVisit[] = [];
+  const sorted = [...visits].sort((a, b) => a.visitor.localeCompare(b.visitor) || a.fromKey.localeCompare(b.fromKey) || a.start.localeCompare(b.start) || Number(a.id) - Number(b.id));
+  for (const visit of sorted) {
+    const last = folded[folded.length - 1];
+    if (last && last.visitor === visit.visitor && last.fromKey === visit.fromKey && visit.start <= (last.end ?? last.start)) {
+      last.ids.push(visit.id);
+      if (visit.description && !last.description?.includes(visit.description)) last.description = [last.description, visit.description].filter(Boolean).join(' ');
+      if ((visit.end ?? visit.start) > (last.end ?? last.start)) last.end = visit.end;
+      continue;
+    }
+    folded.push({ ...visit });
+  }
+  return folded.sort((a, b) => a.start.localeCompare(b.start) || Number(a.id) - Number(b.id));
 }
 
 /**
@@ -147,7 +166,7 @@ export function hsgRecords(data: HsgData): HsgRecords {
   const countries = new Countries();
   countries.see('united-states', 'United States');
   const trips = foldTrips(data.trips, countries);
-  const visits = data.visits.map((v) => ({ ...v, fromKey: countries.see(v.fromId, v.fromName) }));
+  const visits = foldVisits(data.visits.map((v) => ({ ...v, ids: [v.id], fromKey: countries.see(v.fromId, v.fromName, v.start) })));
 
   // Travelers of the two collections: one node each, named as their terms' file names them.
   const tripNames = new Map<string, string[]>();
@@ -226,7 +245,7 @@ export function hsgRecords(data: HsgData): HsgRecords {
     };
   });
 
-  const usVisits = visits.flatMap((v: HsgVisit & { fromKey: string }) => {
+  const usVisits = visits.flatMap((v) => {
     const people = readPeople(v.visitor);
     const visitors = people.length > 0 ? people : [readPerson(v.visitor) ?? { name: v.visitor }];
     const source = { url: visitsPage(v.start), title: `Visits by foreign leaders to the United States, ${v.start.slice(0, 4)}`, publisher: PUBLISHER };
@@ -239,9 +258,9 @@ export function hsgRecords(data: HsgData): HsgRecords {
         date: v.start,
         ...(v.end && v.end > v.start ? { endDate: v.end } : {}),
         ...(v.description ? { purpose: v.description } : {}),
-        properties: { hsgIds: [v.id] },
+        properties: { hsgIds: v.ids },
         source,
-        paragraphs: [Number(v.id)].filter(Number.isInteger),
+        paragraphs: v.ids.map(Number).filter(Number.isInteger),
         certainty: 'STATED',
       },
     }));
