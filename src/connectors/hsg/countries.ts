@@ -29,6 +29,7 @@ const NAMES: Record<string, string> = {
   'korea-north': 'North Korea',
   'united-states': 'United States',
   'soviet-union': 'Soviet Union',
+  russia: 'Russia',
   china: 'China',
   taiwan: 'Taiwan',
   'congo-democratic-republic': 'Democratic Republic of the Congo',
@@ -135,7 +136,8 @@ export class Countries {
   nameOf(key: string): string {
     const seen = this.spellings.get(key) ?? [];
     // The latest spelling without a qualifier reads best (files are read in date order).
-    const plain = [...seen].reverse().find((s) => !s.includes('(') && !s.includes(','));
+    // A former state's spelling never names its successor ("U.S.S.R." on a record of 1992 is Russia's).
+    const plain = [...seen].reverse().find((s) => !s.includes('(') && !s.includes(',') && !FORMER_STATE_BY_SPELLING[s]);
     return NAMES[key] ?? plain ?? readable(seen[seen.length - 1] ?? key);
   }
 
