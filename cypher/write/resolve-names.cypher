@@ -10,7 +10,7 @@ CALL db.index.fulltext.queryNodes('entity_names', l.query, {limit: $limit}) YIEL
 WITH l, collect(node) AS hits
 RETURN l.index AS index, size(hits) AS hits,
   [n IN hits WHERE any(k IN l.keys WHERE k IN n.nameKeys)
-     AND (l.kind IS NULL OR n.kind = l.kind)
+     AND (l.kinds IS NULL OR n.kind IN l.kinds)
      AND (l.label IS NULL OR l.label IN labels(n)) | n {.id, .kind, .name,
        inside: l.within IS NOT NULL AND EXISTS { (n)-[:LOCATED_IN*1..3]->(w:Entity) WHERE w.id = l.within },
        located: l.within IS NOT NULL AND EXISTS { (n)-[:LOCATED_IN]->() }}] AS candidates

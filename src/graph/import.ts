@@ -38,6 +38,8 @@ export interface EntityRefInput {
   kind?: string | null;
   role?: string | null;
   within?: EntityRefInput | null;
+  aliases?: string[] | null;
+  externalId?: string | null;
 }
 
 export interface SourceInputValue {
@@ -128,6 +130,8 @@ function refOf(input: EntityRefInput): EntityRef {
     kind: (input.kind ?? null) as EntityKindName | null,
     role: input.role?.trim() || null,
     within: input.within ? refOf(input.within) : null,
+    aliases: Array.isArray(input.aliases) ? input.aliases : input.aliases ?? null,
+    externalId: input.externalId?.trim() || null,
   });
   return ref;
 }

@@ -27,6 +27,10 @@ export interface EntityRef {
   role?: string;
   /** For a city, place or region: the country or region it lies in (tells homonyms apart). */
   within?: EntityRef;
+  /** Other spellings the caller knows: matched like names, and kept on a new entity. */
+  aliases?: string[];
+  /** An id from outside, e.g. "wikidata:Q7747" or an Office of the Historian person id. */
+  externalId?: string;
 }
 
 export interface EntityRecord {
@@ -42,6 +46,8 @@ export interface EntityRecord {
   labels?: string[];
   /** Kind-specific facts, e.g. { date: "1795" } for an agreement, { role: "..." }. */
   properties?: Properties;
+  /** Ids from outside (Wikidata, the Office of the Historian), matched by EntityRef.externalId. */
+  externalIds?: string[];
   /** Paragraphs of the seed source that name this entity (becomes MENTIONS). */
   paragraphs?: number[];
 }

@@ -5,11 +5,11 @@ import { DomainError, invalid } from './errors.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
 import { endOf, isPartialDate, startOf } from './partialDate.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
-import { resolveRefs, type ResolveCache } from './resolve.js';
+import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
-import { linkPrecedents } from './writeVisits.js';
+import { linkPrecedents, type ResolutionNote } from './writeVisits.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
 export interface RelationWriteResult {
@@ -22,6 +22,8 @@ export interface RelationWriteResult {
   /** False when writing it again changed none of its properties. */
   changed: boolean;
   created: string[];
+  /** How each end was resolved, and by which rule. */
+  resolutions: ResolutionNote[];
 }
 
 export interface RelationWriteOptions {
@@ -111,9 +113,12 @@ export async function writeRelations(
   });
   const requests = records.flatMap((record, i) => {
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
-    return [{ ref: asRef(record.from), at: `${at}.from` }, { ref: asRef(record.to), at: `${at}.to` }];
+    // Each end is narrowed to the kinds the type admits there (POST_OF ends at a country or an organization).
+    const type = types[i]!;
+    const narrow = (side: 'from' | 'to') => (allowStructural ? undefined : (kindsOf(RELATIONSHIP_TYPES[type][side]) as EntityKindName[] | null) ?? undefined);
+    return [{ ref: asRef(record.from), at: `${at}.from`, expectAny: narrow('from') }, { ref: asRef(record.to), at: `${at}.to`, expectAny: narrow('to') }];
   });
-  const { resolved, toCreate } = await resolveRefs(tx, requests, options.cache);
+  const { resolved, toCreate, absorbs } = await resolveRefs(tx, requests, options.cache);
   if (!allowStructural) {
     // Recorded from outside: each end must be of a kind the type admits (ONTOLOGY.md).
     records.forEach((_, i) => {
@@ -131,6 +136,7 @@ export async function writeRelations(
   const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
+  await absorbShortForms(tx, absorbs, options.cache);
 
   const rows = records.map((record, index) => {
     const source = sources[index]?.id ?? record.source ?? null;
@@ -188,6 +194,10 @@ export async function writeRelations(
       updated: record.get('updated') as boolean,
       changed: record.get('changed') as boolean,
       created,
+      resolutions: [0, 1].map((k) => {
+        const r = resolved[row.index * 2 + k]!;
+        return { at: requests[row.index * 2 + k]!.at, id: r.id, reason: r.reason, created: r.created };
+      }),
     };
   });
 }

@@ -12,7 +12,7 @@ import { nameKeys, normalizeName } from './normalize.js';
 import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
-import { refFromString, resolveRefs, type RefRequest, type ResolveCache } from './resolve.js';
+import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type ResolveCache } from './resolve.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
 export { sourceEntity } from './sources.js';
@@ -30,6 +30,15 @@ export interface VisitWriteResult {
   linked: string[];
   /** Only when asked for (`{ status: true }`): costs one more statement per batch. */
   status?: VisitStatus;
+  /** How each reference of the record was resolved, and by which rule. */
+  resolutions: ResolutionNote[];
+}
+
+export interface ResolutionNote {
+  at: string;
+  id: string;
+  reason: MatchReason;
+  created: boolean;
 }
 
 export interface MeetingWriteResult {
@@ -64,6 +73,8 @@ const PLACE_KINDS: EntityKindName[] = ['CITY', 'PLACE', 'REGION'];
 /** Collects every reference of a batch, remembering where each one's answer goes. */
 class RefCollector {
   readonly requests: RefRequest[] = [];
+  /** The date of the record being planned: a surname alone means the person active then. */
+  date: string | undefined;
   /**
    * @param impliedWithin the request a place lies within unless it says otherwise (a visit's city
    *   is within the host country); a place given by id is taken as it is.
@@ -81,7 +92,7 @@ class RefCollector {
       implied = true;
     }
     if (ref.role !== undefined && (typeof ref.role !== 'string' || ref.role.trim() === '')) throw invalid(`${at}.role: give the role as text`, { at });
-    this.requests.push({ ref, at, expect, label, within, ...(implied ? { impliedWithin: true } : {}) });
+    this.requests.push({ ref, at, expect, label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
 }
@@ -418,6 +429,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     }
     checkProvenance(record, at);
     sourceInfos[index] = record.sourceInfo;
+    refs.date = record.date;
     const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
     const host = refs.add(record.host, `${at}.host`, 'COUNTRY');
     // A visit's places lie within the host country unless they say otherwise.
@@ -443,7 +455,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
 
   const sources = await resolveSources(tx, sourceInfos, (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
-  const { resolved, toCreate, toLocate } = await resolveRefs(tx, refs.requests, options.cache);
+  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests, options.cache);
   const ids = resolved.map((r) => r.id);
   const names = new Map(resolved.map((r) => [r.id, r.name]));
   const kinds = new Map(resolved.map((r) => [r.id, r.kind]));
@@ -462,6 +474,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
+  await absorbShortForms(tx, absorbs, options.cache);
   await nodes.load(tx, ids);
   await locate(tx, toLocate.map((l) => ({ ...l, ...provenanceOfRequest(plans, refs.requests[l.request]!.at, sources) })));
 
@@ -601,7 +614,8 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     if (visitBefore[v] === null && !duplicate) created.add(visitIds[v]!);
     const myMeetings = meetingRows.map((entry, i) => ({ entry, result: meetingResults[i]! })).filter((x) => x.entry.visit === v);
     for (const { result } of myMeetings) if (result.before === null && !duplicate) created.add(result.meetingId);
-    const result: VisitWriteResult = { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)) };
+    const resolutions = mine.map((i) => ({ at: refs.requests[i]!.at, id: ids[i]!, reason: resolved[i]!.reason, created: resolved[i]!.created }));
+    const result: VisitWriteResult = { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)), resolutions };
     if (after) {
       if (duplicate) {
         const first = records[duplicateOf[v]!];
@@ -646,10 +660,11 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     const sourceId = sources[i]?.id;
     if (sourceId) plan.record = { ...plan.record, source: sourceId };
   });
-  const { resolved, toCreate, toLocate } = await resolveRefs(tx, refs.requests);
+  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, [...toCreate, ...sourcesToWrite(sources)], 'fill', nodes);
+  await absorbShortForms(tx, absorbs);
   await nodes.load(tx, ids);
   await locate(tx, toLocate.map((l) => {
     const plan = plans[Number(/^meetings\[(\d+)\]/.exec(refs.requests[l.request]!.at)?.[1] ?? 0)];

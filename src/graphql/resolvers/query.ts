@@ -4,13 +4,15 @@
  */
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import type { QueryResolvers } from '../generated/types.js';
+import { currentId } from '../../graph/merge.js';
 import * as read from '../read/queries.js';
 import { selectionOf } from '../read/selection.js';
 
 export const Query: QueryResolvers = {
   entity: (_parent, { id }, { db }, info) => {
     const selection = selectionOf(info);
-    return db.read((tx) => read.readEntity(tx, id, selection)) as never;
+    // An id merged into another entity answers with the entity it went into.
+    return db.read(async (tx) => read.readEntity(tx, (await currentId(tx, id)) ?? id, selection)) as never;
   },
 
   visit: (_parent, { id }, { db }, info) => {
