@@ -8,3 +8,5 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
 CREATE FULLTEXT INDEX entity_other_ids IF NOT EXISTS
 FOR (e:Entity) ON EACH [e.externalIds, e.mergedIds]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
+// The review queue pairs a person known by a surname alone with the people of that surname.
+CREATE INDEX person_surname IF NOT EXISTS FOR (p:Person) ON (p.surnameKey);

@@ -101,3 +101,16 @@ export async function currentId(tx: Tx, id: string): Promise<string | null> {
   );
   return (result.records[0]?.get('kept') as string | undefined) ?? null;
 }
+
+/** Remembers that two entities are not one, so that the review queue stops listing them. */
+export async function dismissDuplicate(tx: Tx, a: string, b: string): Promise<void> {
+  if (a === b) throw invalid('b: a pair needs two different entities', { at: 'b' });
+  await nodeOrFail(tx, a, 'a');
+  await nodeOrFail(tx, b, 'b');
+  await tx.run(
+    `MATCH (a:Entity {id: $a}), (b:Entity {id: $b})
+     SET a.notDuplicateOf = coalesce(a.notDuplicateOf, []) + [x IN [$b] WHERE NOT x IN coalesce(a.notDuplicateOf, [])],
+         b.notDuplicateOf = coalesce(b.notDuplicateOf, []) + [x IN [$a] WHERE NOT x IN coalesce(b.notDuplicateOf, [])]`,
+    { a, b },
+  );
+}

@@ -14,7 +14,7 @@ import {
   type RelationInputValue,
   type VisitInputValue,
 } from '../../graph/import.js';
-import { addAliases, currentId, mergeEntities, setExternalIds } from '../../graph/merge.js';
+import { addAliases, currentId, dismissDuplicate, mergeEntities, setExternalIds } from '../../graph/merge.js';
 import { writeRelations } from '../../graph/writeRelations.js';
 import type { ResolutionNote } from '../../graph/writeVisits.js';
 import { writeVisits } from '../../graph/writeVisits.js';
@@ -54,6 +54,14 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await addAliases(tx, id, aliases);
       return projectEntity(tx, info, [], id);
+    }) as never;
+  },
+
+  dismissDuplicate: async (_parent, { a, b }, { db, authorized }) => {
+    if (!authorized) throw unauthenticated();
+    return db.write(async (tx) => {
+      await dismissDuplicate(tx, a, b);
+      return true;
     }) as never;
   },
 
