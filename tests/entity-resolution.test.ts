@@ -4,6 +4,7 @@
  * kind narrowing, and the curation mutations with their refusals, in English and Arabic.
  */
 import { describe, expect, it } from 'vitest';
+import { writeVisits } from '../src/graph/writeVisits.js';
 import { useSeededServer } from './support/server.js';
 
 const suite = useSeededServer();
@@ -99,6 +100,20 @@ describe('a short form that came first', () => {
     const old = await suite.server.gql(`{ entity(id: "${short.entity.id}") { id name aliases } }`);
     expect(old.data!.entity).toMatchObject({ id: full.entity.id, name: 'Vladimir Putin', aliases: ['Putin'] });
     expect(await travelerOf({ id: short.entity.id }, '2023-06-01')).toMatchObject({ reason: 'merged-id', entity: { id: full.entity.id } });
+  });
+});
+
+describe('a short form absorbed inside a batch', () => {
+  it('sends the batch\'s other references to the short form to the new node', { timeout: 240_000 }, async () => {
+    await travelerOf({ name: 'Kosygin', kind: 'PERSON' }, '1966-01-04');
+    const results = await suite.db.write((tx) => writeVisits(tx, [
+      { traveler: { name: 'Alexei Kosygin', kind: 'PERSON' }, host: { id: 'country:france' }, date: '1966-12-01' },
+      { traveler: { name: 'Kosygin', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '1967-01-01', meetings: [{ with: [{ name: 'Kosygin-Host', kind: 'PERSON' }] }] },
+    ]));
+    const ids = results.map((r) => r.resolutions.find((x) => x.at.endsWith('.traveler'))!.id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: ids[0] })).toBe(3);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Kosygin' AND p.name <> 'Kosygin-Host' RETURN count(p)")).toBe(1);
   });
 });
 

@@ -322,10 +322,16 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     const done = new Set(ready);
     pending = pending.filter((i) => !done.has(i));
   }
+  // Other references of the batch that found a short-form node now absorbed mean the new one.
+  const absorbedBy = new Map([...absorbs].map(([newId, old]) => [old.id, toCreate.find((r) => r.id === newId)!]));
+  const final = resolved.map((r) => {
+    const into = absorbedBy.get(r.id);
+    return into ? { ...r, id: into.id, name: into.name } : r;
+  });
   // The same place asked for twice (e.g. a visit's city and a meeting's) is placed once.
   const seen = new Set<string>();
   return {
-    resolved,
+    resolved: final,
     toCreate,
     toLocate: toLocate.filter((l) => !seen.has(`${l.id}|${l.withinId}`) && seen.add(`${l.id}|${l.withinId}`)),
     absorbs,
