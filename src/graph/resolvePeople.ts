@@ -96,7 +96,10 @@ export function choosePerson(names: string[], date: string | undefined, candidat
 
   // A surname alone: the people whose surname it is.
   const surnames = new Set(wanted.map((w) => surnameKeyOf(w.surname)));
-  const bearers = full.filter((c) => namesOf(c).some((n) => n.given && surnames.has(surnameKeyOf(n.surname))));
+  // A bearer known to be active only far from the record's date is someone else's namesake
+  // ("Rahman" in 1960 is not Ziaur Rahman, active from 1977).
+  const bearers = full.filter((c) => namesOf(c).some((n) => n.given && surnames.has(surnameKeyOf(n.surname))))
+    .filter((c) => !date || !c.first || activeAt(c, date));
   if (bearers.length === 0) return null;
   const chosen = narrowByDate(bearers, date);
   return chosen ? { match: chosen, reason: 'surname-in-context' } : { ambiguous: bearers };

@@ -36,8 +36,14 @@ export const Query: QueryResolvers = {
 
   entity: (_parent, { id }, { db }, info) => {
     const selection = selectionOf(info);
-    // An id merged into another entity answers with the entity it went into.
-    return db.read(async (tx) => read.readEntity(tx, (await currentId(tx, id)) ?? id, selection)) as never;
+    // An id merged into another entity answers with the entity it went into (a second round trip
+    // only for an id that is not there).
+    return db.read(async (tx) => {
+      const found = await read.readEntity(tx, id, selection);
+      if (found) return found;
+      const kept = await currentId(tx, id);
+      return kept && kept !== id ? read.readEntity(tx, kept, selection) : null;
+    }) as never;
   },
 
   visit: (_parent, { id }, { db }, info) => {
