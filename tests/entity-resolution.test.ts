@@ -79,6 +79,11 @@ describe('resolution rules', () => {
     expect(bashar.entity.id).not.toBe(hafez.entity.id);
     expect(await travelerOf({ name: 'Assad', kind: 'PERSON' }, '1978-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: hafez.entity.id } });
     expect(await travelerOf({ name: 'al-Assad', kind: 'PERSON' }, '2011-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: bashar.entity.id } });
+    // The only bearer of a surname, active only decades later, is someone else's namesake.
+    const ziaur = await travelerOf({ name: 'Ziaur Rahman', kind: 'PERSON' }, '1977-06-01');
+    const tunku = await travelerOf({ name: 'Rahman', kind: 'PERSON' }, '1960-10-25');
+    expect(tunku).toMatchObject({ reason: 'new', created: true });
+    expect(tunku.entity.id).not.toBe(ziaur.entity.id);
     // Without a kind, a surname that fits two people active then is an error listing both.
     await travelerOf({ name: 'Hafez al-Assad' }, '1998-01-01');
     await travelerOf({ name: 'Bashar al-Assad' }, '1999-01-01');
