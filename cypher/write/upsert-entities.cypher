@@ -16,7 +16,8 @@ SET n.name = CASE WHEN $mode = 'replace' THEN e.name ELSE coalesce(n.name, e.nam
                    WHEN $mode = 'replace' THEN e.personKeys
                    ELSE coalesce(n.personKeys, []) + [k IN e.personKeys WHERE NOT k IN coalesce(n.personKeys, [])] END,
     n.surnameKey = coalesce(n.surnameKey, e.surnameKey),
-    n.externalIds = coalesce(n.externalIds, []) + [x IN e.externalIds WHERE NOT x IN coalesce(n.externalIds, [])]
+    n.externalIds = CASE WHEN size(e.externalIds) = 0 THEN n.externalIds
+                    ELSE coalesce(n.externalIds, []) + [x IN e.externalIds WHERE NOT x IN coalesce(n.externalIds, [])] END
 SET n += e.properties
 WITH n, n.`_new` IS NOT NULL AS created
 REMOVE n.`_new`
