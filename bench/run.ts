@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- <name> [args]]`: runs one benchmark. No name, or `read`, is the read API
  * against the driver (bench/read.ts); `import` is the bulk importer (bench/import.ts), `import:hsg`
- * the Office of the Historian's data (bench/importHsg.ts). Each is
+ * the Office of the Historian's data (bench/importHsg.ts), `extract` proposeFacts on a long
+ * article (bench/extract.ts). Each is
  * loaded only when asked for.
  */
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   read: () => import('./read.js'),
   import: () => import('./import.js'),
   'import:hsg': () => import('./importHsg.js'),
+  extract: () => import('./extract.js'),
 };
 
 const argv = process.argv.slice(2);
