@@ -404,10 +404,10 @@ async function locate(tx: Tx, rows: { id: string; withinId: string; source?: str
   });
 }
 
-/** Links meeting participants' roles to the posts they name (only when some role is given). */
+/** Links the roles of meeting participants and attendees to the posts they name (only when some role is given). */
 async function linkMeetingRoles(tx: Tx, rows: MeetingRow[], results: { meetingId: string }[]): Promise<void> {
   const roles = rows.flatMap((row, i) => [...row.roles]
-    .filter(([personId]) => row.withIds.includes(personId))
+    .filter(([personId]) => row.withIds.includes(personId) || row.attendeeIds.includes(personId))
     .map(([personId, role]) => ({ meetingId: results[i]!.meetingId, personId, roleKey: normalizeName(role), countryId: row.hostId })))
     .filter((r) => r.roleKey);
   const byRoles = rows.flatMap((row, i) => (row.byRole ? [{ meetingId: results[i]!.meetingId, personId: row.byId, roleKey: normalizeName(row.byRole), countryId: null }] : []));
