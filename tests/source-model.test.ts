@@ -266,6 +266,23 @@ describe("the traveler's country", () => {
     expect(edge).toEqual({ derived: true, certainty: 'external' });
   });
 
+  it('derives it for visits recorded before the post was known, and links the role then', async () => {
+    const early = await record({ traveler: { name: 'Nadia Later', kind: 'PERSON', role: 'Foreign Minister' }, host: { name: 'Tunisia', kind: 'COUNTRY' }, date: '2023-04-02' });
+    expect(early.errors).toBeUndefined();
+    expect(early.data!.recordVisit.visit).toMatchObject({ representing: null, travelerPosition: null });
+    const outside = await record({ traveler: { name: 'Nadia Later' }, host: { name: 'Tunisia' }, date: '2019-06-01' });
+    const post = await relation({ from: { name: 'Moroccan Foreign Minister', kind: 'POSITION' }, type: 'POST_OF', to: { name: 'Morocco' } });
+    expect(post.errors).toBeUndefined();
+    const held = await relation({ from: { name: 'Nadia Later' }, type: 'HOLDS_POSITION', to: { id: 'position:moroccan-foreign-minister' }, properties: { since: '2021-10' } });
+    expect(held.errors).toBeUndefined();
+    const after = await suite.server.gql(`query($a: ID!, $b: ID!) {
+      a: visit(id: $a) { representing { id } travelerPosition { id } }
+      b: visit(id: $b) { representing { id } } }`, { a: early.data!.recordVisit.visit.id, b: outside.data!.recordVisit.visit.id });
+    expect(after.data!.a).toEqual({ representing: { id: 'country:morocco' }, travelerPosition: { id: 'position:moroccan-foreign-minister' } });
+    // A visit before the term began stays without one.
+    expect(after.data!.b).toEqual({ representing: null });
+  });
+
   it('lets a source that names the country replace the derived one', async () => {
     const again = await record({ traveler: { name: 'Abdelmadjid Tebboune' }, host: { name: 'Italy' }, date: '2022-05-26', representing: { name: 'Algerian Presidency', kind: 'ORGANIZATION' } });
     expect(again.errors).toBeUndefined();
