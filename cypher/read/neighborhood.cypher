@@ -9,6 +9,8 @@
 // A node's neighbours through one relationship type in one direction that number more than
 // $groupOver are not expanded one by one: they become one group (count, dates), which
 // Query.neighborhoodGroup pages through. What is not drawn is counted per type (`omitted`).
+// A node reached only through bookkeeping (a source) is drawn but not expanded: what it mentions
+// is bookkeeping too, and a source that mentions thousands would cost more than all the rest.
 MATCH (s:Entity {id: $id})
 WITH s, [s] AS seen, [s] AS frontier, [] AS bk
 // ── level 1 ──
@@ -29,7 +31,9 @@ CALL (plans) {
   WITH plan.x AS x, g
   CALL (x, g) {
     MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    RETURN min(coalesce(y.dateStart, y.date)) AS from, max(coalesce(y.dateEnd, y.dateStart, y.date)) AS to, collect(DISTINCT y.kind) AS kinds
+    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
+    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
+    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
   }
   RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups1
 }
@@ -53,6 +57,7 @@ WITH s, seen + [c IN ranked1 | c.n] AS seen, [c IN ranked1 | c.n] AS frontier,
 // ── level 2 ──
 CALL (seen, frontier, bk) {
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS x
+  WITH x WHERE NOT x IN bk
   CALL (x) {
     MATCH (x)-[r]-()
     WHERE $types IS NULL OR type(r) IN $types
@@ -68,7 +73,9 @@ CALL (plans) {
   WITH plan.x AS x, g
   CALL (x, g) {
     MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    RETURN min(coalesce(y.dateStart, y.date)) AS from, max(coalesce(y.dateEnd, y.dateStart, y.date)) AS to, collect(DISTINCT y.kind) AS kinds
+    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
+    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
+    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
   }
   RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups2
 }
@@ -93,6 +100,7 @@ WITH s, seen + [c IN ranked2 | c.n] AS seen, [c IN ranked2 | c.n] AS frontier,
 // ── level 3 ──
 CALL (seen, frontier, bk) {
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS x
+  WITH x WHERE NOT x IN bk
   CALL (x) {
     MATCH (x)-[r]-()
     WHERE $types IS NULL OR type(r) IN $types
@@ -108,7 +116,9 @@ CALL (plans) {
   WITH plan.x AS x, g
   CALL (x, g) {
     MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    RETURN min(coalesce(y.dateStart, y.date)) AS from, max(coalesce(y.dateEnd, y.dateStart, y.date)) AS to, collect(DISTINCT y.kind) AS kinds
+    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
+    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
+    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
   }
   RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups3
 }

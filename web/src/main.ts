@@ -14,7 +14,8 @@ import { attachArticlePanel } from './article.js';
 import { attachSearchBox } from './search.js';
 
 /** At most this many nodes per neighbourhood request. */
-const NODE_LIMIT = 300;
+// About 150 drawn nodes at most: 120 entities and up to MAX_GROUPS_DRAWN groups of the rest.
+const NODE_LIMIT = 120;
 /** Off by default: the source names almost everything, so following it would draw the whole graph. */
 const HIDDEN_BY_DEFAULT = new Set(['MENTIONS']);
 const PROVENANCE_KEYS = new Set(['source', 'sources', 'paragraphs', 'certainty']);
@@ -345,7 +346,9 @@ function renderStatus(): void {
     return;
   }
   if (n === 0) return;
-  el.append(`${n} ${t('nodes')} · ${cy.edges().length} ${t('edges')}`);
+  const groups = cy.nodes('[drawKind = "GROUP"]').length;
+  el.append(`${n - groups} ${t('nodes')} · ${cy.edges().length} ${t('edges')}`);
+  if (groups > 0) el.append(' · ', h('span', { className: 'groups' }, t('groups', { n: groups })));
   if (state.truncated) el.append(' · ', h('span', { className: 'warning' }, t('truncated', { n: NODE_LIMIT })));
 }
 
@@ -362,9 +365,18 @@ cy.on('add remove', () => {
 
 // ── Clicks on the drawing ──
 cy.on('tap', 'node', (event) => {
-  const id = (event.target as cytoscape.NodeSingular).id();
-  run(() => focus(id, 'expand'));
+  const node = event.target as cytoscape.NodeSingular;
+  const id = node.id();
+  if (node.data('drawKind') === 'GROUP') run(() => openGroup(id, node.data('cursor') as string | null));
+  else run(() => focus(id, 'expand'));
 });
+
+/** Draws the next page of a group's members around it. */
+async function openGroup(id: string, after: string | null): Promise<void> {
+  const page = await api.groupPage(id, after);
+  await drawing.openGroup(id, page, state.lang);
+  renderStatus();
+}
 cy.on('tap', 'edge', (event) => {
   const edge = event.target as cytoscape.EdgeSingular;
   state.selection = { type: 'edge', edgeId: edge.id() };
@@ -456,6 +468,7 @@ async function loadTimeline(entity: EntityDetails): Promise<void> {
     else items.set(entry.event.id, { date: entry.date, role: entry.role, event: entry.event });
   }
   state.timeline = [...items.values()].sort((a, b) => a.date.localeCompare(b.date) || a.event.id.localeCompare(b.event.id));
+  timelineShown = TIMELINE_PAGE;
   renderTimeline();
 }
 
@@ -470,7 +483,8 @@ function renderTimeline(): void {
     el.append(h('li', { className: 'muted' }, t('noTimeline')));
     return;
   }
-  for (const item of state.timeline) {
+  // Long timelines (a secretary of state's hundreds of trips) are drawn a page at a time.
+  for (const item of state.timeline.slice(0, timelineShown)) {
     const e = item.event;
     const where = [e.host, e.city, e.tour].filter((x): x is NamedRef => Boolean(x)).map(nameOf).join(' · ');
     const kind = drawKind({ kind: e.kind ?? 'EVENT', labels: e.labels ?? [] });
@@ -497,6 +511,24 @@ function renderTimeline(): void {
       ),
     );
   }
+  timelineMore(el);
+}
+
+const TIMELINE_PAGE = 50;
+let timelineShown = TIMELINE_PAGE;
+
+/** The "show more" button under a timeline longer than what is shown. */
+function timelineMore(el: HTMLElement): void {
+  const left = (state.timeline?.length ?? 0) - timelineShown;
+  if (left <= 0) return;
+  el.append(
+    h('li', { className: 'timeline-more' },
+      h('button', { type: 'button', className: 'timeline-more-button', onclick: () => {
+        timelineShown += TIMELINE_PAGE;
+        renderTimeline();
+      } }, t('timelineMore', { n: Math.min(left, TIMELINE_PAGE), left })),
+    ),
+  );
 }
 
 // ── Relation-type filters ──
