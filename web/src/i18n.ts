@@ -70,6 +70,7 @@ const en = {
   truncated: 'Showing the first {n} nodes only.',
   groups: '{n} groups (click one to draw its members, page by page)',
   timelineMore: 'Show {n} more ({left} not shown)',
+  groupLegend: 'Group (click to open)',
 };
 
 export type MessageKey = keyof typeof en;
@@ -141,6 +142,7 @@ const ar: Record<MessageKey, string> = {
   truncated: 'تُعرض أول {n} عقدة فقط.',
   groups: '{n} مجموعات (انقر على مجموعة لرسم أعضائها صفحةً صفحة)',
   timelineMore: 'عرض {n} أخرى ({left} غير معروضة)',
+  groupLegend: 'مجموعة (انقر لفتحها)',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, ar };

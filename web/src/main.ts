@@ -334,6 +334,13 @@ function renderLegend(): void {
     item.append(h('span', { className: 'legend-name' }, KIND_NAMES[state.lang][kind]), h('span', { className: 'legend-count' }, String(n)));
     list.append(item);
   }
+  const groups = counts.get('GROUP' as DrawKind);
+  if (groups) {
+    const item = h('li', { 'data-kind': 'GROUP' });
+    item.innerHTML = '<svg class="legend-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect x="1" y="4" width="14" height="8" rx="3" fill="#e2e8f0" stroke="#475569" stroke-dasharray="2 1.5"/></svg>';
+    item.append(h('span', { className: 'legend-name' }, t('groupLegend')), h('span', { className: 'legend-count' }, String(groups)));
+    list.append(item);
+  }
   el.append(list, h('p', { className: 'legend-note' }, t('legendEdges')));
 }
 
