@@ -4,6 +4,7 @@
  * counted per relationship type. On the article's graph, with a small `groupOver` to make groups.
  */
 import { describe, expect, it } from 'vitest';
+import { upsertEntities } from '../src/graph/writeEntities.js';
 import { useSeededServer } from './support/server.js';
 
 const suite = useSeededServer();
@@ -73,5 +74,14 @@ describe('groups', () => {
     const zero = await suite.server.gql(`{ neighborhood(id: "country:algeria", groupOver: 0) { nodes { id } } }`);
     expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(zero.errors?.[0]?.message).toMatch(/"groupOver" must be an integer from 1 to 1000/);
+  });
+});
+
+describe('search', () => {
+  it('puts the best connected of several exact matches first', async () => {
+    // A namesake no fact names, whose id would sort first.
+    await suite.db.write((tx) => upsertEntities(tx, [{ id: 'person:a-mark-esper', kind: 'PERSON', name: 'Mark Esper' }], 'replace'));
+    const { search } = await data(`{ search(text: "Mark Esper", kinds: [PERSON], first: 2) { id } }`);
+    expect(search.map((p: any) => p.id)).toEqual(['person:mark-esper', 'person:a-mark-esper']);
   });
 });

@@ -16,11 +16,16 @@ WITH s, [s] AS seen, [s] AS frontier, [] AS bk
 // ── level 1 ──
 CALL (seen, frontier, bk) {
   UNWIND CASE WHEN $depth >= 1 THEN frontier ELSE [] END AS x
+  // One pass over x's relationships: per type and direction, how many, of which kinds, and the
+  // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
-    MATCH (x)-[r]-()
+    MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
-    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, count(*) AS n
-    RETURN collect({type: type, direction: direction, n: n}) AS buckets
+    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
+    WITH type, direction, count(DISTINCT y) AS n, collect(DISTINCT y.kind) AS kinds,
+         min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first,
+         max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
+    RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
   RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
@@ -28,14 +33,7 @@ CALL (seen, frontier, bk) {
 CALL (plans) {
   UNWIND plans AS plan
   UNWIND plan.big AS g
-  WITH plan.x AS x, g
-  CALL (x, g) {
-    MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
-    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
-    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
-  }
-  RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups1
+  RETURN collect({node: plan.x.id, type: g.type, direction: g.direction, count: g.n, kinds: g.kinds, from: g.from, to: g.to}) AS groups1
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan
@@ -58,11 +56,16 @@ WITH s, seen + [c IN ranked1 | c.n] AS seen, [c IN ranked1 | c.n] AS frontier,
 CALL (seen, frontier, bk) {
   UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS x
   WITH x WHERE NOT x IN bk
+  // One pass over x's relationships: per type and direction, how many, of which kinds, and the
+  // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
-    MATCH (x)-[r]-()
+    MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
-    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, count(*) AS n
-    RETURN collect({type: type, direction: direction, n: n}) AS buckets
+    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
+    WITH type, direction, count(DISTINCT y) AS n, collect(DISTINCT y.kind) AS kinds,
+         min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first,
+         max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
+    RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
   RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
@@ -70,14 +73,7 @@ CALL (seen, frontier, bk) {
 CALL (plans) {
   UNWIND plans AS plan
   UNWIND plan.big AS g
-  WITH plan.x AS x, g
-  CALL (x, g) {
-    MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
-    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
-    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
-  }
-  RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups2
+  RETURN collect({node: plan.x.id, type: g.type, direction: g.direction, count: g.n, kinds: g.kinds, from: g.from, to: g.to}) AS groups2
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan
@@ -101,11 +97,16 @@ WITH s, seen + [c IN ranked2 | c.n] AS seen, [c IN ranked2 | c.n] AS frontier,
 CALL (seen, frontier, bk) {
   UNWIND CASE WHEN $depth >= 3 THEN frontier ELSE [] END AS x
   WITH x WHERE NOT x IN bk
+  // One pass over x's relationships: per type and direction, how many, of which kinds, and the
+  // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
-    MATCH (x)-[r]-()
+    MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
-    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, count(*) AS n
-    RETURN collect({type: type, direction: direction, n: n}) AS buckets
+    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
+    WITH type, direction, count(DISTINCT y) AS n, collect(DISTINCT y.kind) AS kinds,
+         min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first,
+         max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
+    RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
   RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
@@ -113,14 +114,7 @@ CALL (seen, frontier, bk) {
 CALL (plans) {
   UNWIND plans AS plan
   UNWIND plan.big AS g
-  WITH plan.x AS x, g
-  CALL (x, g) {
-    MATCH (x)-[r]-(y) WHERE type(r) = g.type AND (startNode(r) = x) = (g.direction = 'OUT')
-    // Earliest start and latest end, each as its node states it (a partial date keeps its precision).
-    WITH min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first, max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last, collect(DISTINCT y.kind) AS kinds
-    RETURN split(first, '|')[1] AS from, split(last, '|')[1] AS to, kinds
-  }
-  RETURN collect({node: x.id, type: g.type, direction: g.direction, count: g.n, kinds: kinds, from: from, to: to}) AS groups3
+  RETURN collect({node: plan.x.id, type: g.type, direction: g.direction, count: g.n, kinds: g.kinds, from: g.from, to: g.to}) AS groups3
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan

@@ -79,6 +79,9 @@ function style(): cytoscape.StylesheetJson {
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 11 } },
     { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#f59e0b', 'font-weight': 'bold' } },
     { selector: 'node.faded', style: { opacity: 0.35 } },
+    // A label that would lie on a more important one is left out; hover or selection shows it.
+    { selector: 'node.label-hidden', style: { label: '' } },
+    { selector: 'node.label-hidden.hover, node.label-hidden:selected', style: { label: 'data(label)', 'z-index': 20 } },
     {
       selector: 'edge',
       style: {
@@ -150,6 +153,35 @@ export function groupsToDraw(graph: Graph, focusId: string): GraphGroup[] {
     .slice(0, MAX_GROUPS_DRAWN);
 }
 
+const measureCanvas = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+
+/**
+ * Where a node's label lies (model coordinates), measured as the stylesheet draws it: the font and
+ * size of its class, wrapped on spaces at the maximum width, below the node (groups: on it), with a
+ * little room around. Measured here, since cytoscape only knows a label's size once it has drawn it.
+ */
+function labelBox(node: cytoscape.NodeSingular): cytoscape.BoundingBox12 | null {
+  const label = node.data('label') as string | undefined;
+  if (!label || !measureCanvas) return null;
+  const group = node.data('drawKind') === 'GROUP';
+  const focus = node.hasClass('focus');
+  const size = focus ? 13 : group ? 10 : 11;
+  const maxWidth = group ? 150 : 120;
+  measureCanvas.font = `${focus ? 'bold ' : ''}${size}px ${FONT}`;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+    if (lines.length && measureCanvas.measureText(last).width <= maxWidth) lines[lines.length - 1] = last;
+    else lines.push(word);
+  }
+  const width = Math.max(...lines.map((line) => measureCanvas.measureText(line).width)) + 2;
+  const height = lines.length * size * 1.3 + 2;
+  const room = 3;
+  const { x, y } = node.position();
+  const top = group ? y - height / 2 : y + node.height() / 2 + 4;
+  return { x1: x - width / 2 - room, x2: x + width / 2 + room, y1: top - room, y2: top + height + room };
+}
+
 export interface Drawing {
   cy: cytoscape.Core;
   /** Replaces the drawing with a graph; resolves when laid out. */
@@ -218,10 +250,12 @@ export function createDrawing(container: HTMLElement): Drawing {
   cy.on('zoom', refreshEdgeLabels);
 
   cy.on('mouseover', 'node', (event) => {
+    event.target.addClass('hover');
     event.target.connectedEdges().addClass('hover');
     container.title = event.target.data('nameAr') ? `${event.target.data('name')} — ${event.target.data('nameAr')}` : event.target.data('name');
   });
   cy.on('mouseout', 'node', (event) => {
+    event.target.removeClass('hover');
     event.target.connectedEdges().removeClass('hover');
     container.title = '';
   });
@@ -262,15 +296,42 @@ export function createDrawing(container: HTMLElement): Drawing {
       cy.center();
     }
     refreshEdgeLabels();
+    declutterLabels();
   };
 
-  const addGroups = (groups: GraphGroup[], lang: Lang) => {
-    for (const group of groups) {
+  /**
+   * Keeps the drawing readable at any zoom (labels scale with it): nodes are taken in rank order
+   * (the focus, then the order the API ranked them in, groups last), and a label that would overlap
+   * one already kept is hidden until hover or selection.
+   */
+  const declutterLabels = () => {
+    const order = cy.nodes().sort((a, b) => Number(b.hasClass('focus')) - Number(a.hasClass('focus')) || (a.data('rank') as number) - (b.data('rank') as number));
+    const kept: cytoscape.BoundingBox12[] = [];
+    const hide: cytoscape.NodeSingular[] = [];
+    order.forEach((node) => {
+      const box = labelBox(node);
+      if (!box) return;
+      if (kept.some((k) => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) hide.push(node);
+      else kept.push(box);
+    });
+    cy.batch(() => {
+      cy.nodes().removeClass('label-hidden');
+      hide.forEach((n) => n.addClass('label-hidden'));
+    });
+  };
+
+  // The order nodes were added in: the API's ranking within one answer, earlier answers first.
+  let nextRank = 0;
+
+  const addGroups = (groups: GraphGroup[], lang: Lang, focusId: string) => {
+    for (const [i, group] of groups.entries()) {
+      // The focus's own groups rank right after it; others after every entity.
+      const rank = group.node === focusId ? 0.5 + i / 1000 : nextRank++;
       if (cy.getElementById(group.id).nonempty() || cy.getElementById(group.node).empty()) continue;
       const owner = cy.getElementById(group.node).position();
       cy.add({
         group: 'nodes',
-        data: { id: group.id, drawKind: 'GROUP', kind: 'GROUP', name: groupLabel(group, group.count, 'en'), label: groupLabel(group, group.count, lang), group, left: group.count, cursor: null },
+        data: { rank, id: group.id, drawKind: 'GROUP', kind: 'GROUP', name: groupLabel(group, group.count, 'en'), label: groupLabel(group, group.count, lang), group, left: group.count, cursor: null },
         position: { x: owner.x + 60, y: owner.y + 40 },
       });
       const [source, target] = group.direction === 'OUT' ? [group.node, group.id] : [group.id, group.node];
@@ -289,7 +350,7 @@ export function createDrawing(container: HTMLElement): Drawing {
       fresh.forEach((node, i) => {
         const angle = (2 * Math.PI * i) / Math.max(1, fresh.length) + (around ? 0.3 : 0);
         const position = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
-        cy.add({ group: 'nodes', data: nodeData(node, lang), position });
+        cy.add({ group: 'nodes', data: { ...nodeData(node, lang), rank: nextRank++ }, position });
         added += 1;
       });
       for (const edge of graph.edges) {
@@ -298,7 +359,7 @@ export function createDrawing(container: HTMLElement): Drawing {
         if (cy.getElementById(edge.source).empty() || cy.getElementById(edge.target).empty()) continue;
         cy.add({ group: 'edges', data });
       }
-      if (focusId) addGroups(groupsToDraw(graph, focusId), lang);
+      if (focusId) addGroups(groupsToDraw(graph, focusId), lang, focusId);
     });
     return added;
   };
@@ -344,6 +405,7 @@ export function createDrawing(container: HTMLElement): Drawing {
           edge.data('label', relationLabel(edge.data('type') as string, lang));
         });
       });
+      declutterLabels();
     },
     setFocus(id) {
       cy.nodes('.focus').removeClass('focus');
@@ -354,6 +416,7 @@ export function createDrawing(container: HTMLElement): Drawing {
       // The focused entity's own relations are labelled whenever they are few enough to read.
       const edges = node.connectedEdges();
       if (edges.length <= 16) edges.addClass('near-focus');
+      declutterLabels();
     },
     fit() {
       cy.fit(undefined, 36);
