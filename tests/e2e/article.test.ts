@@ -4,18 +4,15 @@
  * their evidence highlighted and each name's resolution (existing or new), switch the page to
  * Arabic (right to left), accept the ticked proposals, and see the new visit drawn.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Db } from '../../src/db/driver.js';
+import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, prepareBrowserTests } from '../support/browser.js';
 import { closeServerAndDb, openSeededServer, TEST_API_KEY, type TestServer } from '../support/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 const ARTICLE = readFileSync(path.join(PROJECT_ROOT, 'data', 'eval', 'articles', 'lavrov-algeria-2022.ar.txt'), 'utf8');
 
 declare const window: Window & { cy: { nodes(): { map<T>(fn: (n: any) => T): T[] } }; __explorer: { ready: Promise<void>; idle(): Promise<void> } };
@@ -28,11 +25,7 @@ describe('adding an article in the explorer', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
-    if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    prepareBrowserTests();
     ({ db, server } = await openSeededServer());
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

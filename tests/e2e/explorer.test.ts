@@ -2,27 +2,13 @@
  * The explorer page in a real browser: Debian's Chromium driven by playwright-core, against the
  * real server over the seeded graph. Screenshots go to test-output/screenshots/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import type { Db } from '../../src/db/driver.js';
+import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, prepareBrowserTests } from '../support/browser.js';
 import { closeServerAndDb, openSeededServer, type TestServer } from '../support/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 const TEBBOUNE = 'person:abdelmadjid-tebboune';
 
 /** Everything a page did that the tests hold it to: console errors, page errors, requests. */
@@ -52,11 +38,7 @@ describe('the explorer page', () => {
 
   beforeAll(async () => {
     // Debian's chromium, installed with apt-get where missing; never a browser download.
-    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
-    if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    prepareBrowserTests();
     ({ db, server } = await openSeededServer());
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   }, 900_000);

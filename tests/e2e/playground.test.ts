@@ -4,28 +4,16 @@
  * queries, the ▶ menu offers each of them, running one answers from the graph, the docs pane opens,
  * and a reload keeps the queries.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import type { Db } from '../../src/db/driver.js';
 import { EXAMPLES_FILE } from '../../src/graphql/yoga.js';
+import { CHROMIUM, CHROMIUM_FLAGS, prepareBrowserTests } from '../support/browser.js';
 import { closeServerAndDb, openSeededServer, type TestServer } from '../support/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the GraphQL playground', () => {
   let db: Db;
@@ -37,7 +25,7 @@ describe('the GraphQL playground', () => {
   let operations: string[];
 
   beforeAll(async () => {
-    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
+    prepareBrowserTests({ page: false });
     operations = [...(await readFile(EXAMPLES_FILE, 'utf8')).matchAll(/^(?:query|mutation)\s+(\w+)/gm)].map((m) => m[1]!);
     ({ db, server } = await openSeededServer());
     // A fresh profile: nothing in localStorage from an earlier visit.

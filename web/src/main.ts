@@ -11,6 +11,7 @@ import { createDrawing } from './graph.js';
 import { CERTAINTY_NAMES, KIND_NAMES, MESSAGES, format, relationLabel, type Lang, type MessageKey } from './i18n.js';
 import { DRAW_KINDS, drawKind, legendIcon, type DrawKind } from './kinds.js';
 import { attachArticlePanel } from './article.js';
+import { attachDuplicatesPanel } from './duplicates.js';
 import { attachSearchBox } from './search.js';
 
 /** At most this many nodes per neighbourhood request. */
@@ -601,6 +602,7 @@ function applyLanguage(): void {
   renderTimeline();
   renderFilters();
   articlePanel.relabel();
+  duplicatesPanel.relabel();
 }
 
 // ── Wiring ──
@@ -652,6 +654,12 @@ const articlePanel = attachArticlePanel({
   track,
   onError: report,
   onAccepted: (id) => run(() => focus(id, 'replace')),
+});
+const duplicatesPanel = attachDuplicatesPanel({
+  lang: () => state.lang,
+  track,
+  onError: report,
+  onShow: (id) => run(() => focus(id, 'replace')),
 });
 byId('filters-all').addEventListener('click', () => {
   state.enabledTypes = new Set(state.relationTypes.map((r) => r.name));
