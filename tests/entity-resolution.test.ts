@@ -122,6 +122,75 @@ describe('a short form absorbed inside a batch', () => {
   });
 });
 
+describe('one batch (as the importer writes it)', () => {
+  const travelers = (results: Awaited<ReturnType<typeof writeVisits>>) =>
+    results.map((r) => r.resolutions.find((x) => x.at.endsWith('.traveler'))!);
+  const visitTo = (name: string, date: string, extra: Record<string, unknown> = {}) =>
+    ({ traveler: { name, kind: 'PERSON' as const, ...extra }, host: { id: 'country:algeria' }, date });
+
+  it('joins its own mentions by the person rules: a short form first, then the full name, and spelling variants', { timeout: 240_000 }, async () => {
+    const results = travelers(await suite.db.write((tx) => writeVisits(tx, [
+      visitTo('Medvedchuk', '2001-05-01'),
+      visitTo('Viktor Medvedchuk', '2002-05-01'),
+      visitTo('Medvedchuk', '2003-05-01'),
+      visitTo('Mohammad Javad Zarifi', '2015-04-01'),
+      visitTo('Mohammed Zarifi', '2015-09-01'),
+      visitTo('Abdel Fattah El-Sisito', '2016-04-01'),
+      visitTo('Abdul Fatah al-Sisito', '2016-09-01'),
+    ])));
+    expect(results.map((r) => r.reason)).toEqual(['new', 'absorbed-short-form', 'new', 'new', 'name-variant', 'new', 'name-variant']);
+    expect(new Set(results.slice(0, 3).map((r) => r.id)).size).toBe(1);
+    expect(results[4]!.id).toBe(results[3]!.id);
+    expect(results[6]!.id).toBe(results[5]!.id);
+    const medvedchuk = await suite.server.gql(`{ entity(id: "${results[0]!.id}") { name aliases ... on Person { visits { date } } } }`);
+    expect(medvedchuk.data!.entity).toMatchObject({ name: 'Viktor Medvedchuk', aliases: ['Medvedchuk'] });
+    expect(medvedchuk.data!.entity.visits).toHaveLength(3);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Zarifi' OR p.name CONTAINS 'Sisito' RETURN count(p)")).toBe(2);
+  });
+
+  it('keeps namesakes apart inside a batch as across batches', { timeout: 240_000 }, async () => {
+    const results = travelers(await suite.db.write((tx) => writeVisits(tx, [
+      visitTo('Hafez al-Assadi', '1977-05-09'),
+      visitTo('Bashar al-Assadi', '2010-02-01'),
+      visitTo('Assadi', '1978-01-01'),
+      visitTo('Assadi', '2011-01-01'),
+      visitTo('George Herbert Walker Bushy', '1990-11-21'),
+      visitTo('George Walker Bushy', '2003-06-03'),
+      visitTo('Bushy', '1950-01-01'),
+    ])));
+    const [hafez, bashar, early, late, elder, younger, bare] = results;
+    expect(bashar!.id).not.toBe(hafez!.id);
+    expect(early).toMatchObject({ id: hafez!.id, reason: 'surname-in-context' });
+    expect(late).toMatchObject({ id: bashar!.id, reason: 'surname-in-context' });
+    expect(younger!.id).not.toBe(elder!.id);
+    expect(bare).toMatchObject({ reason: 'new' });
+    expect([elder!.id, younger!.id]).not.toContain(bare!.id);
+  });
+});
+
+describe('shorter forms and namesakes decades apart', () => {
+  it('joins a name without its middle name or "Jr" only to a person active near the date', async () => {
+    const son = await travelerOf({ name: 'Ferdinand Romualdez Marcos Jr', kind: 'PERSON' }, '2022-09-20');
+    const father = await travelerOf({ name: 'Ferdinand Marcos', kind: 'PERSON' }, '1966-09-14');
+    expect(father).toMatchObject({ reason: 'new', created: true });
+    expect(await travelerOf({ name: 'Ferdinand Marcos Jr', kind: 'PERSON' }, '2023-05-01')).toMatchObject({ reason: 'name-variant', entity: { id: son.entity.id } });
+    const irfaan = await travelerOf({ name: 'Mohamed Irfaan Ali', kind: 'PERSON' }, '2022-06-08');
+    const bogra = await travelerOf({ name: 'Mohammed Ali', kind: 'PERSON' }, '1954-10-14');
+    expect(bogra.entity.id).not.toBe(irfaan.entity.id);
+    // Near the date, the shorter form is the same man.
+    expect(await travelerOf({ name: 'Mohammed Irfaan Ali', kind: 'PERSON' }, '2023-01-10')).toMatchObject({ reason: 'name-variant', entity: { id: irfaan.entity.id } });
+  });
+
+  it('reads a regnal number as part of the name: "Hassan II" is no bare surname, "Mohamed VI" is "Mohammed VI"', async () => {
+    const king = await travelerOf({ name: 'Mohammed VI', kind: 'PERSON' }, '2002-04-21');
+    expect(await travelerOf({ name: 'Mohamed VI', kind: 'PERSON' }, '2004-07-01')).toMatchObject({ reason: 'name-variant', entity: { id: king.entity.id } });
+    const samia = await travelerOf({ name: 'Samia Suluhu Hassanov', kind: 'PERSON' }, '2022-04-15');
+    const hassan = await travelerOf({ name: 'Hassanov II', kind: 'PERSON' }, '2022-06-01');
+    expect(hassan).toMatchObject({ reason: 'new', created: true });
+    expect(await travelerOf({ name: 'Hassanov', kind: 'PERSON' }, '2022-05-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: samia.entity.id } });
+  });
+});
+
 describe('failed references and kind narrowing', () => {
   it('lists the best search hits on an unknown reference', async () => {
     const result = await visit({ name: 'Mark Espers' }, '2021-01-01');

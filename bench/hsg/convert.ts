@@ -43,6 +43,9 @@ export function peopleIn(remarks: string): string[] {
   for (const m of remarks.matchAll(MET_PATTERN)) {
     const words = m[1]!.trim().replace(/[.,;]+$/, '').split(/\s+/);
     while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
+    // "President Biden's delegation": the name ends at the possessive.
+    const possessive = words.findIndex((w) => /['’]s$/.test(w));
+    if (possessive >= 0) words.splice(possessive, words.length, words[possessive]!.replace(/['’]s$/, ''));
     const cut = words.findIndex((w) => NOT_NAMES.has(w));
     const name = (cut >= 0 ? words.slice(0, cut) : words).join(' ').replace(/[.,;]+$/, '');
     if (/^\p{Lu}/u.test(name) && /\p{L}{3}/u.test(name) && !/^(?:[A-Z]\.?\s*)+$/.test(name)) names.add(name);

@@ -28,8 +28,9 @@ function seeded(seed: number) {
 
 await withDatabase(async (db) => {
   const people = await db.read(async (tx) => (await tx.run(
-    'MATCH (p:Person) RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, coalesce(p.personKeys, []) AS keys',
-  )).records.map((r) => r.toObject() as { id: string; name: string; aliases: string[]; keys: string[] }));
+    'MATCH (p:Person) OPTIONAL MATCH (p)<-[:TRAVELER|PRINCIPAL]-(e:Event) RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, coalesce(p.personKeys, []) AS keys, toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last',
+  )).records.map((r) => r.toObject() as { id: string; name: string; aliases: string[]; keys: string[]; first: string | null; last: string | null }));
+  const span = (p: { first: string | null; last: string | null }) => (p.first ? `${p.first.slice(0, 4)}–${p.last?.slice(0, 4)}` : 'undated');
   const full = people.filter((p) => !isBareSurname(p.name));
   const bare = people.filter((p) => isBareSurname(p.name));
   const bySurname = new Map<string, typeof full>();
@@ -46,9 +47,12 @@ await withDatabase(async (db) => {
     return !pa || !pb || middlesAgree(pa.middles, pb.middles);
   })));
   console.log(`Person nodes: ${people.length}; named by a surname alone: ${bare.length}; of those fitting exactly one full-named person: ${fitsOne.length}`);
-  for (const p of fitsOne.slice(0, 20)) console.log(`  bare ${p.name} (${p.id}) ~ ${bySurname.get(surnameKey(p.name)!)![0]!.name}`);
+  for (const p of fitsOne) {
+    const other = bySurname.get(surnameKey(p.name)!)![0]!;
+    console.log(`  bare ${p.name} (${p.id}, ${span(p)}) ~ ${other.name} (${other.id}, ${span(other)})`);
+  }
   console.log(`name-variant groups still split (middle names agree): ${split.length}`);
-  for (const g of split.slice(0, 20)) console.log(`  split: ${g.map((p) => p.name).join(' | ')}`);
+  for (const g of split) console.log(`  split: ${g.map((p) => `${p.name} (${span(p)})`).join(' | ')}`);
 
   // References of the file, drawn at random, re-resolved read-only against the imported graph.
   const refs: RefRequest[] = [];

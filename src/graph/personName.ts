@@ -11,7 +11,11 @@ import { normalizeName } from './normalize.js';
 /** Articles and kinship words that do not tell two people apart ("al-Maliki" is "Maliki"). */
 const PARTICLES = new Set(['al', 'el', 'ad', 'ed', 'as', 'es', 'ash', 'at', 'ar', 'an', 'az', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ben', 'ibn', 'bint', 'ould', 'ag']);
 /** Titles that sources put before a name. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 'queen', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'president', 'general', 'gen', 'marshal', 'colonel', 'col', 'admiral', 'pope', 'jr', 'sr', 'ii', 'iii', 'iv']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 'queen', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'president', 'general', 'gen', 'marshal', 'colonel', 'col', 'admiral', 'pope']);
+/** "Jr" and "Sr" tell a son from his father of the same name. */
+const GENERATIONS = new Set(['jr', 'sr']);
+/** A regnal number after a name ("Charles III", "John Paul II", "Mohammed VI") is part of the name. */
+const REGNAL = /^(?:ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 /** Known equivalent given names, folded to one spelling before the generic fold. */
 const GIVEN_EQUIVALENTS: Record<string, string> = {
   dmitri: 'dmitri', dmitry: 'dmitri', dmitriy: 'dmitri', dimitri: 'dmitri', dimitry: 'dmitri', dimitriy: 'dmitri',
@@ -48,12 +52,24 @@ export interface PersonName {
   given: string | null;
   middles: string[];
   surname: string;
+  /** "jr" or "sr" where the name says so. */
+  generation: string | null;
 }
 
 /** The parts of a Latin-script person name, or null when it has no Latin letters to compare. */
 export function parsePersonName(name: string): PersonName | null {
   const tokens = normalizeName(name).split(' ').filter((t) => /^[a-z]+$/.test(t));
-  const words = tokens.filter((t) => !TITLES.has(t));
+  const generation = tokens.find((t) => GENERATIONS.has(t)) ?? null;
+  const words = tokens.filter((t) => !TITLES.has(t) && !GENERATIONS.has(t));
+  // A monarch or pope is named by a given name and a number, not by a surname: "Hassan II" is
+  // no bare surname, and neither "Hassan II" nor "Charles III" is a Hassan or a Charles.
+  const regnal = words.length >= 2 && REGNAL.test(words[words.length - 1]!) ? words.pop()! : null;
+  if (regnal) {
+    const named = words.filter((t) => !PARTICLES.has(t));
+    if (named.length === 0) return null;
+    const last = named[named.length - 1]!;
+    return { given: named[0]!, middles: named.slice(1, -1), surname: `${givenKey(last)}${regnal}`, generation: null };
+  }
   // "Abd al-Aziz" joins into one given name before particles are dropped.
   const joined: string[] = [];
   for (let i = 0; i < words.length; i += 1) {
@@ -65,8 +81,8 @@ export function parsePersonName(name: string): PersonName | null {
   const parts = joined.filter((t) => !PARTICLES.has(t));
   if (parts.length === 0) return null;
   const surname = parts[parts.length - 1]!;
-  if (parts.length === 1) return { given: null, middles: [], surname };
-  return { given: parts[0]!, middles: parts.slice(1, -1), surname };
+  if (parts.length === 1) return { given: null, middles: [], surname, generation };
+  return { given: parts[0]!, middles: parts.slice(1, -1), surname, generation };
 }
 
 /** "given surname" keys of a person's names: what "name-variant" compares. */

@@ -16,7 +16,7 @@ import { nameKeys, normalizeName } from './normalize.js';
 import { mergeEntities } from './merge.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
-import { choosePerson, personQuery, type PersonCandidate } from './resolvePeople.js';
+import { choosePerson, NewPeople, personQuery, type PersonCandidate } from './resolvePeople.js';
 import { luceneQuery } from '../graphql/read/queries.js';
 
 /**
@@ -422,7 +422,11 @@ async function resolveLevel(
   /** The container a new entity was asked for within, and its preferred id beside the plain one. */
   const newWithin = new Map<EntityRecord, { withinId: string; request: number }>();
   const newKeyOf: (string | undefined)[] = [];
-  const earlierNew: { key: string; record: EntityRecord; keys: Set<string> }[] = [];
+  type NewEntry = { key: string; record: EntityRecord; keys: Set<string> };
+  const earlierNew: NewEntry[] = [];
+  const newPeople = new NewPeople<NewEntry>();
+  /** References joined by a person rule to a person this batch creates, and the rule. */
+  const newPersonReason = new Map<number, MatchReason>();
   const personMatch = new Map<number, { candidate: Candidate; reason: MatchReason }>();
   const absorbByKey = new Map<string, { id: string; keys: string[] }>();
   let unknown: RefRequest | undefined;
@@ -441,13 +445,41 @@ async function resolveLevel(
     if (candidates.length > 1) throw ambiguous(request, candidates);
     if (fresh.length === 1) {
       newKeyOf[i] = fresh[0]!.key;
+      newPeople.seen(fresh[0]!, request.date);
       return;
     }
     if (candidates.length === 1) return;
-    const people = peopleByLookup.get(lookupOf[i]!);
-    const choice = people ? choosePerson(latinNames(ref), request.date, people) : null;
+    // The person rules weigh the stored people and the ones this batch creates alike.
+    const kinds = kindsOf(request);
+    const mayBePerson = !label && (!kinds || kinds.includes('PERSON'));
+    const batchPeople = mayBePerson ? newPeople.candidates(latinNames(ref)) : new Map<PersonCandidate, NewEntry>();
+    const people = [...(peopleByLookup.get(lookupOf[i]!) ?? []), ...batchPeople.keys()];
+    const choice = people.length > 0 ? choosePerson(latinNames(ref), request.date, people) : null;
     if (choice && 'match' in choice) {
-      personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+      const entry = batchPeople.get(choice.match);
+      if (entry) {
+        newKeyOf[i] = entry.key;
+        newPeople.seen(entry, request.date);
+        newPersonReason.set(i, choice.reason);
+      } else personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+      return;
+    }
+    const shortForm = choice && 'absorb' in choice ? batchPeople.get(choice.absorb) : undefined;
+    if (shortForm && ref.kind) {
+      // Known so far in this batch by the surname alone: the entity to be created takes the
+      // fuller name, and keeps the short one as an alias.
+      const record = shortForm.record;
+      const name = (ref.name ?? ref.nameAr)!.trim();
+      record.aliases = [...new Set([...(record.aliases ?? []), record.name, ...(ref.aliases ?? []).map((a) => a.trim())])].filter((a) => a && a !== name);
+      record.name = name;
+      record.id = entityId(record.kind, name);
+      record.nameAr = record.nameAr ?? (ref.nameAr?.trim() || undefined);
+      if (ref.externalId) record.externalIds = [...new Set([...(record.externalIds ?? []), ref.externalId])];
+      for (const k of keys) shortForm.keys.add(k);
+      newPeople.renamed(shortForm, record);
+      newPeople.seen(shortForm, request.date);
+      newKeyOf[i] = shortForm.key;
+      newPersonReason.set(i, 'absorbed-short-form');
       return;
     }
     // An unclear surname without a kind is the caller's to settle; with a kind it stays a node
@@ -468,10 +500,12 @@ async function resolveLevel(
       labels: label ? [label] : undefined,
       externalIds: ref.externalId ? [ref.externalId] : undefined,
     };
-    if (choice && 'absorb' in choice) absorbByKey.set(key, { id: choice.absorb.id, keys: nameKeys(choice.absorb) });
+    if (choice && 'absorb' in choice && !shortForm) absorbByKey.set(key, { id: choice.absorb.id, keys: nameKeys(choice.absorb) });
     newByKey.set(key, record);
     if (within !== null) newWithin.set(record, { withinId: within, request: i });
-    earlierNew.push({ key, record, keys: new Set(keys) });
+    const entry = { key, record, keys: new Set(keys) };
+    earlierNew.push(entry);
+    if (ref.kind === 'PERSON' && !label) newPeople.add(entry, record, request.date);
     newKeyOf[i] = key;
   });
   if (unknown) {
@@ -564,7 +598,7 @@ async function resolveLevel(
     if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind, reason: 'exact' };
     if (key !== undefined) {
       const record = newByKey.get(key)!;
-      return { id: record.id, created: true, name: record.name, kind: record.kind, reason: absorbByKey.has(key) ? 'absorbed-short-form' : 'new' };
+      return { id: record.id, created: true, name: record.name, kind: record.kind, reason: newPersonReason.get(i) ?? (absorbByKey.has(key) ? 'absorbed-short-form' : 'new') };
     }
     const person = personMatch.get(i);
     if (person) return { ...person.candidate, created: false, reason: person.reason };

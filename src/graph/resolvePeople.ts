@@ -56,6 +56,21 @@ function activeAt(candidate: PersonCandidate, date: string | undefined): boolean
   return year >= Number(candidate.first.slice(0, 4)) - ACTIVE_MARGIN_YEARS && year <= Number(candidate.last.slice(0, 4)) + ACTIVE_MARGIN_YEARS;
 }
 
+/** "Jr" and "Sr" are two people; a name without either may be one of them. */
+function generationsAgree(a: PersonName, b: PersonName): boolean {
+  return !a.generation || !b.generation || a.generation === b.generation;
+}
+
+/**
+ * True when neither name leaves out what the other says (middle names, "Jr"): "Sergei Lavrov"
+ * and "Sergey Lavrov". A shorter form ("Mohammed Ali" for "Mohamed Irfaan Ali", "Ferdinand
+ * Marcos" for "Ferdinand Marcos Jr") may name a namesake, so it joins only a person active near
+ * the record's date.
+ */
+function exactlyAsFull(a: PersonName, b: PersonName): boolean {
+  return (a.middles.length > 0) === (b.middles.length > 0) && a.generation === b.generation;
+}
+
 /** One candidate; else the only one active at the date; else null. */
 function narrowByDate(candidates: PersonCandidate[], date: string | undefined): PersonCandidate | null {
   if (candidates.length === 1) return candidates[0]!;
@@ -73,7 +88,8 @@ export function choosePerson(names: string[], date: string | undefined, candidat
   const withGiven = wanted.filter((w) => w.given);
   if (withGiven.length > 0) {
     const variants = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) =>
-      givenKey(w.given!) === givenKey(n.given!) && surnameKeyOf(w.surname) === surnameKeyOf(n.surname) && middlesAgree(w.middles, n.middles))));
+      givenKey(w.given!) === givenKey(n.given!) && surnameKeyOf(w.surname) === surnameKeyOf(n.surname) && middlesAgree(w.middles, n.middles)
+      && generationsAgree(w, n) && (exactlyAsFull(w, n) || !date || !c.first || activeAt(c, date)))));
     if (variants.length > 0) {
       const chosen = narrowByDate(variants, date);
       return chosen ? { match: chosen, reason: 'name-variant' } : { ambiguous: variants };
@@ -103,4 +119,53 @@ export function choosePerson(names: string[], date: string | undefined, candidat
   if (bearers.length === 0) return null;
   const chosen = narrowByDate(bearers, date);
   return chosen ? { match: chosen, reason: 'surname-in-context' } : { ambiguous: bearers };
+}
+
+/**
+ * The people a batch is about to create, found by surname, so that the person rules join a
+ * batch's own mentions as they would join them written one after the other ("Putin" and
+ * "Vladimir Putin" in one import batch are one person). Each carries the span of the dates it
+ * was mentioned at, standing for the activity a stored person has.
+ */
+export class NewPeople<T> {
+  private readonly bySurname = new Map<string, Set<T>>();
+  private readonly people = new Map<T, { id: string; name: string; aliases: string[]; dates: string[] }>();
+
+  add(entry: T, person: { id: string; name: string; aliases?: string[] }, date: string | undefined): void {
+    this.people.set(entry, { id: person.id, name: person.name, aliases: person.aliases ?? [], dates: [] });
+    this.index(entry, [person.name, ...(person.aliases ?? [])]);
+    this.seen(entry, date);
+  }
+
+  /** A later mention of the entry, at this date. */
+  seen(entry: T, date: string | undefined): void {
+    if (date) this.people.get(entry)?.dates.push(date);
+  }
+
+  /** The entry now goes by a fuller name too. */
+  renamed(entry: T, person: { id: string; name: string; aliases?: string[] }): void {
+    const known = this.people.get(entry);
+    if (!known) return;
+    Object.assign(known, { id: person.id, name: person.name, aliases: person.aliases ?? [] });
+    this.index(entry, [person.name, ...(person.aliases ?? [])]);
+  }
+
+  /** The new people sharing a surname with the names given, as candidates, and which entry each is. */
+  candidates(names: string[]): Map<PersonCandidate, T> {
+    const found = new Map<PersonCandidate, T>();
+    const entries = new Set(parsedNames(names).flatMap((p) => [...(this.bySurname.get(surnameKeyOf(p.surname)) ?? [])]));
+    for (const entry of entries) {
+      const { id, name, aliases, dates } = this.people.get(entry)!;
+      const sorted = [...dates].sort();
+      found.set({ id, kind: 'PERSON', name, aliases, first: sorted[0] ?? null, last: sorted[sorted.length - 1] ?? null }, entry);
+    }
+    return found;
+  }
+
+  private index(entry: T, names: string[]): void {
+    for (const parsed of parsedNames(names)) {
+      const key = surnameKeyOf(parsed.surname);
+      (this.bySurname.get(key) ?? this.bySurname.set(key, new Set()).get(key)!).add(entry);
+    }
+  }
 }
