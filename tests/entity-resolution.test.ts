@@ -4,6 +4,7 @@
  * kind narrowing, and the curation mutations with their refusals, in English and Arabic.
  */
 import { describe, expect, it } from 'vitest';
+import { importText } from '../src/graph/import.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
 import { useSeededServer } from './support/server.js';
 
@@ -188,6 +189,46 @@ describe('shorter forms and namesakes decades apart', () => {
     const hassan = await travelerOf({ name: 'Hassanov II', kind: 'PERSON' }, '2022-06-01');
     expect(hassan).toMatchObject({ reason: 'new', created: true });
     expect(await travelerOf({ name: 'Hassanov', kind: 'PERSON' }, '2022-05-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: samia.entity.id } });
+  });
+});
+
+describe('once a whole import is in', () => {
+  const line = (name: string, date: string) => JSON.stringify({ visit: { traveler: { name, kind: 'PERSON' }, host: { id: 'country:algeria' }, date } });
+  const personOf = async (name: string) => (await suite.db.read(async (tx) => (await tx.run(
+    'MATCH (p:Person) WHERE p.name = $name OR $name IN coalesce(p.aliases, []) RETURN collect(p.id) AS ids', { name },
+  )).records[0]!.get('ids'))) as string[];
+
+  it('applies the person rules again with everything the file brought, and keeps namesakes apart', { timeout: 240_000 }, async () => {
+    const file = [
+      line('Ivan Petrovskiy', '2005-01-01'),
+      // Known so far only from 2005: a surname alone in 1999 is left a node of its own...
+      line('Petrovskiy', '1999-06-01'),
+      // ...until the file shows him active from 2000.
+      line('Ivan Petrovskiy', '2000-01-01'),
+      line('Hubert A. Ingrahamov', '1993-01-01'),
+      line('Hubert Ingrahamov', '2008-01-01'),
+      line('Hubert A. Ingrahamov', '2005-01-01'),
+      // Namesakes decades apart stay apart.
+      line('Uhuru Kenyattov', '2014-01-01'),
+      line('Kenyattov', '1970-01-01'),
+      // A short form that fits two different people is left for review.
+      line('Hamad bin Khalifa Thanix', '2010-01-01'),
+      line('Hamad bin Jassim Thanix', '2010-02-01'),
+      line('Hamad Thanix', '2010-03-01'),
+    ].join('\n');
+    const report = await importText(suite.db, file, { batchSize: 1, settlePeople: true });
+    expect(report.failed).toEqual([]);
+    expect(report.settled).toBeGreaterThanOrEqual(2);
+    expect(await personOf('Petrovskiy')).toEqual(await personOf('Ivan Petrovskiy'));
+    expect(await personOf('Hubert Ingrahamov')).toEqual(await personOf('Hubert A. Ingrahamov'));
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Petrovskiy' OR p.name CONTAINS 'Ingrahamov' RETURN count(p)")).toBe(2);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Kenyattov' RETURN count(p)")).toBe(2);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Thanix' RETURN count(p)")).toBe(3);
+    // The merged short form's visit went with it, and its id answers.
+    const [ivan] = await personOf('Ivan Petrovskiy');
+    expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: ivan })).toBe(3);
+    const old = await suite.server.gql('{ entity(id: "person:petrovskiy") { id } }');
+    expect(old.data!.entity).toEqual({ id: ivan });
   });
 });
 

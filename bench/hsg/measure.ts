@@ -1,10 +1,11 @@
 /**
- * `npx tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE]`: after `npm run import` of the converted
+ * `npx tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE] [SEED]`: after `npm run import` of the converted
  * records, how well people were joined. Counts the Person nodes named by a surname alone that
  * fit exactly one person with a full name (should be 0), the groups of people whose names differ
  * only by middle names or transliteration that remain separate nodes, and prints a sample of
  * references joined by the person rules (name-variant, surname-in-context, close-spelling), each
- * with what it was joined to, for checking by hand.
+ * with what it was joined to, for checking by hand, and every node merged into another (a short
+ * form absorbed, or joined once the whole file was in) with the span of its mentions.
  */
 import { readFileSync } from 'node:fs';
 import { withDatabase } from '../../src/cli/withDatabase.js';
@@ -13,6 +14,7 @@ import { resolveRefs, type RefRequest } from '../../src/graph/resolve.js';
 
 const file = process.argv[2];
 const sampleSize = Number(process.argv[3] ?? 100);
+const seed = Number(process.argv[4] ?? 13);
 if (!file) {
   process.stderr.write('usage: tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE]\n');
   process.exit(2);
@@ -51,6 +53,11 @@ await withDatabase(async (db) => {
     const other = bySurname.get(surnameKey(p.name)!)![0]!;
     console.log(`  bare ${p.name} (${p.id}, ${span(p)}) ~ ${other.name} (${other.id}, ${span(other)})`);
   }
+  const merged = await db.read(async (tx) => (await tx.run(
+    'MATCH (p:Person) WHERE size(coalesce(p.mergedIds, [])) > 0 RETURN p.name AS name, p.mergedIds AS ids, p.aliases AS aliases ORDER BY name',
+  )).records.map((r) => r.toObject() as { name: string; ids: string[]; aliases: string[] }));
+  console.log(`people with merged nodes: ${merged.length}`);
+  for (const m of merged) console.log(`  merged into ${m.name}: ${m.ids.join(', ')} (aliases: ${m.aliases.join(' | ')})`);
   console.log(`name-variant groups still split (middle names agree): ${split.length}`);
   for (const g of split) console.log(`  split: ${g.map((p) => `${p.name} (${span(p)})`).join(' | ')}`);
 
@@ -61,7 +68,7 @@ await withDatabase(async (db) => {
     refs.push({ ref: { name: visit.traveler.name }, at: 'traveler', expect: 'PERSON', date: visit.date });
     for (const m of visit.meetings ?? []) for (const w of m.with) refs.push({ ref: { name: w.name }, at: 'with', expect: 'PERSON', date: visit.date });
   }
-  const random = seeded(13);
+  const random = seeded(seed);
   const joins: string[] = [];
   const seen = new Set<string>();
   for (let tries = 0; joins.length < sampleSize && tries < 20000; tries += 1) {

@@ -40,7 +40,7 @@ const report = await withDatabase(async (db) => {
   await ensureSeed(db);
   const progress = importProgress();
   try {
-    return await importText(db, text, { strict, trusted, batchSize, onProgress: progress.onProgress });
+    return await importText(db, text, { strict, trusted, settlePeople: true, batchSize, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }

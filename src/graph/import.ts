@@ -22,6 +22,7 @@ import { DomainError } from './errors.js';
 import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
 import type { EntityImport, EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import { settlePeople } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
@@ -281,6 +282,8 @@ export interface ImportReport {
   /** Standalone meetings ({"meeting": ...}): new, or already in the graph. */
   meetings: { created: number; unchanged: number };
   failed: ImportFailure[];
+  /** People merged into another once the whole file was in (settlePeople). */
+  settled: number;
   /** False in strict mode when a failure rolled everything back. */
   applied: boolean;
   strict: boolean;
@@ -487,6 +490,11 @@ export interface ImportOptions {
    * may write the visit model's structural relations and states its entities with authority.
    */
   trusted?: boolean;
+  /**
+   * Once the whole file is in, apply the person rules again with everything it brought
+   * (src/graph/settlePeople.ts): `npm run import` does.
+   */
+  settlePeople?: boolean;
 }
 
 class Rollback extends Error {}
@@ -516,6 +524,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     entityRecords: 0,
     meetings: { created: 0, unchanged: 0 },
     failed,
+    settled: 0,
     applied: true,
     strict,
     ms: 0,
@@ -570,6 +579,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
           outcomes.push(await writeBatch(tx, batch, undefined, options.trusted));
           options.onProgress?.(done + outcomes.reduce((n, o) => n + written(o), 0), total);
         }
+        if (options.settlePeople) report.settled = await settlePeople(tx);
       });
     } catch (error) {
       if (!isRecordError(error)) throw error;
@@ -606,6 +616,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     }
   };
   for (const batch of batches) await run(batch);
+  if (options.settlePeople) report.settled = await writeRetrying(db, (tx) => settlePeople(tx));
   return finish();
 }
 
@@ -732,6 +743,7 @@ export function formatReport(report: ImportReport): string {
     ...(report.entityRecords + report.meetings.created + report.meetings.unchanged > 0
       ? [`records:   ${report.entityRecords} entity records written, ${report.meetings.created} meetings created, ${report.meetings.unchanged} already known`]
       : []),
+    ...(report.settled > 0 ? [`people:    ${report.settled} joined to another once the whole file was in`] : []),
     `failed:    ${report.failed.length}`,
     ...report.failed.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
   ];

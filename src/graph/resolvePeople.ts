@@ -25,6 +25,12 @@ export type PersonChoice =
 
 /** Years either side of a person's known activity in which a surname alone still points to them. */
 const ACTIVE_MARGIN_YEARS = 3;
+/**
+ * Years around a person's known activity in which a shorter form of their name (no middle name,
+ * no "Jr") is still taken to be them: a career can span a decade between two records, a father
+ * and a son of one name are a generation apart.
+ */
+export const SHORTER_NAME_MARGIN_YEARS = 10;
 /** A surname must be at least this long for a one-letter difference to count as a spelling slip. */
 const CLOSE_SPELLING_MIN_LENGTH = 6;
 
@@ -50,10 +56,10 @@ export function personQuery(names: string[]): string | null {
   return terms.size > 0 ? [...terms].join(' OR ') : null;
 }
 
-function activeAt(candidate: PersonCandidate, date: string | undefined): boolean {
+function activeAt(candidate: PersonCandidate, date: string | undefined, margin = ACTIVE_MARGIN_YEARS): boolean {
   if (!date || !candidate.first || !candidate.last) return false;
   const year = Number(date.slice(0, 4));
-  return year >= Number(candidate.first.slice(0, 4)) - ACTIVE_MARGIN_YEARS && year <= Number(candidate.last.slice(0, 4)) + ACTIVE_MARGIN_YEARS;
+  return year >= Number(candidate.first.slice(0, 4)) - margin && year <= Number(candidate.last.slice(0, 4)) + margin;
 }
 
 /** "Jr" and "Sr" are two people; a name without either may be one of them. */
@@ -64,8 +70,8 @@ function generationsAgree(a: PersonName, b: PersonName): boolean {
 /**
  * True when neither name leaves out what the other says (middle names, "Jr"): "Sergei Lavrov"
  * and "Sergey Lavrov". A shorter form ("Mohammed Ali" for "Mohamed Irfaan Ali", "Ferdinand
- * Marcos" for "Ferdinand Marcos Jr") may name a namesake, so it joins only a person active near
- * the record's date.
+ * Marcos" for "Ferdinand Marcos Jr") may name a namesake, so it joins only a person active within
+ * SHORTER_NAME_MARGIN_YEARS of the record's date.
  */
 function exactlyAsFull(a: PersonName, b: PersonName): boolean {
   return (a.middles.length > 0) === (b.middles.length > 0) && a.generation === b.generation;
@@ -89,7 +95,7 @@ export function choosePerson(names: string[], date: string | undefined, candidat
   if (withGiven.length > 0) {
     const variants = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) =>
       givenKey(w.given!) === givenKey(n.given!) && surnameKeyOf(w.surname) === surnameKeyOf(n.surname) && middlesAgree(w.middles, n.middles)
-      && generationsAgree(w, n) && (exactlyAsFull(w, n) || !date || !c.first || activeAt(c, date)))));
+      && generationsAgree(w, n) && (exactlyAsFull(w, n) || !date || !c.first || activeAt(c, date, SHORTER_NAME_MARGIN_YEARS)))));
     if (variants.length > 0) {
       const chosen = narrowByDate(variants, date);
       return chosen ? { match: chosen, reason: 'name-variant' } : { ambiguous: variants };

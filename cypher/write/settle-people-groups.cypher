@@ -1,0 +1,14 @@
+// People who share a folded surname, in groups of two or more, each with the span of its dated
+// visits and meetings and the pairs set apart by hand: what the person rules are applied to again
+// once a whole import is in (src/graph/settlePeople.ts).
+MATCH (p:Person)
+WHERE p.surnameKey IS NOT NULL
+WITH p.surnameKey AS key, collect(p) AS people
+WHERE size(people) > 1
+UNWIND people AS p
+CALL (p) {
+  OPTIONAL MATCH (p)<-[:TRAVELER|PRINCIPAL]-(e:Event)
+  RETURN toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last
+}
+WITH key, p, first, last
+RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last}) AS people

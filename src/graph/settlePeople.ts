@@ -1,0 +1,121 @@
+/**
+ * After a bulk import, the person rules applied again with everything the file brought: while
+ * it was read, a person's known activity grew record by record, so a mention could arrive before
+ * the dates that would have let a rule join it ("Putin" in 1999 while Vladimir Putin was only
+ * known from 2005 on; "Hubert Ingraham" in 2008 before "Hubert A. Ingraham"'s earlier trips).
+ * Joined now, with the same guards:
+ * - a node named by a surname alone, when exactly one person with a full name bears that surname
+ *   and every dated mention of the short form lies within three years of that person's activity
+ *   (so "Kenyatta" in 1970 is not Uhuru Kenyatta, active from 2014, and "Abe" in 1983 and 2006
+ *   is not Shinzo Abe);
+ * - people whose names are one name by the name-variant rule (and "Jr"/"Sr" agree), when each
+ *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
+ *   beside two different Hamads stays for review), and a shorter form is joined only within ten
+ *   years of the fuller one's activity.
+ * Pairs set apart by hand (dismissDuplicate) stay apart. One statement reads the groups; each
+ * join is a merge (mergeEntities), in the caller's transaction.
+ */
+import type { Tx } from '../db/driver.js';
+import { cypher } from '../db/cypher.js';
+import { mergeEntities } from './merge.js';
+import { SHORTER_NAME_MARGIN_YEARS } from './resolvePeople.js';
+import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, type PersonName } from './personName.js';
+
+export interface SettleCandidate {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** Ids this person was set apart from by hand. */
+  apart: string[];
+  first: string | null;
+  last: string | null;
+}
+
+/** Years around a full-named person's activity in which a surname alone is taken to be them. */
+const SHORT_FORM_MARGIN_YEARS = 3;
+
+const year = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
+
+function names(c: SettleCandidate): PersonName[] {
+  return [c.name, ...c.aliases].map(parsePersonName).filter((p): p is PersonName => p !== null && p.given !== null);
+}
+
+/** The gap in years between two people's activity (0 when they overlap), or null when one has none. */
+function gap(a: SettleCandidate, b: SettleCandidate): number | null {
+  const [af, al, bf, bl] = [year(a.first), year(a.last), year(b.first), year(b.last)];
+  if (af === null || al === null || bf === null || bl === null) return null;
+  return Math.max(0, bf - al, af - bl);
+}
+
+/** True when the name-variant rule joins the two, with its guards. */
+function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
+  return names(a).some((x) => names(b).some((y) => {
+    if (givenKey(x.given!) !== givenKey(y.given!) || surnameKeyOf(x.surname) !== surnameKeyOf(y.surname)) return false;
+    if (!middlesAgree(x.middles, y.middles)) return false;
+    if (x.generation && y.generation && x.generation !== y.generation) return false;
+    const asFull = (x.middles.length > 0) === (y.middles.length > 0) && x.generation === y.generation;
+    const apartYears = gap(a, b);
+    return asFull || apartYears === null || apartYears <= SHORTER_NAME_MARGIN_YEARS;
+  }));
+}
+
+/** The fuller of two names: more parts, then the one with more aliases, then the smaller id. */
+function fuller(a: SettleCandidate, b: SettleCandidate): SettleCandidate {
+  const parts = (c: SettleCandidate) => c.name.split(/\s+/).length;
+  if (parts(a) !== parts(b)) return parts(a) > parts(b) ? a : b;
+  if (a.aliases.length !== b.aliases.length) return a.aliases.length > b.aliases.length ? a : b;
+  return a.id < b.id ? a : b;
+}
+
+const setApart = (a: SettleCandidate, b: SettleCandidate) => a.apart.includes(b.id) || b.apart.includes(a.id);
+
+/** Which merges to make in one group of people sharing a surname: [keep, merge] pairs, in order. */
+export function settleGroup(group: SettleCandidate[]): [string, string][] {
+  const merges: [string, string][] = [];
+  const full = group.filter((c) => !isBareSurname(c.name));
+  const bare = group.filter((c) => isBareSurname(c.name));
+
+  // Full names: groups joined by the name rule, merged only where every two of them agree.
+  const seen = new Set<string>();
+  for (const start of full) {
+    if (seen.has(start.id)) continue;
+    const component = [start];
+    for (let i = 0; i < component.length; i += 1) {
+      for (const other of full) {
+        if (!component.includes(other) && sameByName(component[i]!, other)) component.push(other);
+      }
+    }
+    component.forEach((c) => seen.add(c.id));
+    if (component.length < 2) continue;
+    const clique = component.every((a) => component.every((b) => a === b || (sameByName(a, b) && !setApart(a, b))));
+    if (!clique) continue;
+    const keep = component.reduce(fuller);
+    for (const c of component) if (c !== keep) merges.push([keep.id, c.id]);
+  }
+
+  // A surname alone: the one bearer (after the merges above), if its activity covers the mentions.
+  const bearers = new Set(full.map((c) => merges.find(([, gone]) => gone === c.id)?.[0] ?? c.id));
+  if (bearers.size === 1) {
+    const keep = full.find((c) => bearers.has(c.id))!;
+    const [kf, kl] = [year(keep.first), year(keep.last)];
+    for (const short of bare) {
+      const [sf, sl] = [year(short.first), year(short.last)];
+      if (kf === null || kl === null || sf === null || sl === null || setApart(short, keep)) continue;
+      if (sf >= kf - SHORT_FORM_MARGIN_YEARS && sl <= kl + SHORT_FORM_MARGIN_YEARS) merges.push([keep.id, short.id]);
+    }
+  }
+  return merges;
+}
+
+/** Applies settleGroup to every group of people sharing a surname; returns how many nodes were merged. */
+export async function settlePeople(tx: Tx): Promise<number> {
+  const result = await tx.run(cypher('write/settle-people-groups'));
+  let merged = 0;
+  for (const record of result.records) {
+    for (const [keep, merge] of settleGroup(record.get('people') as SettleCandidate[])) {
+      await mergeEntities(tx, keep, merge);
+      merged += 1;
+    }
+  }
+  return merged;
+}
