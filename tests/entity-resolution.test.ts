@@ -98,7 +98,7 @@ describe('a short form that came first', () => {
   it('is absorbed by the full name when it arrives, with its visits and its id', async () => {
     const short = await travelerOf({ name: 'Putin', kind: 'PERSON' }, '2006-03-10');
     expect(short.created).toBe(true);
-    const full = await travelerOf({ name: 'Vladimir Putin', kind: 'PERSON' }, '2023-05-01');
+    const full = await travelerOf({ name: 'Vladimir Putin', kind: 'PERSON' }, '2008-05-01');
     expect(full).toMatchObject({ reason: 'absorbed-short-form', created: true });
     expect(await count('MATCH (p:Person) WHERE p.name IN ["Putin", "Vladimir Putin"] RETURN count(p)')).toBe(1);
     expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: full.entity.id })).toBe(2);
@@ -106,6 +106,15 @@ describe('a short form that came first', () => {
     const old = await suite.server.gql(`{ entity(id: "${short.entity.id}") { id name aliases } }`);
     expect(old.data!.entity).toMatchObject({ id: full.entity.id, name: 'Vladimir Putin', aliases: ['Putin'] });
     expect(await travelerOf({ id: short.entity.id }, '2023-06-01')).toMatchObject({ reason: 'merged-id', entity: { id: full.entity.id } });
+  });
+
+  it('is not absorbed by a full name of that surname recorded decades away', async () => {
+    const king = await travelerOf({ name: 'Husseini', kind: 'PERSON' }, '1960-03-10');
+    const son = await travelerOf({ name: 'Abdullah II ibn Al Husseini', kind: 'PERSON' }, '2005-05-01');
+    expect(son).toMatchObject({ reason: 'new', created: true });
+    expect(await count('MATCH (p:Person {id: $id}) RETURN count(p)', { id: king.entity.id })).toBe(1);
+    // The regnal number names the king, whatever follows it.
+    expect(await travelerOf({ name: 'King Abdullah II', kind: 'PERSON' }, '2006-01-01')).toMatchObject({ reason: 'name-variant', entity: { id: son.entity.id } });
   });
 });
 

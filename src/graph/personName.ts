@@ -16,6 +16,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 
 const GENERATIONS = new Set(['jr', 'sr']);
 /** A regnal number after a name ("Charles III", "John Paul II", "Mohammed VI") is part of the name. */
 const REGNAL = /^(?:ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
+/** Inside a name ("Abdullah II ibn Al Hussein") only numbers that cannot be an initial (V, X) count. */
+const REGNAL_INSIDE = /^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
 /** Known equivalent given names, folded to one spelling before the generic fold. */
 const GIVEN_EQUIVALENTS: Record<string, string> = {
   dmitri: 'dmitri', dmitry: 'dmitri', dmitriy: 'dmitri', dimitri: 'dmitri', dimitry: 'dmitri', dimitriy: 'dmitri',
@@ -63,9 +65,11 @@ export function parsePersonName(name: string): PersonName | null {
   const words = tokens.filter((t) => !TITLES.has(t) && !GENERATIONS.has(t));
   // A monarch or pope is named by a given name and a number, not by a surname: "Hassan II" is
   // no bare surname, and neither "Hassan II" nor "Charles III" is a Hassan or a Charles.
-  const regnal = words.length >= 2 && REGNAL.test(words[words.length - 1]!) ? words.pop()! : null;
+  // The number ends the name; what follows it ("ibn Al Hussein") is a patronymic.
+  const at = words.findIndex((t, i) => i > 0 && (i === words.length - 1 ? REGNAL : REGNAL_INSIDE).test(t));
+  const regnal = at > 0 ? words[at]! : null;
   if (regnal) {
-    const named = words.filter((t) => !PARTICLES.has(t));
+    const named = words.slice(0, at).filter((t) => !PARTICLES.has(t));
     if (named.length === 0) return null;
     const last = named[named.length - 1]!;
     return { given: named[0]!, middles: named.slice(1, -1), surname: `${givenKey(last)}${regnal}`, generation: null };

@@ -112,7 +112,9 @@ export function choosePerson(names: string[], date: string | undefined, candidat
     const surnames = new Set(withGiven.map((w) => surnameKeyOf(w.surname)));
     const bare = candidates.filter((c) => isBareSurname(c.name) && surnames.has(surnameKeyOf(parsePersonName(c.name)!.surname)));
     const others = full.filter((c) => namesOf(c).some((n) => surnames.has(surnameKeyOf(n.surname))));
-    if (bare.length === 1 && others.length === 0) return { absorb: bare[0]! };
+    // ...and only when the short form was mentioned near this record's date: "Hussein" in 1960 is
+    // no short form of "Abdullah II ibn Al Hussein", "Schmidt" in 1977 none of Helle Thorning-Schmidt.
+    if (bare.length === 1 && others.length === 0 && (!date || !bare[0]!.first || activeAt(bare[0]!, date))) return { absorb: bare[0]! };
     return null;
   }
 
