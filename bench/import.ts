@@ -3,7 +3,7 @@
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
  * empty database through the real importer (src/graph/import.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
- * second. Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
+ * second (with the people settled at the end, as `npm run import` does). Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
  * `--statements` prints the time spent in each statement and in whole transactions. `--floor` then
  * measures what the storage engine alone needs for a graph of that size (see storageFloor).
@@ -300,7 +300,7 @@ export async function main(args: string[]): Promise<void> {
       const started = performance.now();
       const cpu = process.cpuUsage();
       const serverCpu = processCpuSeconds(serverPid);
-      const report = await importText(db, text, { batchSize });
+      const report = await importText(db, text, { batchSize, settlePeople: true });
       const seconds = (performance.now() - started) / 1000;
       const nodeCpu = process.cpuUsage(cpu);
       restore();
