@@ -77,6 +77,12 @@ function exactlyAsFull(a: PersonName, b: PersonName): boolean {
   return (a.middles.length > 0) === (b.middles.length > 0) && a.generation === b.generation;
 }
 
+/** True when all of a candidate's dated mentions lie within ACTIVE_MARGIN_YEARS of the date. */
+function mentionedOnlyNear(candidate: PersonCandidate, date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return Number(candidate.first!.slice(0, 4)) >= year - ACTIVE_MARGIN_YEARS && Number((candidate.last ?? candidate.first)!.slice(0, 4)) <= year + ACTIVE_MARGIN_YEARS;
+}
+
 /** One candidate; else the only one active at the date; else null. */
 function narrowByDate(candidates: PersonCandidate[], date: string | undefined): PersonCandidate | null {
   if (candidates.length === 1) return candidates[0]!;
@@ -112,9 +118,10 @@ export function choosePerson(names: string[], date: string | undefined, candidat
     const surnames = new Set(withGiven.map((w) => surnameKeyOf(w.surname)));
     const bare = candidates.filter((c) => isBareSurname(c.name) && surnames.has(surnameKeyOf(parsePersonName(c.name)!.surname)));
     const others = full.filter((c) => namesOf(c).some((n) => surnames.has(surnameKeyOf(n.surname))));
-    // ...and only when the short form was mentioned near this record's date: "Hussein" in 1960 is
-    // no short form of "Abdullah II ibn Al Hussein", "Schmidt" in 1977 none of Helle Thorning-Schmidt.
-    if (bare.length === 1 && others.length === 0 && (!date || !bare[0]!.first || activeAt(bare[0]!, date))) return { absorb: bare[0]! };
+    // ...and only when every mention of the short form lies near this record's date: "Hussein" in
+    // 1960 is no short form of "Abdullah II ibn Al Hussein", nor an "Assad" of 1974-2000 one of
+    // Bashar al-Assad first recorded in 2001.
+    if (bare.length === 1 && others.length === 0 && (!date || !bare[0]!.first || mentionedOnlyNear(bare[0]!, date))) return { absorb: bare[0]! };
     return null;
   }
 
