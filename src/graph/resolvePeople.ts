@@ -99,9 +99,14 @@ export function choosePerson(names: string[], date: string | undefined, candidat
 
   const withGiven = wanted.filter((w) => w.given);
   if (withGiven.length > 0) {
-    const variants = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) =>
-      givenKey(w.given!) === givenKey(n.given!) && surnameKeyOf(w.surname) === surnameKeyOf(n.surname) && middlesAgree(w.middles, n.middles)
-      && generationsAgree(w, n) && (exactlyAsFull(w, n) || !date || !c.first || activeAt(c, date, SHORTER_NAME_MARGIN_YEARS)))));
+    const sameKeys = (w: PersonName, n: PersonName) => Boolean(n.given) && givenKey(w.given!) === givenKey(n.given!) && surnameKeyOf(w.surname) === surnameKeyOf(n.surname);
+    // A shorter form is unclear beside a person of that name whose middle names differ from the
+    // reference's: "Hamad Thani" may be Hamad bin Khalifa al-Thani, so "Hamad bin Jassim al-Thani"
+    // is not joined to it.
+    const otherwiseNamed = full.some((c) => namesOf(c).some((n) => withGiven.some((w) => sameKeys(w, n) && !middlesAgree(w.middles, n.middles))));
+    const variants = full.filter((c) => namesOf(c).some((n) => withGiven.some((w) =>
+      sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n)
+      && (exactlyAsFull(w, n) || (!otherwiseNamed && (!date || !c.first || activeAt(c, date, SHORTER_NAME_MARGIN_YEARS)))))));
     if (variants.length > 0) {
       const chosen = narrowByDate(variants, date);
       return chosen ? { match: chosen, reason: 'name-variant' } : { ambiguous: variants };
