@@ -189,6 +189,12 @@ describe('shorter forms and namesakes decades apart', () => {
     expect(bogra.entity.id).not.toBe(irfaan.entity.id);
     // Near the date, the shorter form is the same man.
     expect(await travelerOf({ name: 'Mohammed Irfaan Ali', kind: 'PERSON' }, '2023-01-10')).toMatchObject({ reason: 'name-variant', entity: { id: irfaan.entity.id } });
+    // A shorter form beside a namesake with other middle names is unclear: not joined.
+    const short = await travelerOf({ name: 'Hamad Thanij', kind: 'PERSON' }, '2003-06-04');
+    const khalifa = await travelerOf({ name: 'Hamad bin Khalifa Thanij', kind: 'PERSON' }, '1980-01-01');
+    expect(khalifa.entity.id).not.toBe(short.entity.id);
+    const jassim = await travelerOf({ name: 'Hamad bin Jassim Thanij', kind: 'PERSON' }, '2004-01-01');
+    expect(jassim).toMatchObject({ reason: 'new', created: true });
   });
 
   it('reads a regnal number as part of the name: "Hassan II" is no bare surname, "Mohamed VI" is "Mohammed VI"', async () => {
