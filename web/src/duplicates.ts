@@ -1,6 +1,6 @@
 /**
  * "Review duplicates": the pairs of entities that may be one (duplicateCandidates), each shown
- * side by side with names, aliases, active dates and neighbours, to merge (mergeEntities, keeping
+ * side by side with names, aliases, first dated activity and neighbours, to merge (mergeEntities, keeping
  * either side) or to set aside as two different entities (dismissDuplicate, remembered by the
  * service). Writes need the API key, shared with "Add an article" and kept for the tab only.
  */
@@ -23,6 +23,8 @@ interface Side {
   relations: Neighbour[];
   visits?: { date: string | null }[];
   meetings?: { date: string | null }[];
+  visitsConnection?: { totalCount: number };
+  meetingsConnection?: { totalCount: number };
 }
 
 interface Candidate {
@@ -35,9 +37,11 @@ interface Candidate {
 /** Pairs read per page; each side's neighbours are cut at NEIGHBOURS (sources' mentions left out). */
 const PAGE = 10;
 const NEIGHBOURS = 6;
+// Kept small: the server prices a query by the page sizes it asks for. The first dated visit and
+// meeting and their totals say when a person was active without reading every visit.
 const SIDE = `id kind name nameAr aliases
-  relations(first: 20) { type direction other { id name nameAr } }
-  ... on Person { visits { date } meetings { date } }`;
+  relations(first: 10) { type direction other { id name nameAr } }
+  ... on Person { visits(first: 1) { date } meetings(first: 1) { date } visitsConnection(first: 1) { totalCount } meetingsConnection(first: 1) { totalCount } }`;
 
 const WORDS = {
   en: {
@@ -50,6 +54,7 @@ const WORDS = {
     none: 'No likely duplicates of this kind.',
     aliases: 'Aliases',
     active: 'Dated activity',
+    since: 'from',
     noDates: 'no dated visit or meeting',
     visitsMeetings: '{v} visit(s), {m} meeting(s)',
     neighbours: 'Neighbours',
@@ -77,6 +82,7 @@ const WORDS = {
     none: 'لا تكرارات محتملة من هذا النوع.',
     aliases: 'أسماء أخرى',
     active: 'النشاط المؤرخ',
+    since: 'منذ',
     noDates: 'لا زيارة ولا لقاء مؤرخ',
     visitsMeetings: '{v} زيارة، {m} لقاء',
     neighbours: 'الجوار',
@@ -110,10 +116,9 @@ export interface DuplicatesPanelOptions {
   onShow: (id: string) => void;
 }
 
-/** First and last date of a person's visits and meetings, and how many of each. */
-function activity(side: Side): { first: string; last: string } | null {
-  const dates = [...(side.visits ?? []), ...(side.meetings ?? [])].map((d) => d.date).filter((d): d is string => Boolean(d)).sort();
-  return dates.length > 0 ? { first: dates[0]!, last: dates[dates.length - 1]! } : null;
+/** The first date of a person's visits and meetings (each list comes in date order). */
+function firstActive(side: Side): string | null {
+  return [...(side.visits ?? []), ...(side.meetings ?? [])].map((d) => d.date).filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 }
 
 export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabel(): void } {
@@ -144,7 +149,7 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   function sideView(c: Candidate, which: 'a' | 'b'): HTMLElement {
     const side = c[which];
     const other = c[which === 'a' ? 'b' : 'a'];
-    const span = activity(side);
+    const since = firstActive(side);
     const neighbours = side.relations.filter((r) => r.type !== 'MENTIONS').slice(0, NEIGHBOURS);
     return h(
       'div',
@@ -157,8 +162,8 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
         side.aliases.length > 0 ? h('span', { className: 'aliases' }, ...side.aliases.map((a) => h('span', { className: 'chip' }, text(a)))) : '—'),
       side.kind === 'PERSON'
         ? h('div', { className: 'duplicate-field duplicate-dates' }, h('span', { className: 'label' }, t('active')), ' ',
-          span ? h('bdi', { dir: 'ltr' }, span.first === span.last ? span.first : `${span.first} – ${span.last}`) : t('noDates'),
-          h('div', { className: 'muted small' }, t('visitsMeetings', { v: side.visits?.length ?? 0, m: side.meetings?.length ?? 0 })))
+          since ? [t('since'), ' ', h('bdi', { dir: 'ltr' }, since)] : t('noDates'),
+          h('div', { className: 'muted small' }, t('visitsMeetings', { v: side.visitsConnection?.totalCount ?? side.visits?.length ?? 0, m: side.meetingsConnection?.totalCount ?? side.meetings?.length ?? 0 })))
         : null,
       h('div', { className: 'duplicate-field' }, h('span', { className: 'label' }, t('neighbours')),
         neighbours.length > 0
