@@ -192,10 +192,10 @@ async function emptyDatabase(db: Db): Promise<void> {
 function profileStatements(db: Db, totals: Map<string, { ms: number; runs: number; max: number }>): () => void {
   const write = db.write.bind(db);
   const original = db.write;
-  db.write = async (work) => {
+  db.write = async (work, options) => {
     const t0 = performance.now();
     try {
-      return await write((tx) => work(wrap(tx)));
+      return await write((tx) => work(wrap(tx)), options);
     } finally {
       const entry = totals.get('(whole transactions, commit included)') ?? { ms: 0, runs: 0, max: 0 };
       const ms = performance.now() - t0;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from './config.js';
 import type { Db } from './db/driver.js';
+import type { DatabaseHealth } from './db/supervisor.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import type { Logger } from './log.js';
 
@@ -14,6 +15,8 @@ export interface AppOptions {
   db: Db;
   log: Logger;
   apiKey: string;
+  /** The embedded Neo4j's supervisor's view; absent for a database nobody here supervises. */
+  health?: () => DatabaseHealth;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -21,7 +24,9 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
+async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolean; status?: string; error?: string; restarts?: number }> {
+  const known = health?.();
+  if (known && known.state !== 'running') return { ok: false, status: known.state, error: known.lastExit, restarts: known.restarts };
   try {
     await db.driver.verifyConnectivity();
     return { ok: true };
@@ -30,16 +35,21 @@ async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
   }
 }
 
-export function createApp({ db, log, apiKey }: AppOptions): http.Server {
+export function createApp({ db, log, apiKey, health }: AppOptions): http.Server {
   const yoga = createGraphQLServer({ db, log, apiKey });
   const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return json(res, 200, { status: 'up' });
+    if (url.pathname === '/healthz') {
+      // Alive unless the database supervisor has given up: then only a restart of the service helps.
+      if (health?.().state === 'failed') return json(res, 503, { status: 'failed', reason: 'the embedded Neo4j keeps crashing' });
+      return json(res, 200, { status: 'up' });
+    }
     if (url.pathname === '/readyz') {
-      const state = await ready(db);
-      return json(res, state.ok ? 200 : 503, state.ok ? { status: 'ready' } : { status: 'unavailable', error: state.error });
+      const state = await ready(db, health);
+      if (state.ok) return json(res, 200, { status: 'ready' });
+      return json(res, 503, { status: state.status ?? 'unavailable', error: state.error, ...(state.restarts === undefined ? {} : { restarts: state.restarts }) });
     }
     if (url.pathname.startsWith('/graphql')) return yoga(req, res);
     if (page) {

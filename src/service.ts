@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import type { RestartPolicy } from './db/supervisor.js';
 import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './graph/seed/load.js';
 import type { Logger } from './log.js';
@@ -16,8 +17,13 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  const database = await openDatabase(config, log, { advertise: true });
+export interface ServiceOptions {
+  /** How the embedded Neo4j is restarted when it dies (defaults: DEFAULT_RESTART_POLICY). */
+  restartPolicy?: RestartPolicy;
+}
+
+export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const database = await openDatabase(config, log, { advertise: true, restartPolicy: options.restartPolicy });
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');
@@ -28,7 +34,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     throw err;
   }
 
-  const server = createApp({ db: database.db, log, apiKey: config.apiKey });
+  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -119,6 +119,8 @@ export interface LocalNeo4j {
   port: number;
   dataDir: string;
   pid: number | undefined;
+  /** Settles when the JVM exits, for whatever reason (a supervisor watches it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Clean shutdown (checkpoint), waiting for the JVM to exit. */
   stop(): Promise<void>;
   /** Immediate SIGKILL, as a crash would; for failure tests. */
@@ -164,7 +166,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
   installExitHook();
-  child.once('exit', () => running.delete(child));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+  });
 
   const output: string[] = [];
   const keep = (line: string) => {
@@ -201,6 +208,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     port: options.port,
     dataDir: options.dataDir,
     pid: child.pid,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

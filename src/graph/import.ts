@@ -17,7 +17,7 @@
  */
 import { coerceInputValue, GraphQLError, isInputType, type GraphQLSchema } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import type { Db, Tx } from '../db/driver.js';
+import { TX_TIMEOUT_MS, type Db, type Tx, type TxOptions } from '../db/driver.js';
 import { DomainError } from './errors.js';
 import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
@@ -149,25 +149,31 @@ export function relationRecordFromInput(input: RelationInputValue): RelationReco
 
 const RETRIED = ['Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.TransientError.Transaction.DeadlockDetected'];
 
+/** Only a lost race is worth another go; an unreachable database has had the driver's retries. */
 function retriable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if (e instanceof Neo4jError && (RETRIED.includes(e.code) || e.retriable)) return true;
+    if (e instanceof Neo4jError && RETRIED.includes(e.code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
+/** How long writeRetrying keeps trying again after lost races, all attempts together. */
+export const WRITE_RETRY_BUDGET_MS = 5_000;
+
 /**
  * One write transaction (db.write), tried again when a concurrent writer created the same new
- * entity first (constraint violation: the next attempt finds it by name) or on a deadlock. The
- * driver already retries transient errors for a while; this covers what it gives up on.
+ * entity first (constraint violation: the next attempt finds it by name) or on a deadlock,
+ * within WRITE_RETRY_BUDGET_MS. Anything else (an unreachable database included: the driver
+ * has already retried that within its own bounded budget) fails at once.
  */
-export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}, attempts = 8): Promise<T> {
+  const deadline = Date.now() + WRITE_RETRY_BUDGET_MS;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.write(work);
+      return await db.write(work, options);
     } catch (error) {
-      if (attempt >= attempts || !retriable(error)) throw error;
+      if (attempt >= attempts || Date.now() > deadline || !retriable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));
     }
   }
@@ -440,7 +446,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
           outcomes.push(await writeBatch(tx, batch));
           options.onProgress?.(done + outcomes.reduce((n, o) => n + o.visits.length + o.relations.length, 0), total);
         }
-      });
+      }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       report.applied = false;
@@ -456,7 +462,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   const cache = new ResolveCache();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
-      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache));
+      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache), { timeoutMs: TX_TIMEOUT_MS.import });
       cache.commit();
       tally(outcome);
       done += batch.length;
@@ -506,7 +512,7 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown): 
         }
       }
       throw new Rollback();
-    });
+    }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
   } catch (error) {
     if (!(error instanceof Rollback) && !found) found = failureOf(batches[0]?.[0]?.line ?? 0, error);
   }

@@ -1,6 +1,7 @@
 /** The typed errors clients see (extensions.code), and what internal errors become. */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { TransactionAbortedError } from '../db/driver.js';
 import { DomainError } from '../graph/errors.js';
 import type { Logger } from '../log.js';
 
@@ -14,9 +15,20 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable right now; try again shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
+
+/** What a query that Neo4j had to stop (too long, too much memory, client gone) becomes. */
+export function queryTooExpensive(reason: TransactionAbortedError['reason']): GraphQLError {
+  const why = reason === 'MEMORY' ? 'needed more memory than one query may use' : reason === 'TIMEOUT' ? 'ran longer than a query may run' : 'was cancelled';
+  return new GraphQLError(`The query ${why}; ask for fewer or shallower lists.`, {
+    extensions: { code: 'QUERY_TOO_EXPENSIVE', reason },
   });
 }
 
@@ -48,6 +60,15 @@ export function createMaskError(log: Logger) {
         nodes: (error as GraphQLError).nodes,
         path: (error as GraphQLError).path,
         extensions: { code: 'BAD_USER_INPUT', reason: original.reason, ...original.details },
+      });
+    }
+    if (original instanceof TransactionAbortedError) {
+      log.warn({ reason: original.reason, cause: (original.cause as Error)?.message }, 'query stopped by the database');
+      const stopped = queryTooExpensive(original.reason);
+      return new GraphQLError(stopped.message, {
+        nodes: (error as GraphQLError).nodes,
+        path: (error as GraphQLError).path,
+        extensions: stopped.extensions,
       });
     }
     if (isDatabaseUnavailable(original)) {

@@ -18,6 +18,11 @@ export interface YogaOptions {
   apiKey: string;
 }
 
+/** The database as one request sees it: its reads stop in Neo4j when the client goes away. */
+function cancelledWith(db: Db, signal: AbortSignal): Db {
+  return { ...db, read: (work, options) => db.read(work, { signal, ...options }) };
+}
+
 function bearer(request: Request): string | undefined {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -78,6 +83,6 @@ export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServe
       warn: (...args) => log.warn(args.map(String).join(' ')),
       error: (...args) => log.error(args.map(String).join(' ')),
     },
-    context: ({ request }) => ({ db, log, authorized: bearer(request) === apiKey }),
+    context: ({ request }) => ({ db: cancelledWith(db, request.signal), log, authorized: bearer(request) === apiKey }),
   });
 }
