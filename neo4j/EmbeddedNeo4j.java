@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -14,7 +15,13 @@ import org.neo4j.io.ByteUnit;
 /**
  * A genuine Neo4j Community server, embedded, with Bolt on 127.0.0.1 only.
  *
- * Usage: java --class-path 'lib/*' EmbeddedNeo4j.java DATA_DIR BOLT_PORT [PAGE_CACHE_MB]
+ * Usage: java --class-path 'lib/*' EmbeddedNeo4j.java DATA_DIR BOLT_PORT [PAGE_CACHE_MB [TX_MEMORY_MB]]
+ *
+ * Authentication is on: the password of the user "neo4j" is set to the value of the environment
+ * variable EMBEDDED_NEO4J_PASSWORD at every start (the service generates it into the data folder),
+ * so that no other local process can read or write the graph without it. One transaction may
+ * use at most TX_MEMORY_MB of heap (default 128): a runaway query fails instead of starving the
+ * others.
  *
  * Prints "NEO4J_READY <port>" once Bolt accepts connections. It stops (cleanly, through the
  * shutdown hook) on SIGTERM/SIGINT and also when its standard input closes, so that a parent
@@ -29,14 +36,20 @@ public final class EmbeddedNeo4j {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 256;
+        long txMemoryMb = args.length > 3 ? Long.parseLong(args[3]) : 128;
+        String password = System.getenv("EMBEDDED_NEO4J_PASSWORD");
+        if (password == null || password.length() < 16) {
+            System.err.println("EMBEDDED_NEO4J_PASSWORD must hold a password of at least 16 characters");
+            System.exit(2);
+        }
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
-                // Loopback only, so no password: the driver's credentials are accepted as given.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 .build();
 
@@ -46,6 +59,12 @@ public final class EmbeddedNeo4j {
             System.out.println("NEO4J_STOPPED");
         }, "neo4j-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+
+        // The embedded API is not subject to authentication: it sets the password before anyone
+        // is told the server is ready (a client that raced in with the factory password could
+        // only have changed it, and this overwrites that).
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
 
         // Warm the default database so the first Bolt session does not wait for it.
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(30_000);

@@ -87,7 +87,6 @@ export function enableTcpNoDelay(): void {
 
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
   enableTcpNoDelay();
-  // The embedded server has auth off (loopback only) and accepts any credentials.
   const auth = neo4j.auth.basic(config.user, config.password);
   return neo4j.driver(uri, auth, {
     // Our numbers (years, shares, counts) are small: plain JS numbers are what GraphQL wants.

@@ -3,6 +3,7 @@
  * (neo4j/pom.xml) and the single-file launcher neo4j/EmbeddedNeo4j.java. No Docker needed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
@@ -105,17 +106,38 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The file in the data folder that holds the embedded Neo4j's password (user "neo4j"). */
+export const PASSWORD_FILE = 'neo4j-password';
+
+/**
+ * The embedded Neo4j's password: made at random on first start and kept in the data folder,
+ * readable by this user only, for the service and the command-line tools to read.
+ */
+export function localPassword(dataDir: string): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
 export interface LocalNeo4jOptions {
   dataDir: string;
   port: number;
   heapMb?: number;
   pageCacheMb?: number;
+  /** Heap one transaction may use (default: a quarter of the heap). */
+  txMemoryMb?: number;
   progress?: Progress;
   startTimeoutMs?: number;
 }
 
 export interface LocalNeo4j {
   uri: string;
+  /** User "neo4j"'s password (authentication is on). */
+  user: string;
+  password: string;
   port: number;
   dataDir: string;
   pid: number | undefined;
@@ -158,12 +180,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const libDir = await ensureNeo4jJars(progress);
   await ensurePortFree(options.port);
   mkdirSync(options.dataDir, { recursive: true });
+  const password = localPassword(options.dataDir);
+  const heapMb = options.heapMb ?? 512;
   const args = [
-    `-Xms${options.heapMb ?? 512}m`, `-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS,
+    `-Xms${heapMb}m`, `-Xmx${heapMb}m`, ...JVM_FLAGS,
     '--class-path', `${libDir}/*`, LAUNCHER_SOURCE,
-    options.dataDir, String(options.port), String(options.pageCacheMb ?? 256),
+    options.dataDir, String(options.port), String(options.pageCacheMb ?? 256), String(options.txMemoryMb ?? Math.floor(heapMb / 4)),
   ];
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The password goes through the environment, never the command line (which `ps` shows).
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, EMBEDDED_NEO4J_PASSWORD: password } });
   running.add(child);
   installExitHook();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -205,6 +230,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   return {
     uri: `bolt://127.0.0.1:${options.port}`,
+    user: 'neo4j',
+    password,
     port: options.port,
     dataDir: options.dataDir,
     pid: child.pid,

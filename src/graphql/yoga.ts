@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../config.js';
 import type { Db } from '../db/driver.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
+import { useListCost } from './cost.js';
 import { createMaskError } from './errors.js';
 import { validationErrorsPlugin, refusedAs } from './limits.js';
 import { buildSchema } from './schema.js';
@@ -74,7 +75,7 @@ export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServe
       return options;
     },
     renderGraphiQL,
-    plugins: armorPlugins(),
+    plugins: [...armorPlugins(), useListCost()],
     landingPage: false,
     maskedErrors: { maskError: createMaskError(log) },
     logging: {

@@ -3,7 +3,7 @@
  * Loading is idempotent; at start it runs only when the stored seed version differs.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/driver.js';
+import { TX_TIMEOUT_MS, type Db } from '../../db/driver.js';
 import type { EntityRecord, SeedDocument } from '../records.js';
 import { upsertEntities } from '../writeEntities.js';
 import { writeMentions } from '../writeMentions.js';
@@ -46,7 +46,7 @@ export async function loadSeedDocument(db: Db, doc: SeedDocument): Promise<void>
     await writeVisits(tx, doc.visits);
     await writeStandaloneMeetings(tx, doc.meetings);
     await writeRelations(tx, doc.eventRelations, { allowStructural: true });
-  });
+  }, { timeoutMs: TX_TIMEOUT_MS.import });
 }
 
 /** Loads every seed document (again); safe to repeat. */

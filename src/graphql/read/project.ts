@@ -13,6 +13,7 @@ import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
 import { argumentRange, outOfRange } from '../limits.js';
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import { listCap } from './listSizes.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
 
 /** Collects the parameters and fresh variable names of one statement. */
@@ -86,10 +87,10 @@ type Build = (b: CypherBuilder, v: string, field: FieldSelection) => string;
 
 const DATE_ORDER = (x: string) => `coalesce(${x}.dateStart, ${x}.date), ${x}.id`;
 
-/** A list of entities: `match` binds `x`; ordered by `order`; distinct when asked. */
-function many(b: CypherBuilder, match: (x: string) => string, order: (x: string) => string, sub: TypeSelection | undefined, distinct = true, limit?: string): string {
+/** A list of entities: `match` binds `x`; ordered by `order`; distinct when asked; at most `limit` (listSizes.ts). */
+function many(b: CypherBuilder, match: (x: string) => string, order: (x: string) => string, sub: TypeSelection | undefined, distinct: boolean, limit: number): string {
   const x = b.variable('x');
-  return `COLLECT { ${match(x)} WITH ${distinct ? 'DISTINCT ' : ''}${x} ORDER BY ${order(x)}${limit ? ` LIMIT ${limit}` : ''} RETURN ${entity(b, x, sub!)} }`;
+  return `COLLECT { ${match(x)} WITH ${distinct ? 'DISTINCT ' : ''}${x} ORDER BY ${order(x)} LIMIT ${b.int(limit)} RETURN ${entity(b, x, sub!)} }`;
 }
 
 /** One entity or null: the first `x` that `match` binds (by id, for determinism). */
@@ -117,7 +118,7 @@ function provenance(b: CypherBuilder, h: string, sub: TypeSelection | undefined)
     sources: (f) => {
       const x = b.variable('x');
       const sid = b.variable('sid');
-      return `COLLECT { UNWIND coalesce(${h}.sources, CASE WHEN ${h}.source IS NULL THEN [] ELSE [${h}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, f.sub!)} }`;
+      return `COLLECT { UNWIND coalesce(${h}.sources, CASE WHEN ${h}.source IS NULL THEN [] ELSE [${h}.source] END)[..${listCap('Provenance', 'sources')}] AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, f.sub!)} }`;
     },
     paragraphs: () => `coalesce(${h}.paragraphs, [])`,
     certainty: () => `${h}.certainty`,
@@ -151,8 +152,8 @@ const relations: Build = (b, v, field) => {
 const prop = (name: string): Build => (_b, v) => `${v}.${name}`;
 const list = (name: string): Build => (_b, v) => `coalesce(${v}.${name}, [])`;
 
-const visitsOf = (pattern: (x: string, v: string) => string): Build => (b, v, field) =>
-  many(b, (x) => `MATCH ${pattern(x, v)}`, DATE_ORDER, field.sub);
+const visitsOf = (pattern: (x: string, v: string) => string, cap: number): Build => (b, v, field) =>
+  many(b, (x) => `MATCH ${pattern(x, v)}`, DATE_ORDER, field.sub, true, cap);
 
 /** A post held (PositionHeld) or its holder (PositionHolder), over a HOLDS_POSITION `h`. */
 function heldMap(b: CypherBuilder, h: string, person: string, position: string, sub: TypeSelection | undefined): string {
@@ -176,16 +177,16 @@ function armsTrades(b: CypherBuilder, v: string, field: FieldSelection, role: 'b
     share: () => `${a}.share`,
     provenance: (f) => provenance(b, a, f.sub),
   });
-  return `COLLECT { MATCH (${buyer}:Country)-[${a}:BUYS_ARMS_FROM]->(${supplier}:Country) WITH ${a}, ${other} ORDER BY ${a}.share DESC, ${other}.name, ${other}.id RETURN ${map} }`;
+  return `COLLECT { MATCH (${buyer}:Country)-[${a}:BUYS_ARMS_FROM]->(${supplier}:Country) WITH ${a}, ${other} ORDER BY ${a}.share DESC, ${other}.name, ${other}.id LIMIT ${listCap('Country', 'armsSuppliers')} RETURN ${map} }`;
 }
 
 const eventProvenance: Build = (b, v, field) => provenance(b, v, field.sub);
 const sourcesOf: Build = (b, v, field) => {
   const x = b.variable('x');
   const sid = b.variable('sid');
-  return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
+  return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END)[..${listCap('Visit', 'sources')}] AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
 };
-const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub);
+const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub, true, listCap('Visit', 'topics'));
 const byName = (x: string) => `${x}.name, ${x}.id`;
 
 /** Fields every entity has. */
@@ -208,41 +209,41 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     positions: (b, v, field) => {
       const h = b.variable('h');
       const p = b.variable('p');
-      return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id RETURN ${heldMap(b, h, v, p, field.sub)} }`;
+      return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id LIMIT ${listCap('Person', 'positions')} RETURN ${heldMap(b, h, v, p, field.sub)} }`;
     },
-    visits: visitsOf((x, v) => `(${x}:Visit)-[:TRAVELER]->(${v})`),
-    meetings: visitsOf((x, v) => `(${v})-[:PRINCIPAL|ATTENDED]-(${x}:Meeting)`),
-    met: (b, v, field) => many(b, (x) => `MATCH (${v})-[:MET]-(${x}:Person) WHERE ${x} <> ${v}`, byName, field.sub),
+    visits: visitsOf((x, v) => `(${x}:Visit)-[:TRAVELER]->(${v})`, listCap('Person', 'visits')),
+    meetings: visitsOf((x, v) => `(${v})-[:PRINCIPAL|ATTENDED]-(${x}:Meeting)`, listCap('Person', 'meetings')),
+    met: (b, v, field) => many(b, (x) => `MATCH (${v})-[:MET]-(${x}:Person) WHERE ${x} <> ${v}`, byName, field.sub, true, listCap('Person', 'met')),
   },
   Country: {
-    visitsReceived: visitsOf((x, v) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`),
+    visitsReceived: visitsOf((x, v) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`, listCap('Country', 'visitsReceived')),
     armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),
     armsCustomers: (b, v, field) => armsTrades(b, v, field, 'supplier'),
-    cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub),
+    cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub, true, listCap('Country', 'cities')),
   },
   City: {
     country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN]->(${x}:Country)`, field.sub),
-    visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`),
+    visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`, listCap('City', 'visits')),
   },
   Position: {
     holders: (b, v, field) => {
       const h = b.variable('h');
       const p = b.variable('p');
-      return `COLLECT { MATCH (${p}:Person)-[${h}:HOLDS_POSITION]->(${v}) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id RETURN ${heldMap(b, h, p, v, field.sub)} }`;
+      return `COLLECT { MATCH (${p}:Person)-[${h}:HOLDS_POSITION]->(${v}) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id LIMIT ${listCap('Position', 'holders')} RETURN ${heldMap(b, h, p, v, field.sub)} }`;
     },
   },
   Event: { date: prop('date'), endDate: prop('endDate') },
   Agreement: {
     date: prop('date'),
-    parties: (b, v, field) => many(b, (x) => `MATCH (${x})-[:SIGNED]->(${v})`, byName, field.sub),
+    parties: (b, v, field) => many(b, (x) => `MATCH (${x})-[:SIGNED]->(${v})`, byName, field.sub, true, listCap('Agreement', 'parties')),
   },
   Topic: {
-    discussedIn: (b, v, field) => many(b, (x) => `MATCH (${x})-[:DISCUSSED]->(${v})`, DATE_ORDER, field.sub),
+    discussedIn: (b, v, field) => many(b, (x) => `MATCH (${x})-[:DISCUSSED]->(${v})`, DATE_ORDER, field.sub, true, listCap('Topic', 'discussedIn')),
   },
   Statement: {
     date: prop('date'),
     issuer: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ISSUED_BY]->(${x})`, field.sub),
-    about: (b, v, field) => many(b, (x) => `MATCH (${v})-[:ABOUT]->(${x})`, (x) => `${x}.id`, field.sub),
+    about: (b, v, field) => many(b, (x) => `MATCH (${v})-[:ABOUT]->(${x})`, (x) => `${x}.id`, field.sub, true, listCap('Statement', 'about')),
   },
   Source: {
     title: (_b, v) => `coalesce(${v}.title, ${v}.name)`,
@@ -253,7 +254,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     photoCredits: list('photoCredits'),
     mentions: (b, v, field) => {
       const first = intInRange('*.mentions', 'first', field.args.first ?? 500);
-      return many(b, (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, (x) => `${x}.id`, field.sub, true, b.int(first));
+      return many(b, (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, (x) => `${x}.id`, field.sub, true, first);
     },
   },
   Visit: {
@@ -271,17 +272,17 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const pb = b.variable('pb');
       return one(b, (x) => `MATCH (${v})-[${pb}:PRECEDED_BY]->() MATCH (${x}:Entity {id: ${pb}.position})`, field.sub);
     },
-    meetings: visitsOf((x, v) => `(${v})-[:INCLUDES]->(${x}:Meeting)`),
+    meetings: visitsOf((x, v) => `(${v})-[:INCLUDES]->(${x}:Meeting)`, listCap('Visit', 'meetings')),
     events: (b, v, field) =>
-      many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub),
+      many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub, true, listCap('Visit', 'events')),
     topics: topicsOf,
     sources: sourcesOf,
     provenance: eventProvenance,
   },
   Meeting: {
     date: prop('date'),
-    participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub),
-    attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub),
+    participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub, true, listCap('Meeting', 'participants')),
+    attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub, true, listCap('Meeting', 'attendees')),
     topics: topicsOf,
     visit: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:INCLUDES]->(${v})`, field.sub),
     city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x}:City)`, field.sub),
@@ -298,6 +299,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
         (x) => `${po}.order, ${DATE_ORDER(x)}`,
         field.sub,
         false,
+        listCap('Tour', 'visits'),
       );
     },
     // Whoever made the tour's stops.
