@@ -23,6 +23,7 @@ import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
 import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { ResolveCache } from './resolve.js';
+import { checkInputText } from './text.js';
 import { writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { writeVisits, type VisitWriteResult } from './writeVisits.js';
 
@@ -116,6 +117,7 @@ function meetingOf(input: MeetingInputValue): MeetingRecord {
 
 /** VisitInput (as the resolver receives it: Certainty already 'stated'...) → VisitRecord. */
 export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
+  checkInputText(input, 'visit');
   return compact({
     id: input.id ?? null,
     traveler: refOf(input.traveler),
@@ -134,6 +136,7 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
 }
 
 export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
+  checkInputText(input, 'relation');
   return compact({
     from: refOf(input.from),
     type: input.type,

@@ -159,7 +159,17 @@ function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
   );
 }
 
-export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache): Promise<Resolution> {
+/**
+ * Serialises the creation of entities on their kind and normalized names: the lock of each key
+ * is held until the transaction ends, so a concurrent writer of the same name (in any spelling
+ * that folds to it) waits, then finds the entity this one created.
+ */
+async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
+  const keys = [...new Set(records.flatMap((r) => keysOf(r).map((key) => `${r.kind}|${key}`)))].sort();
+  await tx.run(cypher('write/lock-names'), { keys });
+}
+
+export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache, namesLocked = false): Promise<Resolution> {
   requests.forEach(validate);
 
   // Each distinct name lookup once, however many references share it.
@@ -245,6 +255,12 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     earlierNew.push({ key, record, keys: new Set(keys) });
     newKeyOf[i] = key;
   });
+  // About to create: take the names' locks, then look again, since a writer that held them may
+  // have created some of these entities meanwhile.
+  if (newByKey.size > 0 && !namesLocked) {
+    await lockNames(tx, [...newByKey.values()]);
+    return resolveRefs(tx, requests, cache, true);
+  }
   let toCreate = [...newByKey.values()];
 
   // One statement for the ids given and for the ids the new entities would like.
