@@ -140,7 +140,7 @@ function rootField(query: string): FieldNode {
 export async function main(args: string[]): Promise<void> {
   const o = options(args);
   const { db, uri, close } = await openBenchDatabase();
-  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench' });
+  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-api-key-0123456789' });
   try {
     await applyMigrations(db);
     if (o.load) {

@@ -2,11 +2,13 @@
 import { existsSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from './config.js';
 import type { Db } from './db/driver.js';
 import type { DatabaseHealth } from './db/supervisor.js';
 import { createGraphQLServer } from './graphql/yoga.js';
+import { limitServer, withSecurityHeaders } from './http/edge.js';
 import type { Logger } from './log.js';
 
 export const WEB_DIST = path.join(PROJECT_ROOT, 'dist', 'web');
@@ -17,6 +19,8 @@ export interface AppOptions {
   apiKey: string;
   /** The embedded Neo4j's supervisor's view; absent for a database nobody here supervises. */
   health?: () => DatabaseHealth;
+  /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -35,8 +39,10 @@ async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolea
   }
 }
 
-export function createApp({ db, log, apiKey, health }: AppOptions): http.Server {
-  const yoga = createGraphQLServer({ db, log, apiKey });
+export function createApp({ db, log, apiKey, health, corsOrigins }: AppOptions): http.Server {
+  const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins });
+  // gzip/deflate for anything over 1 kB (GraphiQL's page is 8.9 MB uncompressed).
+  const compress = compression({ threshold: 1024 });
   const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -62,16 +68,21 @@ export function createApp({ db, log, apiKey, health }: AppOptions): http.Server 
     return json(res, 404, { error: `nothing at ${url.pathname}` });
   };
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
+    withSecurityHeaders(res);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
-    handle(req, res).catch((err: unknown) => {
-      log.error({ err }, 'request failed');
-      if (!res.headersSent) json(res, 500, { error: 'internal error' });
-      else res.end();
+    compress(req as never, res as never, () => {
+      handle(req, res).catch((err: unknown) => {
+        log.error({ err }, 'request failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+        else res.end();
+      });
     });
   });
+  limitServer(server);
+  return server;
 }

@@ -29,6 +29,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Load the article's graph at start when it is absent. */
   seedOnStart: boolean;
+  /** Origins other than the service's own that browsers may call the API from (no credentials). */
+  corsOrigins: string[];
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -40,6 +42,7 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiKey = env.API_KEY && env.API_KEY.length > 0 ? env.API_KEY : undefined;
+  if (apiKey !== undefined && apiKey.length < 16) throw new Error('API_KEY must have at least 16 characters (or leave it unset for a random one)');
   return {
     port: intFrom(env.PORT, 4000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
@@ -56,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: logFormat(env),
     seedOnStart: env.SEED_ON_START !== 'false',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

@@ -38,7 +38,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
       NEO4J_LOCAL_DATA: dataDir,
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       SEED_ON_START: 'false',
-      API_KEY: 'lifecycle-test',
+      API_KEY: 'lifecycle-test-key-0123456789',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

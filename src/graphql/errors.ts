@@ -50,9 +50,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    if (original instanceof GraphQLError && original.extensions?.code) return error as Error;
+    if (original instanceof GraphQLError && original.extensions?.code) {
+      // The client's mistake, not ours: worth a line at info, never an error.
+      if (original.extensions.code === 'BAD_USER_INPUT') log.info({ code: 'BAD_USER_INPUT', message: original.message }, 'refused input');
+      return error as Error;
+    }
     if (error instanceof GraphQLError && !error.originalError) return error; // validation/parse errors
     if (original instanceof DomainError) {
+      log.info({ code: 'BAD_USER_INPUT', reason: original.reason, message: original.message }, 'refused input');
       // Input the domain refuses (ambiguous or unknown reference, invalid date, type outside the
       // vocabulary): the client's to fix. extensions.reason says which; details such as the
       // candidates of an ambiguous reference or the allowed relationship types come along.

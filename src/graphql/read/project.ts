@@ -48,10 +48,14 @@ export function intInRange(field: string, name: string, value: unknown): number 
   return value;
 }
 
+/** The most items a list argument (`types`, `kinds`) may have: the vocabularies are smaller. */
+export const MAX_LIST_ARGUMENT = 100;
+
 /** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
 export function relationshipTypes(name: string, value: unknown): string[] | null {
   if (value === null || value === undefined) return null;
   const list = value as string[];
+  if (list.length > MAX_LIST_ARGUMENT) throw badInput(`"${name}" takes at most ${MAX_LIST_ARGUMENT} items; got ${list.length}.`, { argument: name, max: MAX_LIST_ARGUMENT });
   const unknown = list.filter((t) => !Object.hasOwn(RELATIONSHIP_TYPES, t));
   if (unknown.length > 0) {
     throw badInput(
