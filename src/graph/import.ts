@@ -136,7 +136,7 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
 }
 
 export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
-  checkInputText(input, 'relation');
+  checkInputText(input, 'relation', '', ['properties']);
   return compact({
     from: refOf(input.from),
     type: input.type,

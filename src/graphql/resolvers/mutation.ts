@@ -14,6 +14,7 @@ import {
   type RelationInputValue,
   type VisitInputValue,
 } from '../../graph/import.js';
+import { correctRelation, removeRelation, type CorrectionInput } from '../../graph/correctRelations.js';
 import { writeRelations } from '../../graph/writeRelations.js';
 import { writeVisits } from '../../graph/writeVisits.js';
 import { unauthenticated } from '../errors.js';
@@ -33,7 +34,48 @@ async function projectOne(tx: Tx, info: GraphQLResolveInfo, path: string[], id: 
   return (await project(tx, info, path, [id]))[0] ?? null;
 }
 
+/** A relation by id as a Relation object, its entities projected with the selection under `prefix`. */
+async function projectRelation(tx: Tx, info: GraphQLResolveInfo, prefix: string[], relationId: string) {
+  const found = await tx.run(
+    'MATCH (a)-[r]->(b) WHERE elementId(r) = $id RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS properties',
+    { id: relationId },
+  );
+  const row = found.records[0]!.toObject() as { type: string; fromId: string; toId: string; properties: Record<string, unknown> };
+  const { properties } = row;
+  const source = typeof properties.source === 'string' ? properties.source : null;
+  const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : source ? [source] : [];
+  return {
+    id: relationId,
+    type: row.type,
+    direction: 'OUT',
+    from: await projectOne(tx, info, [...prefix, 'from'], row.fromId),
+    to: await projectOne(tx, info, [...prefix, 'to'], row.toId),
+    other: await projectOne(tx, info, [...prefix, 'other'], row.toId),
+    properties,
+    provenance: {
+      sourceId: source,
+      source: await projectOne(tx, info, [...prefix, 'provenance', 'source'], source),
+      sources: await project(tx, info, [...prefix, 'provenance', 'sources'], sources),
+      paragraphs: Array.isArray(properties.paragraphs) ? properties.paragraphs : [],
+      certainty: properties.certainty ?? null,
+    },
+  };
+}
+
 export const Mutation: MutationResolvers = {
+  correctRelation: async (_parent, { input }, { db, authorized }, info) => {
+    if (!authorized) throw unauthenticated();
+    return db.write(async (tx) => {
+      const id = await correctRelation(tx, input as CorrectionInput);
+      return projectRelation(tx, info, [], id);
+    }) as never;
+  },
+
+  removeRelation: async (_parent, { input }, { db, authorized }) => {
+    if (!authorized) throw unauthenticated();
+    return db.write((tx) => removeRelation(tx, input)) as never;
+  },
+
   recordVisit: async (_parent, { input }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
     const record = visitRecordFromInput(input as unknown as VisitInputValue);
