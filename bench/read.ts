@@ -64,7 +64,7 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
+export async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
   const graph = syntheticGraph({ visits: visitCount });
   const started = Date.now();
   for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
