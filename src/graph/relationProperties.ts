@@ -11,11 +11,16 @@ import { TEXT_LIMITS, checkText } from './text.js';
 export type PropertyType = 'share' | 'partialDate' | 'text' | 'boolean' | 'textList' | 'entityId';
 
 /** Every type that is not structural takes these (a period of validity, a dated fact). */
-const COMMON: Record<string, PropertyType> = { since: 'partialDate', until: 'partialDate', date: 'partialDate', endDate: 'partialDate', period: 'text' };
+const COMMON: Record<string, PropertyType> = {
+  since: 'partialDate', until: 'partialDate', date: 'partialDate', endDate: 'partialDate', period: 'text',
+  // Whose claim an attributed fact is (an entity id, or words such as "some historians").
+  attributedTo: 'text',
+};
 
 const SPECIFIC: Record<string, Record<string, PropertyType>> = {
   BUYS_ARMS_FROM: { share: 'share' },
-  HOLDS_POSITION: { rank: 'text' },
+  HOLDS_POSITION: { rank: 'text', role: 'text' },
+  ISSUED_BY: { about: 'text' },
   WORKS_FOR: { role: 'text' },
   INSTITUTION_OF: { role: 'text' },
   INVOLVED: { role: 'text' },
