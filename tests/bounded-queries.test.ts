@@ -40,8 +40,8 @@ describe('bounded queries', () => {
   it('prices `first` as given: a small page of the same shape is allowed', async () => {
     const response = await ctx.server.gql('{ visits(first: 5) { edges { node { meetings { participants { name } } } } } }');
     expect(response.errors).toBeUndefined();
-    // The same shape under a person's whole list of visits (up to its cap) is too much.
-    const tooMany = await ctx.server.gql('{ entity(id: "person:mark-esper") { ... on Person { visits { meetings { participants { id } } } } } }');
+    // Under a person's whole list of visits (up to its cap), and each participant's contacts, too much.
+    const tooMany = await ctx.server.gql('{ entity(id: "person:mark-esper") { ... on Person { visits { meetings { participants { ... on Person { met { id } } } } } } } }');
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
   });
 

@@ -55,7 +55,7 @@ export const SIZE_ARGUMENTS: Record<string, { arg: string; default: number; max:
 };
 
 /** The most items a query may ask for in all, counted as described above. */
-export const MAX_QUERY_ITEMS = 200_000;
+export const MAX_QUERY_ITEMS = 1_000_000;
 
 /** The cap of a list field without `first`; lists not in the table get the smallest cap. */
 export function listCap(typeName: string, fieldName: string): number {
