@@ -82,7 +82,7 @@ describe('the embedded Neo4j under supervision', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     // Back without anyone restarting Node or Neo4j by hand; what was written before is there.
-    const back = await until(readyz, (r) => r.status === 200, 180_000);
+    const back = await until(readyz, (r) => r.status === 200, 330_000);
     expect(back.status).toBe(200);
     expect(service.database.local!.current().pid).not.toBe(firstPid);
     const answered = await until(() => post(read).then((r) => r.json() as Promise<{ data?: { visits: { totalCount: number } } }>), (r) => Boolean(r.data), 30_000);
@@ -97,5 +97,5 @@ describe('the embedded Neo4j under supervision', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(503);
     expect(logged.some((l) => l.level === 60 && /giving up/.test(l.msg))).toBe(true);
     expect((await post(read)).status).toBe(503);
-  }, 420_000);
+  }, 600_000);
 });

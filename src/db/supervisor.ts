@@ -87,7 +87,8 @@ export async function superviseLocalNeo4j(
       if (stopping) return;
       try {
         const started = Date.now();
-        neo4j = await startLocalNeo4j({ ...options, progress: (line) => log.info(line) });
+        // Store recovery after a crash takes longer than a clean start, the more so on a busy machine.
+        neo4j = await startLocalNeo4j({ startTimeoutMs: 300_000, ...options, progress: (line) => log.info(line) });
         if (stopping) {
           await neo4j.stop();
           return;
