@@ -3,7 +3,7 @@
  * middle of a stream of writes and checks what a client may rely on. The whole service runs as
  * `npm start` runs it (startService, with its supervisor), in a temporary data folder; N writers
  * (default 4) record visits (each with a meeting and a topic) one after another; after S seconds
- * (default 10) the JVM is killed; the writers keep going until writes succeed again, then 5 s
+ * (default 10) and at least 20 acknowledged writes the JVM is killed; the writers keep going until writes succeed again, then 5 s
  * more. Then: every acknowledged write must be in the graph, whole (traveler, host, VISITED edge,
  * meeting with its principals, topic), no visit anywhere may be half-written, and the service
  * must have answered again within a minute without anyone restarting anything. Exits 1 if not.
@@ -77,7 +77,10 @@ export async function main(args: string[]): Promise<void> {
         if (killedAt && !backAt) await new Promise((resolve) => setTimeout(resolve, 200));
       }
     });
+    // At least S seconds and 20 acknowledged writes before the kill (a cold service on a busy
+    // machine may take a while for its first ones).
     await new Promise((resolve) => setTimeout(resolve, beforeS * 1000));
+    while (acknowledged.length < 20 && Date.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 250));
     const pid = service.database.local!.current().pid!;
     process.stderr.write(`[bench] ${acknowledged.length} writes acknowledged; kill -9 ${pid} ...\n`);
     killedAt = Date.now();
