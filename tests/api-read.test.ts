@@ -332,7 +332,7 @@ describe('round trips', () => {
       const result = await data(`{
         visits(first: 10) {
           totalCount
-          edges { node { id meetings { id participants { id relations(first: 5, types: ["MET", "HOLDS_POSITION"]) { type other { id ... on Position { name } } provenance { source { id } } } } } } }
+          edges { node { id meetings { id participants { id relations(first: 5, types: ["MET", "HOLDS_POSITION"]) { type other { id } provenance { source { id } } } } } } }
         }
       }`);
       expect(statements.length).toBe(1);
