@@ -63,8 +63,17 @@ public final class EmbeddedNeo4j {
         // The embedded API is not subject to authentication: it sets the password before anyone
         // is told the server is ready (a client that raced in with the factory password could
         // only have changed it, and this overwrites that).
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        // On a later start the password is usually the same already, which Neo4j refuses to "change".
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                System.err.println("could not set the password: " + e.getMessage());
+                dbms.shutdown();
+                System.exit(1);
+            }
+        }
 
         // Warm the default database so the first Bolt session does not wait for it.
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(30_000);
