@@ -21,6 +21,8 @@ export interface AppOptions {
   health?: () => DatabaseHealth;
   /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** What is still loading in the background (the datasets of the first start), for /readyz. */
+  loading?: () => Record<string, unknown> | undefined;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -39,7 +41,7 @@ async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolea
   }
 }
 
-export function createApp({ db, log, apiKey, health, corsOrigins }: AppOptions): http.Server {
+export function createApp({ db, log, apiKey, health, corsOrigins, loading }: AppOptions): http.Server {
   const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins });
   // gzip/deflate for anything over 1 kB (GraphiQL's page is 8.9 MB uncompressed).
   const compress = compression({ threshold: 1024 });
@@ -54,7 +56,9 @@ export function createApp({ db, log, apiKey, health, corsOrigins }: AppOptions):
     }
     if (url.pathname === '/readyz') {
       const state = await ready(db, health);
-      if (state.ok) return json(res, 200, { status: 'ready' });
+      // Reads are answered while datasets load: ready, and saying what is still loading.
+      const datasets = loading?.();
+      if (state.ok) return json(res, 200, { status: 'ready', ...(datasets ? { datasets } : {}) });
       return json(res, 503, { status: state.status ?? 'unavailable', error: state.error, ...(state.restarts === undefined ? {} : { restarts: state.restarts }) });
     }
     if (url.pathname.startsWith('/graphql')) return yoga(req, res);

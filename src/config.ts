@@ -31,6 +31,23 @@ export interface Config {
   seedOnStart: boolean;
   /** Origins other than the service's own that browsers may call the API from (no credentials). */
   corsOrigins: string[];
+  /**
+   * What the first start loads when absent (SEED_DATASETS, default "article,hsg"): `article` the
+   * article's graph, `hsg` the Office of the Historian's records (in the background).
+   */
+  seedDatasets: SeedDataset[];
+}
+
+export const SEED_DATASETS = ['article', 'hsg'] as const;
+export type SeedDataset = (typeof SEED_DATASETS)[number];
+
+function datasetsFrom(value: string | undefined): SeedDataset[] {
+  if (value === undefined || value.trim() === '') return [...SEED_DATASETS];
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!(SEED_DATASETS as readonly string[]).includes(name)) throw new Error(`SEED_DATASETS: "${name}" is not one of ${SEED_DATASETS.join(', ')}`);
+  }
+  return names as SeedDataset[];
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -60,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: logFormat(env),
     seedOnStart: env.SEED_ON_START !== 'false',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    seedDatasets: datasetsFrom(env.SEED_DATASETS),
   };
 }

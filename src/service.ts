@@ -8,6 +8,7 @@ import { applyMigrations } from './db/migrations.js';
 import type { RestartPolicy } from './db/supervisor.js';
 import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './graph/seed/load.js';
+import { startDatasetLoads } from './datasets.js';
 import type { Logger } from './log.js';
 
 export interface RunningService {
@@ -28,13 +29,15 @@ export async function startService(config: Config, log: Logger, options: Service
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');
     log.info(await applyRepairs(database.db), 'stored data brought up to date');
-    if (config.seedOnStart) log.info(await ensureSeed(database.db), 'article graph');
+    if (config.seedOnStart && config.seedDatasets.includes('article')) log.info(await ensureSeed(database.db), 'article graph');
   } catch (err) {
     await database.close();
     throw err;
   }
 
-  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins });
+  // The larger datasets load in the background: the service answers reads meanwhile.
+  const loads = startDatasetLoads(database.db, log, config.seedOnStart ? config.seedDatasets : []);
+  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins, loading: loads.state });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

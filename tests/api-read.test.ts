@@ -1,8 +1,11 @@
 /** The read API against the real database with the article's graph: one test per root field. */
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
-import { esperAlgeria2020 as doc } from '../src/graph/seed/esperAlgeria2020.js';
+import { articleDocument } from './support/article.js';
 import { useSeededServer } from './support/server.js';
+
+/** The article data file (data/articles/), read through the importer. */
+const doc = articleDocument();
 
 const ESPER = 'person:mark-esper';
 const ALGERIA = 'country:algeria';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
-import { esperAlgeria2020 } from '../src/graph/seed/esperAlgeria2020.js';
+import { articleDocument } from './support/article.js';
 import { upsertEntities } from '../src/graph/writeEntities.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   db = connectTestDb();
   await freshDatabase(db);
   // The article's entities only: people, places, posts... but no visit, meeting or relation.
-  await db.write((tx) => upsertEntities(tx, esperAlgeria2020.entities, 'replace'));
+  await db.write((tx) => upsertEntities(tx, articleDocument().entities, 'replace'));
   server = await startTestServer(db);
 });
 

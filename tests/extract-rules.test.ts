@@ -11,14 +11,14 @@ import { findDates } from '../src/extract/dates.js';
 import { Gazetteer } from '../src/extract/gazetteer.js';
 import { RuleExtractor } from '../src/extract/ruleExtractor.js';
 import { splitParagraphs, unitsOf } from '../src/extract/text.js';
-import { SEEDS } from '../src/graph/seed/load.js';
+import { articleEntities } from '../src/graph/seed/load.js';
 
 function dates(text: string, published: string | null = '2020-10-02') {
   const [paragraph] = splitParagraphs(text);
   return findDates(unitsOf(paragraph!), published).map((d) => ({ date: d.date, endDate: d.endDate, certainty: d.certainty }));
 }
 
-const extractor = new RuleExtractor(Gazetteer.build(SEEDS.flatMap((d) => d.entities)));
+const extractor = new RuleExtractor(Gazetteer.build(articleEntities()));
 
 describe('dates', () => {
   it('reads explicit dates in English and Arabic, with either family of Arabic month names and Arabic-Indic digits', () => {

@@ -4,12 +4,13 @@
  * half-applies the others; --strict writes nothing when any record fails.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
-import { importText, parseImport } from '../src/graph/import.js';
+import { checkImportText, importText, parseImport } from '../src/graph/import.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase, testNeo4j } from './support/db.js';
 
@@ -118,5 +119,92 @@ describe('import files', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/visits: +4 created/);
     expect(result.stdout).toMatch(/failed: +0/);
+  });
+});
+
+describe('checking a file without writing', () => {
+  const BAD = [
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-06-10", "endDate": "2021-06-01"}}',
+    '// a comment line',
+    '{"relation": {"from": {"name": "X"}, "type": "HOLDS_POSITION", "to": {"name": "Y"}, "properties": {"since": "2025-01-20", "until": "2021-01-20"}}}',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-30"}}',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-03", "places": [{"name": "Z", "kind": "PERSON"}]}}',
+    'not json',
+    '{"visit": {"traveler": {"name": "A"}, "host": {"name": "B"}, "date": "2021-02-03", "endDate": "2021-02-04"}}',
+  ].join('\n');
+
+  it('reports every problem with its line, and writes nothing', async () => {
+    const before = await counts();
+    const report = await checkImportText(BAD);
+    expect(report.records).toBe(6);
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'INVALID_INPUT'], [3, 'INVALID_INPUT'], [4, 'INVALID_INPUT'], [5, 'INVALID_INPUT'], [6, 'PARSE_ERROR'],
+    ]);
+    expect(report.problems[0]!.reason).toMatch(/endDate: 2021-06-01 is before the date 2021-06-10/);
+    expect(report.problems[1]!.reason).toMatch(/until \(2021-01-20\) is before since/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('npm run import -- --check passes the shipped example and fails a broken file, exit codes 0 and 1', () => {
+    const ok = spawnSync('npx', ['tsx', 'src/cli/import.ts', '--check', 'examples/follow-up-visits.json'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(ok.stdout).toMatch(/12 records checked, 0 problems/);
+    expect(ok.status).toBe(0);
+    const file = path.join(os.tmpdir(), `check-${process.pid}.ndjson`);
+    writeFileSync(file, BAD);
+    const bad = spawnSync('npx', ['tsx', 'src/cli/import.ts', '--check', file], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(bad.stdout).toMatch(/line 5: \[INVALID_INPUT\] input\.places\[0\]/);
+    expect(bad.status).toBe(1);
+  });
+});
+
+describe('the JSON Schema of import files', () => {
+  const file = path.join(PROJECT_ROOT, 'examples', 'import-format.schema.json');
+  const committed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+
+  /** The problems of `value` against `schema` (the subset the generated schema uses). */
+  function problems(value: unknown, schema: Record<string, any>, at = '$'): string[] {
+    if (schema.$ref) return problems(value, committed.$defs[schema.$ref.replace('#/$defs/', '')], at);
+    if (schema.anyOf || schema.oneOf) {
+      const options = (schema.anyOf ?? schema.oneOf) as Record<string, any>[];
+      return options.some((option) => problems(value, option, at).length === 0) ? [] : [`${at}: matches none of its forms`];
+    }
+    if (schema.enum) return schema.enum.includes(value) ? [] : [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
+    switch (schema.type) {
+      case 'null': return value === null ? [] : [`${at}: not null`];
+      case 'string':
+        if (typeof value !== 'string') return [`${at}: not a string`];
+        return schema.pattern && !new RegExp(schema.pattern).test(value) ? [`${at}: "${value}" does not match ${schema.pattern}`] : [];
+      case 'integer': return Number.isInteger(value) ? [] : [`${at}: not an integer`];
+      case 'number': return typeof value === 'number' ? [] : [`${at}: not a number`];
+      case 'boolean': return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+      case 'array': return Array.isArray(value) ? value.flatMap((v, i) => problems(v, schema.items, `${at}[${i}]`)) : [`${at}: not a list`];
+      case 'object': {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+        const entries = Object.entries(value as Record<string, unknown>);
+        return [
+          ...(schema.required ?? []).filter((k: string) => !(k in (value as object))).map((k: string) => `${at}.${k}: missing`),
+          ...entries.flatMap(([k, v]) => (schema.properties[k] ? problems(v, schema.properties[k], `${at}.${k}`) : schema.additionalProperties === false ? [`${at}.${k}: not a field`] : [])),
+        ];
+      }
+      default: return [];
+    }
+  }
+
+  it('is what npm run schema:import generates from schema.graphql now', async () => {
+    const { importFileSchema } = await import('../src/graph/importSchema.js');
+    const { buildSchema } = await import('../src/graphql/schema.js');
+    expect(committed).toEqual(JSON.parse(JSON.stringify(importFileSchema(buildSchema()))));
+    expect(Object.keys(committed.$defs.VisitInput.properties)).toEqual(expect.arrayContaining(['endDate', 'representing', 'places']));
+    expect(Object.keys(committed.$defs.EntityRef.properties)).toEqual(expect.arrayContaining(['role', 'within']));
+  });
+
+  it('accepts the shipped example, and points at what is wrong in a bad record', () => {
+    const example = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples', 'follow-up-visits.json'), 'utf8'));
+    expect(problems(example, committed)).toEqual([]);
+    const bad = [{ visit: { traveler: { name: 'A', rank: 3 }, host: { name: 'B' }, date: '2021-6-1' } }];
+    expect(problems(bad, committed)).toEqual(['$[0]: matches none of its forms']);
+    expect(problems(bad[0]!.visit, committed.$defs.VisitInput)).toEqual([
+      '$.traveler.rank: not a field', '$.date: "2021-6-1" does not match ^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+    ]);
   });
 });

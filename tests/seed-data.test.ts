@@ -1,10 +1,13 @@
-/** Pure checks of the seed document (no database): ids, references, provenance, vocabulary. */
+/** Pure checks of the article data file (no database): ids, references, provenance, vocabulary. */
 import { describe, it, expect } from 'vitest';
-import { esperAlgeria2020 as doc } from '../src/graph/seed/esperAlgeria2020.js';
+import { articleDocument } from './support/article.js';
 import { CERTAINTIES, ENTITY_KINDS, EVENT_SUBLABELS, KIND_LABEL, RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
 import { isPartialDate } from '../src/graph/partialDate.js';
 import { normalizeName } from '../src/graph/normalize.js';
 import type { EntityRef, MeetingRecord, RelationRecord } from '../src/graph/records.js';
+
+/** The article data file (data/articles/), read through the importer. */
+const doc = articleDocument();
 
 const PARAGRAPH_COUNT = 24;
 const SOURCE_ID = 'source:aljazeera-2020-10-02-esper-algeria';

@@ -19,7 +19,7 @@ WITH m, prov, by, meetingId,
   CASE WHEN before IS NULL THEN null ELSE {props: properties(before), degree: COUNT { (before)--() }} END AS before
 MERGE (meeting:Entity {id: meetingId})
   ON CREATE SET meeting:Event:Meeting, meeting.kind = 'EVENT', meeting.name = m.name, meeting.aliases = [],
-    meeting.nameKeys = m.nameKeys, meeting.date = m.date, meeting.dateStart = m.dateStart,
+    meeting.nameKeys = m.nameKeys, meeting.date = m.date, meeting.endDate = m.endDate, meeting.dateStart = m.dateStart,
     meeting.dateEnd = m.dateEnd, meeting += prov
   ON MATCH SET meeting.sources = coalesce(meeting.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(meeting.sources, [])]
 SET meeting.summary = coalesce(meeting.summary, m.summary)
@@ -29,15 +29,16 @@ SET meeting.nameKeys = CASE WHEN meeting.nameAr IS NULL AND m.nameAr IS NOT NULL
 SET meeting.nameAr = coalesce(meeting.nameAr, m.nameAr)
 SET meeting += m.properties
 WITH m, prov, by, meeting, before, before IS NULL AND m.first AS fresh
-CALL (prov, by, meeting, fresh) {
+CALL (m, prov, by, meeting, fresh) {
   WITH * WHERE fresh
   CREATE (meeting)-[pb:PRINCIPAL]->(by)
-  SET pb += prov
+  SET pb += prov, pb.role = m.byRole
 }
-CALL (prov, by, meeting, fresh) {
+CALL (m, prov, by, meeting, fresh) {
   WITH * WHERE NOT fresh
   MERGE (meeting)-[pb:PRINCIPAL]->(by)
     ON CREATE SET pb += prov
     ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
+  SET pb.role = coalesce(pb.role, m.byRole)
 }
 RETURN m.index AS index, meeting.id AS meetingId, elementId(meeting) AS node, before

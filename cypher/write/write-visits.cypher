@@ -1,5 +1,8 @@
-// One row per visit (entities already resolved to ids). A visit with the same traveler, host
-// and date as one in the graph IS that visit: it is enriched, never duplicated. Every edge
+// One row per visit (entities already resolved to ids). A visit with the same traveler and host
+// over a range of dates that overlaps one in the graph (a month that holds a day, two ranges that
+// share a day) IS that visit: it is enriched, never duplicated, and the narrower of the two
+// ranges becomes its date. Where several overlap, the one with the very same date wins, else the
+// earliest. Each source's purpose is kept as a note (notes[i] said by noteSources[i]). Every edge
 // carries the provenance map $provs[toInteger(v.prov)] = {source, sources, paragraphs, certainty}; an edge
 // that already exists only gains the new source in `sources`. `before` is the visit as it was
 // (its properties and degree), null when this row creates it, so the caller can tell what
@@ -10,16 +13,25 @@ UNWIND $visits AS v
 WITH v, $provs[toInteger(v.prov)] AS prov
 MATCH (traveler) WHERE elementId(traveler) = v.traveler
 MATCH (host) WHERE elementId(host) = v.host
-OPTIONAL MATCH (traveler)<-[:TRAVELER]-(same:Visit)-[:HOST_COUNTRY]->(host)
-  WHERE same.date = v.date
-WITH v, prov, traveler, host, head(collect(same.id)) AS sameId
+// The traveler's visits are walked from the traveler (a pattern comprehension on a bound node):
+// no index serves an overlap of ranges, and a plan made on an empty graph could otherwise scan
+// every visit for every row.
+WITH v, prov, traveler, host,
+  [(traveler)<-[:TRAVELER]-(same:Visit)
+    WHERE same.dateStart <= v.dateEnd AND same.dateEnd >= v.dateStart AND (same)-[:HOST_COUNTRY]->(host) | same] AS overlapping
+WITH v, prov, traveler, host,
+  reduce(best = null, s IN overlapping |
+    CASE WHEN best IS NULL THEN s
+      WHEN (s.date = v.date) <> (best.date = v.date) THEN CASE WHEN s.date = v.date THEN s ELSE best END
+      WHEN s.dateStart < best.dateStart OR (s.dateStart = best.dateStart AND s.id < best.id) THEN s
+      ELSE best END).id AS sameId
 WITH v, prov, traveler, host, coalesce(sameId, v.id) AS visitId
 OPTIONAL MATCH (before:Entity {id: visitId})
 WITH v, prov, traveler, host, visitId,
   CASE WHEN before IS NULL THEN null ELSE {props: properties(before), degree: COUNT { (before)--() }} END AS before
 MERGE (visit:Entity {id: visitId})
   ON CREATE SET visit:Event:Visit, visit.kind = 'EVENT', visit.name = v.name, visit.aliases = [],
-    visit.nameKeys = v.nameKeys, visit.date = v.date, visit.dateStart = v.dateStart,
+    visit.nameKeys = v.nameKeys, visit.date = v.date, visit.endDate = v.endDate, visit.dateStart = v.dateStart,
     visit.dateEnd = v.dateEnd, visit += prov, visit.dateCertainty = v.dateCertainty
   ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(visit.sources, [])]
 SET visit.summary = coalesce(visit.summary, v.summary),
@@ -29,22 +41,35 @@ SET visit.nameKeys = CASE WHEN visit.nameAr IS NULL AND v.nameAr IS NOT NULL
       THEN visit.nameKeys + [k IN v.nameArKeys WHERE NOT k IN visit.nameKeys] ELSE visit.nameKeys END
 SET visit.nameAr = coalesce(visit.nameAr, v.nameAr)
 SET visit += v.properties
+// The more precise of two overlapping datings wins (the visit's id stays).
+SET visit += CASE WHEN duration.inDays(date(v.dateStart), date(v.dateEnd)).days
+    < duration.inDays(date(visit.dateStart), date(visit.dateEnd)).days
+  THEN {date: v.date, endDate: v.endDate, dateStart: v.dateStart, dateEnd: v.dateEnd} ELSE {} END
+WITH v, prov, traveler, host, visit, before,
+  v.purpose IS NOT NULL AND NOT any(i IN range(0, size(coalesce(visit.notes, [])) - 1)
+    WHERE visit.notes[i] = v.purpose AND visit.noteSources[i] = coalesce(prov.source, '')) AS newNote
+SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.purpose] ELSE [] END,
+    visit.noteSources = coalesce(visit.noteSources, []) + CASE WHEN newNote THEN [coalesce(prov.source, '')] ELSE [] END
+// The places of the visit in order, merged with those other sources gave.
+SET visit.places = CASE WHEN v.places IS NULL THEN visit.places
+    ELSE coalesce(visit.places, []) + [p IN v.places WHERE NOT p IN coalesce(visit.places, [])] END
 WITH v, prov, traveler, host, visit, before, before IS NULL AND v.first AS fresh
 // A visit this row has just created (the first row with its id) has no edges yet.
 CALL (v, prov, traveler, host, visit, fresh) {
   WITH * WHERE fresh
   CREATE (visit)-[tr:TRAVELER]->(traveler)
-  SET tr += prov
+  SET tr += prov, tr.role = v.travelerRole
   CREATE (visit)-[hc:HOST_COUNTRY]->(host)
   SET hc += prov
   CREATE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
-  SET vd += prov, vd.date = v.date, vd.dateCertainty = v.dateCertainty
+  SET vd += prov, vd.date = v.date, vd.endDate = v.endDate, vd.dateCertainty = v.dateCertainty
 }
 CALL (v, prov, traveler, host, visit, fresh) {
   WITH * WHERE NOT fresh
   MERGE (visit)-[tr:TRAVELER]->(traveler)
     ON CREATE SET tr += prov
     ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
+  SET tr.role = coalesce(tr.role, v.travelerRole)
   MERGE (visit)-[hc:HOST_COUNTRY]->(host)
     ON CREATE SET hc += prov
     ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
@@ -57,11 +82,12 @@ CALL (v, prov, traveler, host, visit, fresh) {
   CALL (v, prov, traveler, host, visit, vd) {
     WITH * WHERE vd IS NULL
     CREATE (traveler)-[created:VISITED {visitId: visit.id}]->(host)
-    SET created += prov, created.date = v.date, created.dateCertainty = v.dateCertainty
+    SET created += prov, created.date = visit.date, created.endDate = visit.endDate, created.dateCertainty = v.dateCertainty
   }
-  CALL (prov, vd) {
+  CALL (prov, vd, visit) {
     WITH * WHERE vd IS NOT NULL
-    SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])]
+    SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])],
+      vd.date = visit.date, vd.endDate = visit.endDate
   }
 }
 RETURN v.index AS index, visit.id AS visitId, elementId(visit) AS node, before

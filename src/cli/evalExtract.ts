@@ -9,10 +9,10 @@ import { PROJECT_ROOT } from '../config.js';
 import { evaluate, precision, recall, type Score } from '../extract/evaluate.js';
 import { Gazetteer } from '../extract/gazetteer.js';
 import { RuleExtractor } from '../extract/ruleExtractor.js';
-import { SEEDS } from '../graph/seed/load.js';
+import { articleEntities } from '../graph/seed/load.js';
 
 const verbose = process.argv.includes('--verbose');
-const gazetteer = Gazetteer.build(SEEDS.flatMap((doc) => doc.entities));
+const gazetteer = Gazetteer.build(articleEntities());
 const report = await evaluate(new RuleExtractor(gazetteer), path.join(PROJECT_ROOT, 'data', 'eval'));
 
 let ok = true;

@@ -15,7 +15,7 @@ import { RuleExtractor } from '../extract/ruleExtractor.js';
 import { checkProposeInput, extractWithGraph, proposeFacts, type ProposeInput } from '../extract/service.js';
 import type { Extraction } from '../extract/types.js';
 import { DomainError } from '../graph/errors.js';
-import { SEEDS } from '../graph/seed/load.js';
+import { articleEntities } from '../graph/seed/load.js';
 import { withDatabase } from './withDatabase.js';
 
 const USAGE =
@@ -73,7 +73,7 @@ function printable(extraction: Pick<Extraction, 'paragraphs' | 'language' | 'not
 try {
   if (values.offline) {
     checkProposeInput(input);
-    const gazetteer = Gazetteer.build(SEEDS.flatMap((doc) => doc.entities));
+    const gazetteer = Gazetteer.build(articleEntities());
     const extraction = new RuleExtractor(gazetteer).extract({ text, language: input.source.language, publishedAt: input.source.publishedAt });
     process.stdout.write(`${JSON.stringify(printable(extraction), null, 2)}\n`);
   } else if (!values.accept) {

@@ -5,16 +5,21 @@
  * article's graph first, so that the file's names link to it. A progress bar shows on a
  * terminal; the report at the end lists what was created, enriched and left unchanged, and each
  * failed record with its line number. Exit code 1 when any record failed.
+ * `--check` only reads and checks the file (no database, nothing written), listing every problem.
+ * `--trusted` is for our own data files (data/articles/): they may write the visit model's
+ * structural relations and state entities with authority; never give it to a file from outside.
  */
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../graph/import.js';
+import { checkImportText, DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, importText } from '../graph/import.js';
 import { ensureSeed } from '../graph/seed/load.js';
 import { withDatabase } from './withDatabase.js';
 
-const USAGE = 'usage: npm run import -- FILE [--strict] [--batch N]\n';
+const USAGE = 'usage: npm run import -- FILE [--strict] [--trusted] [--batch N] | npm run import -- --check [--trusted] FILE\n';
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
+// A trusted file (our own article data) may write structural relations; see ImportOptions.trusted.
+const trusted = args.includes('--trusted');
 const batchAt = args.indexOf('--batch');
 const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : DEFAULT_BATCH_SIZE;
 const file = args.find((a, i) => !a.startsWith('--') && (batchAt < 0 || i !== batchAt + 1));
@@ -31,6 +36,12 @@ try {
   process.exit(2);
 }
 
+if (args.includes('--check')) {
+  const checked = await checkImportText(text, { trusted });
+  process.stdout.write(`${formatCheckReport(checked)}\n`);
+  process.exit(checked.problems.length > 0 ? 1 : 0);
+}
+
 const report = await withDatabase(async (db) => {
   await ensureSeed(db);
   const bar = process.stderr.isTTY
@@ -43,6 +54,7 @@ const report = await withDatabase(async (db) => {
   try {
     return await importText(db, text, {
       strict,
+      trusted,
       batchSize,
       onProgress: (done, total) => {
         if (!bar) return;

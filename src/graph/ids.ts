@@ -3,14 +3,19 @@ import { createHash } from 'node:crypto';
 import type { EntityKindName } from './ontology.js';
 import { normalizeName } from './normalize.js';
 
-/** Latin letters and digits joined by dashes; names in other scripts get a short stable hash. */
-export function slugify(text: string): string {
-  const latin = text
+/** The whole of a text's Latin letters and digits, joined by dashes ("" when it has none). */
+export function latinSlug(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** Latin letters and digits joined by dashes; names in other scripts get a short stable hash. */
+export function slugify(text: string): string {
+  const latin = latinSlug(text);
   if (latin.length > 0) return latin.slice(0, 80);
   return `n${createHash('sha1').update(normalizeName(text)).digest('hex').slice(0, 10)}`;
 }

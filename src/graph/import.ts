@@ -21,11 +21,13 @@ import { TX_TIMEOUT_MS, type Db, type Tx, type TxOptions } from '../db/driver.js
 import { DomainError } from './errors.js';
 import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
-import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import type { EntityImport, EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { ResolveCache } from './resolve.js';
 import { checkInputText } from './text.js';
-import { writeRelations, type RelationWriteResult } from './writeRelations.js';
-import { writeVisits, type VisitWriteResult } from './writeVisits.js';
+import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
+import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
+import { writeEntityRecords } from './writeEntities.js';
+import { nameKeys } from './normalize.js';
 
 // ── GraphQL input → records ─────────────────────────────────────────────────────────────────
 
@@ -35,6 +37,10 @@ export interface EntityRefInput {
   name?: string | null;
   nameAr?: string | null;
   kind?: string | null;
+  role?: string | null;
+  within?: EntityRefInput | null;
+  aliases?: string[] | null;
+  externalId?: string | null;
 }
 
 export interface SourceInputValue {
@@ -47,9 +53,17 @@ export interface SourceInputValue {
 }
 
 export interface MeetingInputValue {
+  id?: string | null;
+  name?: string | null;
+  nameAr?: string | null;
+  summary?: string | null;
+  by?: EntityRefInput | null;
+  properties?: unknown;
+  source?: SourceInputValue | null;
   with: EntityRefInput[];
   attendees?: EntityRefInput[] | null;
   date?: string | null;
+  endDate?: string | null;
   topics?: string[] | null;
   city?: EntityRefInput | null;
   place?: EntityRefInput | null;
@@ -59,10 +73,17 @@ export interface MeetingInputValue {
 
 export interface VisitInputValue {
   id?: string | null;
+  name?: string | null;
+  nameAr?: string | null;
+  summary?: string | null;
+  properties?: unknown;
   traveler: EntityRefInput;
   host: EntityRefInput;
+  representing?: EntityRefInput | null;
   city?: EntityRefInput | null;
+  places?: EntityRefInput[] | null;
   date: string;
+  endDate?: string | null;
   tour?: string | null;
   purpose?: string | null;
   topics?: string[] | null;
@@ -71,6 +92,20 @@ export interface VisitInputValue {
   paragraphs?: number[] | null;
   certainty?: string | null;
   dateCertainty?: string | null;
+}
+
+export interface EntityInputValue {
+  id: string;
+  kind: string;
+  name: string;
+  nameAr?: string | null;
+  aliases?: string[] | null;
+  summary?: string | null;
+  labels?: string[] | null;
+  properties?: unknown;
+  source?: SourceInputValue | null;
+  paragraphs?: number[] | null;
+  certainty?: string | null;
 }
 
 export interface RelationInputValue {
@@ -94,6 +129,10 @@ function refOf(input: EntityRefInput): EntityRef {
     name: input.name?.trim() || null,
     nameAr: input.nameAr?.trim() || null,
     kind: (input.kind ?? null) as EntityKindName | null,
+    role: input.role?.trim() || null,
+    within: input.within ? refOf(input.within) : null,
+    aliases: Array.isArray(input.aliases) ? input.aliases : input.aliases ?? null,
+    externalId: input.externalId?.trim() || null,
   });
   return ref;
 }
@@ -104,9 +143,17 @@ function sourceOf(input: SourceInputValue | null | undefined): SourceRecord | un
 
 function meetingOf(input: MeetingInputValue): MeetingRecord {
   return compact({
+    id: input.id ?? null,
+    name: input.name ?? null,
+    nameAr: input.nameAr ?? null,
+    summary: input.summary ?? null,
+    by: input.by ? refOf(input.by) : null,
+    properties: (input.properties ?? null) as MeetingRecord['properties'] | null,
+    sourceInfo: sourceOf(input.source) ?? null,
     with: input.with.map(refOf),
     attendees: input.attendees?.map(refOf) ?? null,
     date: input.date ?? null,
+    endDate: input.endDate ?? null,
     topics: input.topics ?? null,
     city: input.city ? refOf(input.city) : null,
     place: input.place ? refOf(input.place) : null,
@@ -120,10 +167,17 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
   checkInputText(input, 'visit');
   return compact({
     id: input.id ?? null,
+    name: input.name ?? null,
+    nameAr: input.nameAr ?? null,
+    summary: input.summary ?? null,
+    properties: (input.properties ?? null) as VisitRecord['properties'] | null,
     traveler: refOf(input.traveler),
     host: refOf(input.host),
+    representing: input.representing ? refOf(input.representing) : null,
     city: input.city ? refOf(input.city) : null,
+    places: input.places?.map(refOf) ?? null,
     date: input.date,
+    endDate: input.endDate ?? null,
     tour: input.tour?.trim() || null,
     purpose: input.purpose ?? null,
     topics: input.topics ?? null,
@@ -133,6 +187,30 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
     certainty: (input.certainty ?? null) as Certainty | null,
     dateCertainty: (input.dateCertainty ?? null) as Certainty | null,
   }) as VisitRecord;
+}
+
+/** A meeting outside any visit (the record {"meeting": MeetingInput}, with `by`). */
+export function meetingRecordFromInput(input: MeetingInputValue): MeetingRecord {
+  checkInputText(input, 'meeting');
+  return meetingOf(input);
+}
+
+/** EntityInput → the record the entity writer takes. */
+export function entityRecordFromInput(input: EntityInputValue): EntityImport {
+  checkInputText(input, 'entity');
+  return compact({
+    id: input.id.trim(),
+    kind: input.kind as EntityKindName,
+    name: input.name.trim(),
+    nameAr: input.nameAr?.trim() || null,
+    aliases: input.aliases ?? null,
+    summary: input.summary ?? null,
+    labels: input.labels ?? null,
+    properties: (input.properties ?? null) as EntityImport['properties'] | null,
+    sourceInfo: sourceOf(input.source) ?? null,
+    paragraphs: input.paragraphs ?? null,
+    certainty: (input.certainty ?? null) as Certainty | null,
+  }) as EntityImport;
 }
 
 export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
@@ -184,7 +262,9 @@ export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, opt
 
 // ── import files ────────────────────────────────────────────────────────────────────────────
 
-export type ImportKind = 'visit' | 'relation';
+export type ImportKind = 'visit' | 'relation' | 'entity' | 'meeting';
+
+const INPUT_TYPE: Record<ImportKind, string> = { visit: 'VisitInput', relation: 'RelationInput', entity: 'EntityInput', meeting: 'MeetingInput' };
 
 export interface ImportEntry {
   /** 1-based line where the record starts in the file. */
@@ -207,6 +287,10 @@ export interface ImportReport {
   relations: { created: number; updated: number; unchanged: number };
   /** Distinct entities created (people, countries, topics, sources, meetings...) and existing ones linked. */
   entities: { created: number; linked: number };
+  /** Entity records ({"entity": ...}) written. */
+  entityRecords: number;
+  /** Standalone meetings ({"meeting": ...}): new, or already in the graph. */
+  meetings: { created: number; unchanged: number };
   failed: ImportFailure[];
   /** False in strict mode when a failure rolled everything back. */
   applied: boolean;
@@ -219,6 +303,8 @@ function classify(value: unknown): ImportKind | undefined {
   const v = value as Record<string, unknown>;
   if ('visit' in v && Object.keys(v).length === 1) return 'visit';
   if ('relation' in v && Object.keys(v).length === 1) return 'relation';
+  if ('entity' in v && Object.keys(v).length === 1) return 'entity';
+  if ('meeting' in v && Object.keys(v).length === 1) return 'meeting';
   if ('traveler' in v) return 'visit';
   return undefined;
 }
@@ -309,16 +395,23 @@ function apiSchema(): Promise<GraphQLSchema> {
   return schemaPromise;
 }
 
-/** Coerces a record against VisitInput / RelationInput, as GraphQL does with a mutation's variables. */
-export function coerceEntry(schema: GraphQLSchema, entry: ImportEntry): VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) {
-  const type = schema.getType(entry.kind === 'visit' ? 'VisitInput' : 'RelationInput');
-  if (!type || !isInputType(type)) throw new Error('the schema has no VisitInput / RelationInput');
+type ImportRecord = VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) | EntityImport | MeetingRecord;
+
+/** Coerces a record against its input type (VisitInput...), as GraphQL does with a mutation's variables. */
+export function coerceEntry(schema: GraphQLSchema, entry: ImportEntry): ImportRecord {
+  const type = schema.getType(INPUT_TYPE[entry.kind]);
+  if (!type || !isInputType(type)) throw new Error(`the schema has no ${INPUT_TYPE[entry.kind]}`);
   const problems: string[] = [];
   const value = coerceInputValue(entry.value, type, (path, _invalid, error) => {
     problems.push(`${['input', ...path].join('.')}: ${error.message}`);
   });
   if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('; '));
-  return entry.kind === 'visit' ? visitRecordFromInput(value as VisitInputValue) : relationRecordFromInput(value as RelationInputValue);
+  switch (entry.kind) {
+    case 'visit': return visitRecordFromInput(value as VisitInputValue);
+    case 'relation': return relationRecordFromInput(value as RelationInputValue);
+    case 'entity': return entityRecordFromInput(value as EntityInputValue);
+    case 'meeting': return meetingRecordFromInput(value as MeetingInputValue);
+  }
 }
 
 function failureOf(line: number, error: unknown): ImportFailure {
@@ -339,20 +432,44 @@ function isRecordError(error: unknown): boolean {
 interface Prepared {
   line: number;
   kind: ImportKind;
-  record: VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord });
+  record: ImportRecord;
 }
 
 interface Outcome {
   visits: VisitWriteResult[];
   relations: RelationWriteResult[];
+  entities: { created: string[]; written: string[] };
+  meetings: MeetingWriteResult[];
 }
 
-async function writeBatch(tx: Tx, batch: Prepared[], cache?: ResolveCache): Promise<Outcome> {
+const NO_ENTITIES = { created: [], written: [] };
+
+async function writeBatch(tx: Tx, batch: Prepared[], cache?: ResolveCache, trusted = false): Promise<Outcome> {
   cache?.discard(); // what an earlier, failed attempt learned
-  if (batch[0]!.kind === 'visit') {
-    return { visits: await writeVisits(tx, batch.map((p) => p.record as VisitRecord), { status: true, cache }), relations: [] };
+  const outcome: Outcome = { visits: [], relations: [], entities: NO_ENTITIES, meetings: [] };
+  const records = batch.map((p) => p.record);
+  switch (batch[0]!.kind) {
+    case 'visit':
+      outcome.visits = await writeVisits(tx, records as VisitRecord[], { status: true, cache });
+      break;
+    case 'relation':
+      // Structural types (the visit model's own edges) only from a trusted file.
+      outcome.relations = await writeRelations(tx, records as RelationRecord[], { cache, allowStructural: trusted });
+      break;
+    case 'entity':
+      outcome.entities = await writeEntityRecords(tx, records as EntityImport[], { trusted });
+      // Names just written may answer lookups the cache holds.
+      for (const record of records as EntityImport[]) cache?.touch(nameKeys(record));
+      break;
+    case 'meeting':
+      outcome.meetings = await writeStandaloneMeetings(tx, records as MeetingRecord[]);
+      break;
   }
-  return { visits: [], relations: await writeRelations(tx, batch.map((p) => p.record as RelationRecord), { cache }) };
+  return outcome;
+}
+
+function written(outcome: Outcome): number {
+  return outcome.visits.length + outcome.relations.length + outcome.entities.written.length + outcome.meetings.length;
 }
 
 /** Consecutive records of one kind, at most `size` each, in file order. */
@@ -376,6 +493,11 @@ export interface ImportOptions {
   strict?: boolean;
   /** Called after each batch with the number of records done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A trusted file (the article data that `npm run seed` loads, or `npm run import -- --trusted`)
+   * may write the visit model's structural relations and states its entities with authority.
+   */
+  trusted?: boolean;
 }
 
 class Rollback extends Error {}
@@ -402,6 +524,8 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     visits: { created: 0, enriched: 0, unchanged: 0 },
     relations: { created: 0, updated: 0, unchanged: 0 },
     entities: { created: 0, linked: 0 },
+    entityRecords: 0,
+    meetings: { created: 0, unchanged: 0 },
     failed,
     applied: true,
     strict,
@@ -413,6 +537,14 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   options.onProgress?.(done, total);
 
   const tally = (outcome: Outcome) => {
+    report.entityRecords += outcome.entities.written.length;
+    outcome.entities.created.forEach((id) => createdIds.add(id));
+    outcome.entities.written.forEach((id) => linkedIds.add(id));
+    for (const m of outcome.meetings) {
+      report.meetings[m.created.includes(m.meetingId) ? 'created' : 'unchanged'] += 1;
+      m.created.forEach((id) => createdIds.add(id));
+      m.linked.forEach((id) => linkedIds.add(id));
+    }
     for (const v of outcome.visits) {
       report.visits[v.status ?? 'created'] += 1;
       v.created.forEach((id) => createdIds.add(id));
@@ -446,14 +578,14 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
       await writeRetrying(db, async (tx) => {
         outcomes.length = 0;
         for (const batch of batches) {
-          outcomes.push(await writeBatch(tx, batch));
-          options.onProgress?.(done + outcomes.reduce((n, o) => n + o.visits.length + o.relations.length, 0), total);
+          outcomes.push(await writeBatch(tx, batch, undefined, options.trusted));
+          options.onProgress?.(done + outcomes.reduce((n, o) => n + written(o), 0), total);
         }
       }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       report.applied = false;
-      failed.push(await locateFailure(db, batches, error));
+      failed.push(await locateFailure(db, batches, error, options.trusted));
       return finish();
     }
     outcomes.forEach(tally);
@@ -465,7 +597,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   const cache = new ResolveCache();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
-      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache), { timeoutMs: TX_TIMEOUT_MS.import });
+      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache, options.trusted), { timeoutMs: TX_TIMEOUT_MS.import });
       cache.commit();
       tally(outcome);
       done += batch.length;
@@ -492,13 +624,13 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
  * Strict mode failed: finds the first failing record by replaying the file in one transaction
  * that is always rolled back (earlier batches whole, then the failing one record by record).
  */
-async function locateFailure(db: Db, batches: Prepared[][], original: unknown): Promise<ImportFailure> {
+async function locateFailure(db: Db, batches: Prepared[][], original: unknown, trusted = false): Promise<ImportFailure> {
   let found: ImportFailure | undefined;
   try {
     await db.write(async (tx) => {
       for (const batch of batches) {
         try {
-          await writeBatch(tx, batch);
+          await writeBatch(tx, batch, undefined, trusted);
           continue;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -507,7 +639,7 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown): 
         // transaction is still usable: try its records one by one.
         for (const p of batch) {
           try {
-            await writeBatch(tx, [p]);
+            await writeBatch(tx, [p], undefined, trusted);
           } catch (error) {
             found = failureOf(p.line, error);
             throw new Rollback();
@@ -527,6 +659,80 @@ export async function importText(db: Db, text: string, options: ImportOptions = 
   return importEntries(db, parseImport(text), options);
 }
 
+// ── checking a file without a database ─────────────────────────────────────────────────────
+
+export interface CheckReport {
+  records: number;
+  /** Every problem found, each with the line its record starts on. */
+  problems: ImportFailure[];
+}
+
+/** What a record can be refused for without looking at the graph: dates, ends, kinds, types. */
+function checkRecordAlone(entry: ImportEntry, record: ImportRecord, trusted: boolean): void {
+  if (entry.kind === 'relation') {
+    const relation = record as RelationRecord;
+    checkType(relation.type, 'input', trusted);
+    checkProperties(relation.properties, 'input');
+    return;
+  }
+  if (entry.kind === 'entity') {
+    checkProperties((record as EntityImport).properties, 'input');
+    return;
+  }
+  if (entry.kind === 'meeting') {
+    const meeting = record as MeetingRecord;
+    if (!meeting.by) throw new DomainError('INVALID_INPUT', 'input.by: a meeting outside a visit needs the person who held it');
+    if (!meeting.date) throw new DomainError('INVALID_INPUT', 'input.date: a meeting outside a visit needs a date');
+    checkDate(meeting.date, 'input.date');
+    checkEndDate(meeting.date, meeting.endDate, 'input');
+    return;
+  }
+  const visit = record as VisitRecord;
+  checkDate(visit.date, 'input.date');
+  checkEndDate(visit.date, visit.endDate, 'input');
+  checkProvenance(visit, 'input');
+  (visit.places ?? []).forEach((place, i) => {
+    if (place.kind && !['CITY', 'PLACE', 'REGION'].includes(place.kind)) {
+      throw new DomainError('INVALID_INPUT', `input.places[${i}]: a place is a CITY, PLACE or REGION, not a ${place.kind}`);
+    }
+  });
+  (visit.meetings ?? []).forEach((meeting, i) => {
+    const at = `input.meetings[${i}]`;
+    if (meeting.date) checkDate(meeting.date, `${at}.date`);
+    checkEndDate(meeting.date ?? visit.date, meeting.endDate, at);
+    checkProvenance(meeting, at);
+  });
+  if (visit.sourceInfo?.publishedAt) checkDate(visit.sourceInfo.publishedAt, 'input.source.publishedAt');
+}
+
+/**
+ * `npm run import -- --check FILE`: reads and checks every record as the importer would, against
+ * the schema's input types and the rules that need no graph (dates, end before start, until
+ * before since, kinds of places, relationship types), and reports every problem with its line.
+ * Writes nothing and needs no database; names are resolved only when the file is imported.
+ */
+export async function checkImportText(text: string, options: { trusted?: boolean } = {}): Promise<CheckReport> {
+  const { entries, failures } = parseImport(text);
+  const schema = await apiSchema();
+  const problems = [...failures];
+  for (const entry of entries) {
+    try {
+      checkRecordAlone(entry, coerceEntry(schema, entry), options.trusted ?? false);
+    } catch (error) {
+      problems.push(failureOf(entry.line, error));
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { records: entries.length + failures.length, problems };
+}
+
+export function formatCheckReport(report: CheckReport): string {
+  return [
+    `${report.records} records checked, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (nothing written)`,
+    ...report.problems.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
+  ].join('\n');
+}
+
 /** The report in words, for the terminal. */
 export function formatReport(report: ImportReport): string {
   const lines = [
@@ -534,6 +740,9 @@ export function formatReport(report: ImportReport): string {
     `visits:    ${report.visits.created} created, ${report.visits.enriched} enriched (linked to an existing visit), ${report.visits.unchanged} unchanged`,
     `relations: ${report.relations.created} created, ${report.relations.updated} updated, ${report.relations.unchanged} unchanged`,
     `entities:  ${report.entities.created} created, ${report.entities.linked} existing linked`,
+    ...(report.entityRecords + report.meetings.created + report.meetings.unchanged > 0
+      ? [`records:   ${report.entityRecords} entity records written, ${report.meetings.created} meetings created, ${report.meetings.unchanged} already known`]
+      : []),
     `failed:    ${report.failed.length}`,
     ...report.failed.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
   ];

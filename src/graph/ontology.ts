@@ -36,6 +36,7 @@ export const RELATIONSHIP_TYPES = {
   // The event view.
   TRAVELER: { from: 'Visit', to: 'Person', structural: true, meaning: 'Who made the visit.' },
   HOST_COUNTRY: { from: 'Visit', to: 'Country', structural: true, meaning: 'The country visited.' },
+  ON_BEHALF_OF: { from: 'Visit', to: 'Country|Organization', structural: true, meaning: 'The country or organization the traveler travelled for (given, or derived from the post held at the date: derived).' },
   IN_CITY: { from: 'Event', to: 'City', structural: true, meaning: 'The city where a visit or meeting took place.' },
   PART_OF_TOUR: { from: 'Visit', to: 'Tour', structural: true, meaning: 'The visit was one stop of a tour (carries order, 1-based by date).' },
   NEXT_STOP: { from: 'Visit', to: 'Visit', structural: true, meaning: 'The following stop of the same tour, in date order.' },

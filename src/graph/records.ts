@@ -23,6 +23,14 @@ export interface EntityRef {
   name?: string;
   nameAr?: string;
   kind?: EntityKindName;
+  /** A person's role at the time, as the source states it; kept on their part in a visit or meeting. */
+  role?: string;
+  /** For a city, place or region: the country or region it lies in (tells homonyms apart). */
+  within?: EntityRef;
+  /** Other spellings the caller knows: matched like names, and kept on a new entity. */
+  aliases?: string[];
+  /** An id from outside, e.g. "wikidata:Q7747" or an Office of the Historian person id. */
+  externalId?: string;
 }
 
 export interface EntityRecord {
@@ -38,8 +46,17 @@ export interface EntityRecord {
   labels?: string[];
   /** Kind-specific facts, e.g. { date: "1795" } for an agreement, { role: "..." }. */
   properties?: Properties;
+  /** Ids from outside (Wikidata, the Office of the Historian), matched by EntityRef.externalId. */
+  externalIds?: string[];
   /** Paragraphs of the seed source that name this entity (becomes MENTIONS). */
   paragraphs?: number[];
+}
+
+/** An entity as an import file states it: the record, and the source whose paragraphs name it. */
+export interface EntityImport extends EntityRecord {
+  sourceInfo?: SourceRecord;
+  /** For an event: on whose word it rests (default 'stated'). */
+  certainty?: Certainty;
 }
 
 export interface SourceRecord {
@@ -57,12 +74,16 @@ export interface MeetingRecord extends Provenance {
   /** Arabic name; without one, a new meeting's is made from its principals' Arabic names. */
   nameAr?: string;
   summary?: string;
+  /** For a meeting outside any visit: its source, as a SourceInput names it. */
+  sourceInfo?: SourceRecord;
   /** The principal(s) met; the traveler (or `by`) is the other principal. */
   with: EntityRef[];
   /** For a meeting outside any visit: the principal who met `with`. */
   by?: EntityRef;
   attendees?: EntityRef[];
   date?: PartialDate;
+  /** The last day of a meeting of several days. */
+  endDate?: PartialDate;
   city?: EntityRef;
   place?: EntityRef;
   /** Topic ids or names. */
@@ -78,8 +99,14 @@ export interface VisitRecord extends Provenance {
   summary?: string;
   traveler: EntityRef;
   host: EntityRef;
+  /** The country or organization the traveler travels for (default: derived from the post held). */
+  representing?: EntityRef;
   city?: EntityRef;
+  /** Cities, places and regions visited, in order; `city` is the same as `places: [city]`. */
+  places?: EntityRef[];
   date: PartialDate;
+  /** The last day of a visit of several days. */
+  endDate?: PartialDate;
   /** Certainty of the date alone, where it differs from the visit's (e.g. known from elsewhere). */
   dateCertainty?: Certainty;
   /** A tour id or name; visits of one tour are linked in date order. */
@@ -97,17 +124,4 @@ export interface RelationRecord extends Provenance {
   type: string;
   to: EntityRef | string;
   properties?: Properties;
-}
-
-/** One article's worth of graph: what the seed loader writes. */
-export interface SeedDocument {
-  source: EntityRecord & { properties: Properties };
-  entities: EntityRecord[];
-  /** Relations among entities; loaded before the visits so that positions held are known. */
-  relations: RelationRecord[];
-  visits: VisitRecord[];
-  /** Meetings that belong to no visit (e.g. an archive photo's meeting). */
-  meetings: MeetingRecord[];
-  /** Relations that name visits or meetings by id; loaded after them. */
-  eventRelations: RelationRecord[];
 }

@@ -11,10 +11,24 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid, type Candidate } from './errors.js';
-import { entityId, slugify } from './ids.js';
-import { normalizeName } from './normalize.js';
+import { entityId, idSlug, slugify } from './ids.js';
+import { nameKeys, normalizeName } from './normalize.js';
+import { mergeEntities } from './merge.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
+import { choosePerson, personQuery, type PersonCandidate } from './resolvePeople.js';
+import { luceneQuery } from '../graphql/read/queries.js';
+
+/**
+ * Why a reference was joined to the entity it resolved to, in the order the rules are tried:
+ * its id, an external id or the id of an entity merged into it, its exact name, an alias, a
+ * person's name with middle names or transliteration folded, a surname alone that fits one
+ * person (active near the record's date), a surname one letter off; else a new entity, which
+ * may absorb a person known so far by a surname alone.
+ */
+export type MatchReason =
+  | 'id' | 'external-id' | 'merged-id' | 'exact' | 'alias' | 'name-variant' | 'surname-in-context'
+  | 'close-spelling' | 'new' | 'absorbed-short-form';
 
 export interface RefRequest {
   ref: EntityRef;
@@ -24,7 +38,25 @@ export interface RefRequest {
   label?: string;
   /** The kind the role calls for (a host is a COUNTRY): matches are filtered by it. */
   expect?: EntityKindName;
+  /**
+   * Index (in the same request list) of the country or region this city, place or region lies
+   * in: resolved first, then only entities inside it (or placed nowhere yet) match.
+   */
+  within?: number;
+  /**
+   * True when `within` is implied (a visit's place is within the host unless it says otherwise)
+   * rather than stated: a name that matches nothing there, given without a kind, may still name
+   * the one place of that name elsewhere, as before places had a country.
+   */
+  impliedWithin?: boolean;
+  /** The kinds a relationship type admits at this end (POST_OF ends at a COUNTRY or an ORGANIZATION). */
+  expectAny?: EntityKindName[];
+  /** The record's date, to prefer the person active then when a surname alone is given. */
+  date?: string;
 }
+
+/** Kinds a `within` reference may name. */
+const CONTAINER_KINDS = ['COUNTRY', 'REGION', 'CITY'];
 
 export interface Resolved {
   id: string;
@@ -33,12 +65,21 @@ export interface Resolved {
   /** The entity's English name (for display names such as "Mark Esper in Algeria"). */
   name: string;
   kind: string;
+  /** Which rule joined the reference to this entity. */
+  reason: MatchReason;
 }
 
 export interface Resolution {
   resolved: Resolved[];
   /** The entities to create, one per distinct new name. */
   toCreate: EntityRecord[];
+  /**
+   * Entities to place LOCATED_IN their `within` (new ones, and found ones placed nowhere yet);
+   * `request` is the index of the first request that asked for it.
+   */
+  toLocate: { id: string; withinId: string; request: number }[];
+  /** New people who absorb a node known so far by their surname alone: new id → that node's id and names. */
+  absorbs: Map<string, { id: string; keys: string[] }>;
 }
 
 /**
@@ -104,15 +145,22 @@ export function refFromString(text: string, kind: EntityKindName): EntityRef {
 }
 
 function keysOf(ref: EntityRef): string[] {
-  return [...new Set([ref.name, ref.nameAr].filter((s): s is string => Boolean(s)).map(normalizeName).filter(Boolean))];
+  return [...new Set([ref.name, ref.nameAr, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s)).map(normalizeName).filter(Boolean))];
 }
 
 function describe(ref: EntityRef): string {
-  return ref.id ?? [ref.name, ref.nameAr].filter(Boolean).join(' / ');
+  return ref.id ?? ref.externalId ?? [ref.name, ref.nameAr].filter(Boolean).join(' / ');
 }
 
 function kindOf(request: RefRequest): EntityKindName | undefined {
-  return request.ref.kind ?? request.expect;
+  return request.ref.kind ?? request.expect ?? (request.expectAny?.length === 1 ? request.expectAny[0] : undefined);
+}
+
+/** The kinds a reference may resolve to, or null for any. */
+function kindsOf(request: RefRequest): string[] | null {
+  const kind = kindOf(request);
+  if (kind) return [kind];
+  return request.expectAny?.length ? [...request.expectAny] : null;
 }
 
 function validate(request: RefRequest): void {
@@ -121,8 +169,14 @@ function validate(request: RefRequest): void {
   if (ref.kind && expect && ref.kind !== expect) {
     throw invalid(`${at}: must be a ${expect}, not a ${ref.kind}`, { at });
   }
-  if (!ref.id && !ref.name && !ref.nameAr) throw invalid(`${at}: give an id, a name or an Arabic name`, { at });
-  if (!ref.id && keysOf(ref).length === 0) throw invalid(`${at}: "${describe(ref)}" has no letters to match on`, { at });
+  if (ref.kind && request.expectAny?.length && !request.expectAny.includes(ref.kind)) {
+    throw invalid(`${at}: must be one of ${request.expectAny.join(', ')}, not a ${ref.kind}`, { at });
+  }
+  if (ref.aliases !== undefined && ref.aliases !== null && (!Array.isArray(ref.aliases) || ref.aliases.some((a) => typeof a !== 'string'))) {
+    throw invalid(`${at}.aliases: expected a list of names`, { at });
+  }
+  if (!ref.id && !ref.externalId && !ref.name && !ref.nameAr) throw invalid(`${at}: give an id, an external id, a name or an Arabic name`, { at });
+  if (!ref.id && !ref.externalId && keysOf(ref).length === 0) throw invalid(`${at}: "${describe(ref)}" has no letters to match on`, { at });
 }
 
 interface NameLookup {
@@ -130,7 +184,28 @@ interface NameLookup {
   keys: string[];
   query: string;
   kind: string | null;
+  kinds: string[] | null;
   label: string | null;
+  /** Only candidates inside this entity (or placed nowhere) match. */
+  within: string | null;
+  /** The within is only implied and no kind is given: failing any match there, any place of the name. */
+  fallback: boolean;
+}
+
+type LocatedCandidate = Candidate & { inside?: boolean; located?: boolean };
+
+/**
+ * With a `within`, the candidates inside it; failing those, the ones placed nowhere yet (to be
+ * placed there); failing those, for an implied within and no kind (`fallback`), any of the name.
+ */
+function filterWithin(candidates: LocatedCandidate[], within: string | null, fallback: boolean): Candidate[] {
+  const strip = (c: LocatedCandidate): Candidate => ({ id: c.id, kind: c.kind, name: c.name });
+  if (within === null) return candidates.map(strip);
+  const inside = candidates.filter((c) => c.inside);
+  if (inside.length > 0) return inside.map(strip);
+  const unplaced = candidates.filter((c) => !c.located);
+  if (unplaced.length > 0 || !fallback) return unplaced.map((c) => ({ ...strip(c), unplaced: true }) as Candidate);
+  return candidates.map(strip);
 }
 
 async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, Candidate[]>> {
@@ -141,13 +216,67 @@ async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, C
   for (const record of result.records) {
     const index = record.get('index') as number;
     if ((record.get('hits') as number) >= FULLTEXT_LIMIT) overflow.push(lookups[index]!);
-    else found.set(index, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+    else found.set(index, filterWithin(record.get('candidates') as LocatedCandidate[], lookups[index]!.within, lookups[index]!.fallback).sort((a, b) => a.id.localeCompare(b.id)));
   }
   if (overflow.length > 0) {
     const scan = await tx.run(cypher('write/resolve-names-scan'), { lookups: overflow });
-    for (const record of scan.records) found.set(record.get('index') as number, (record.get('candidates') as Candidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+    for (const record of scan.records) {
+      const lookup = overflow.find((l) => l.index === record.get('index'))!;
+      found.set(lookup.index, filterWithin(record.get('candidates') as LocatedCandidate[], lookup.within, lookup.fallback).sort((a, b) => a.id.localeCompare(b.id)));
+    }
   }
   return found;
+}
+
+interface FoundNode { id: string; kind: string; name: string; labels: string[] }
+
+/** Entities by external id or by the id of an entity merged into them, in one statement. */
+async function lookUpOtherIds(tx: Tx, values: string[]): Promise<Map<string, FoundNode>> {
+  const found = new Map<string, FoundNode>();
+  const distinct = [...new Set(values)];
+  if (distinct.length === 0) return found;
+  const lookups = distinct.map((value) => ({ value, query: `externalIds:"${value.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}" OR mergedIds:"${value.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"` }));
+  const result = await tx.run(cypher('write/resolve-other-ids'), { lookups });
+  for (const r of result.records) {
+    const nodes = r.get('nodes') as FoundNode[];
+    if (nodes.length === 1) found.set(r.get('value') as string, nodes[0]!);
+  }
+  return found;
+}
+
+/** The Latin-script names of a reference (its name and aliases), for the person rules. */
+function latinNames(ref: EntityRef): string[] {
+  return [ref.name, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s));
+}
+
+/** Person candidates per name lookup, for the lookups given (one statement, or none). */
+async function lookUpPeople(tx: Tx, wanted: ({ index: number; names: string[] } | null)[]): Promise<Map<number, PersonCandidate[]>> {
+  const byIndex = new Map<number, string>();
+  for (const w of wanted) {
+    if (!w || byIndex.has(w.index)) continue;
+    const query = personQuery(w.names);
+    if (query) byIndex.set(w.index, query);
+  }
+  const found = new Map<number, PersonCandidate[]>();
+  if (byIndex.size === 0) return found;
+  const result = await tx.run(cypher('write/resolve-people'), { lookups: [...byIndex].map(([index, query]) => ({ index, query })) });
+  for (const r of result.records) {
+    found.set(r.get('index') as number, (r.get('candidates') as PersonCandidate[]).sort((a, b) => a.id.localeCompare(b.id)));
+  }
+  return found;
+}
+
+/** The best search hits for a reference that matched nothing, so that the error can suggest them. */
+async function suggestions(tx: Tx, request: RefRequest): Promise<Candidate[]> {
+  const key = keysOf(request.ref)[0];
+  if (!key) return [];
+  const result = await tx.run(
+    `CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: 50}) YIELD node, score
+     WHERE $kinds IS NULL OR node.kind IN $kinds
+     RETURN node {.id, .kind, .name} AS candidate ORDER BY score DESC, node.id LIMIT 5`,
+    { lucene: luceneQuery(key), kinds: kindsOf(request) },
+  );
+  return result.records.map((r) => r.get('candidate') as Candidate);
 }
 
 function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
@@ -169,8 +298,75 @@ async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
   await tx.run(cypher('write/lock-names'), { keys });
 }
 
-export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache, namesLocked = false): Promise<Resolution> {
+/**
+ * Resolves every reference of a batch. References `within` another are resolved after it, so
+ * that its id filters their candidates (Sydney in Australia is not Sydney in Canada).
+ */
+export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache): Promise<Resolution> {
   requests.forEach(validate);
+  const resolved: Resolved[] = new Array(requests.length);
+  const toCreate: EntityRecord[] = [];
+  const toLocate: Resolution['toLocate'] = [];
+  const absorbs: Resolution['absorbs'] = new Map();
+  let pending = requests.map((_, i) => i);
+  while (pending.length > 0) {
+    const ready = pending.filter((i) => {
+      const { within } = requests[i]!;
+      return within === undefined || resolved[within] !== undefined;
+    });
+    if (ready.length === 0) throw invalid(`${requests[pending[0]!]!.at}.within: a place cannot lie within itself`);
+    const level = ready.map((i) => {
+      const request = requests[i]!;
+      if (request.within === undefined) return { request, withinId: null };
+      const container = resolved[request.within]!;
+      if (!CONTAINER_KINDS.includes(container.kind)) {
+        throw invalid(`${requests[request.within]!.at}: ${container.id} is a ${container.kind}; a place lies within a country, region or city`, { at: requests[request.within]!.at });
+      }
+      return { request, withinId: container.id };
+    });
+    const result = await resolveLevel(tx, level, cache, new Set(toCreate.map((r) => r.id)));
+    ready.forEach((i, n) => (resolved[i] = result.resolved[n]!));
+    toCreate.push(...result.toCreate);
+    for (const located of result.toLocate) toLocate.push({ ...located, request: ready[located.request]! });
+    for (const [newId, old] of result.absorbs) absorbs.set(newId, old);
+    const done = new Set(ready);
+    pending = pending.filter((i) => !done.has(i));
+  }
+  // Other references of the batch that found a short-form node now absorbed mean the new one.
+  const absorbedBy = new Map([...absorbs].map(([newId, old]) => [old.id, toCreate.find((r) => r.id === newId)!]));
+  const final = resolved.map((r) => {
+    const into = absorbedBy.get(r.id);
+    return into ? { ...r, id: into.id, name: into.name } : r;
+  });
+  // The same place asked for twice (e.g. a visit's city and a meeting's) is placed once.
+  const seen = new Set<string>();
+  return {
+    resolved: final,
+    toCreate,
+    toLocate: toLocate.filter((l) => !seen.has(`${l.id}|${l.withinId}`) && seen.add(`${l.id}|${l.withinId}`)),
+    absorbs,
+  };
+}
+
+async function resolveLevel(
+  tx: Tx,
+  level: { request: RefRequest; withinId: string | null }[],
+  cache: ResolveCache | undefined,
+  reserved: Set<string>,
+  namesLocked = false,
+): Promise<Resolution> {
+  const requests = level.map((l) => l.request);
+  const withinOf = level.map((l) => l.withinId);
+
+  // External ids first: a reference found by one is settled like a reference by id.
+  const byExternal = await lookUpOtherIds(tx, requests.filter((r) => !r.ref.id && r.ref.externalId).map((r) => r.ref.externalId!));
+  const settledByExternal = (request: RefRequest) => !request.ref.id && request.ref.externalId !== undefined && byExternal.has(request.ref.externalId);
+  const byName = (request: RefRequest) => !request.ref.id && !settledByExternal(request) && keysOf(request.ref).length > 0;
+  for (const request of requests) {
+    if (request.ref.externalId && !request.ref.id && !byExternal.has(request.ref.externalId) && keysOf(request.ref).length === 0) {
+      throw new DomainError('UNKNOWN_REFERENCE', `${request.at}: no entity has the external id "${request.ref.externalId}"`, { at: request.at, externalId: request.ref.externalId, candidates: [] });
+    }
+  }
 
   // Each distinct name lookup once, however many references share it.
   const lookups: NameLookup[] = [];
@@ -180,11 +376,14 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
   const lookupByKey = new Map<string, number>();
   const lookupKeys: string[] = [];
   requests.forEach((request, i) => {
-    if (request.ref.id) return;
+    if (!byName(request)) return;
     const keys = keysOf(request.ref);
     const kind = kindOf(request) ?? null;
+    const kinds = kindsOf(request);
     const label = request.label ?? null;
-    const key = `${keys.join('\u0000')}|${kind ?? ''}|${label ?? ''}`;
+    const within = withinOf[i]!;
+    const fallback = within !== null && Boolean(request.impliedWithin) && !request.ref.kind;
+    const key = `${keys.join('\u0000')}|${kinds?.join(',') ?? ''}|${label ?? ''}|${within ?? ''}|${fallback}`;
     let index = lookupByKey.get(key);
     const cached = index === undefined ? cache?.name(key) : undefined;
     if (cached) {
@@ -201,7 +400,10 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
         keys,
         query: keys.map((k) => `nameKeys:"${k.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`).join(' OR '),
         kind,
+        kinds,
         label,
+        within,
+        fallback,
       });
     }
     lookupOf[i] = index;
@@ -214,20 +416,38 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
   }
   for (const [index, candidates] of candidatesFromCache) candidatesByLookup.set(index, candidates);
 
+  // Names that matched nothing exactly and may name a person: the person rules, one statement
+  // for all of them.
+  const peopleByLookup = await lookUpPeople(tx, requests.map((request, i) => {
+    if (!byName(request) || request.label) return null;
+    const kinds = kindsOf(request);
+    if (kinds && !kinds.includes('PERSON')) return null;
+    if ((candidatesByLookup.get(lookupOf[i]!) ?? []).length > 0) return null;
+    return { index: lookupOf[i]!, names: latinNames(request.ref) };
+  }));
+
   // Names that match nothing: new entities where a kind is given, one per distinct name. A batch
   // must mean what its records would mean written one after the other, so a reference also
   // matches the entities that earlier references of the same call create (by any of their names).
   const newByKey = new Map<string, EntityRecord>();
+  /** The container a new entity was asked for within, and its preferred id beside the plain one. */
+  const newWithin = new Map<EntityRecord, { withinId: string; request: number }>();
   const newKeyOf: (string | undefined)[] = [];
   const earlierNew: { key: string; record: EntityRecord; keys: Set<string> }[] = [];
+  const personMatch = new Map<number, { candidate: Candidate; reason: MatchReason }>();
+  const absorbByKey = new Map<string, { id: string; keys: string[] }>();
+  let unknown: RefRequest | undefined;
   requests.forEach((request, i) => {
-    if (request.ref.id) return;
-    const { ref, at, label } = request;
+    if (!byName(request) || unknown) return;
+    const { ref, label } = request;
     const kind = kindOf(request);
     const keys = keysOf(ref);
     const known = candidatesByLookup.get(lookupOf[i]!) ?? [];
-    const fresh = earlierNew.filter((n) =>
+    const within = withinOf[i]!;
+    const named = earlierNew.filter((n) =>
       keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label)));
+    const there = named.filter((n) => within === null || newWithin.get(n.record) === undefined || newWithin.get(n.record)!.withinId === within);
+    const fresh = there.length > 0 || known.length > 0 || !request.impliedWithin || ref.kind ? there : named;
     const candidates = [...known, ...fresh.map((n) => ({ id: n.record.id, kind: n.record.kind, name: n.record.name }))];
     if (candidates.length > 1) throw ambiguous(request, candidates);
     if (fresh.length === 1) {
@@ -235,33 +455,55 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
       return;
     }
     if (candidates.length === 1) return;
+    const people = peopleByLookup.get(lookupOf[i]!);
+    const choice = people ? choosePerson(latinNames(ref), request.date, people) : null;
+    if (choice && 'match' in choice) {
+      personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+      return;
+    }
+    // An unclear surname without a kind is the caller's to settle; with a kind it stays a node
+    // of its own, for the review queue (duplicateCandidates) to show.
+    if (choice && 'ambiguous' in choice && !ref.kind) throw ambiguous(request, choice.ambiguous.map(({ id, kind: k, name }) => ({ id, kind: k, name })));
     if (!ref.kind) {
-      throw new DomainError(
-        'UNKNOWN_REFERENCE',
-        `${at}: no ${request.expect ? `${request.expect} ` : 'entity '}is named "${describe(ref)}"; give its kind to create it`,
-        { at, name: describe(ref) },
-      );
+      unknown = request;
+      return;
     }
     const name = (ref.name ?? ref.nameAr)!.trim();
-    const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}`;
+    const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}|${within ?? ''}`;
     const record: EntityRecord = {
       id: label === 'Tour' ? `tour:${slugify(name)}` : entityId(ref.kind, name),
       kind: ref.kind,
       name,
       nameAr: ref.nameAr?.trim() || undefined,
+      aliases: (ref.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== name),
       labels: label ? [label] : undefined,
+      externalIds: ref.externalId ? [ref.externalId] : undefined,
     };
+    if (choice && 'absorb' in choice) absorbByKey.set(key, { id: choice.absorb.id, keys: nameKeys(choice.absorb) });
     newByKey.set(key, record);
+    if (within !== null) newWithin.set(record, { withinId: within, request: i });
     earlierNew.push({ key, record, keys: new Set(keys) });
     newKeyOf[i] = key;
   });
+  if (unknown) {
+    const request: RefRequest = unknown;
+    const candidates = await suggestions(tx, request);
+    const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}?` : '';
+    const kinds = kindsOf(request);
+    throw new DomainError(
+      'UNKNOWN_REFERENCE',
+      `${request.at}: no ${kinds ? `${kinds.join(' or ')} ` : 'entity '}is named "${describe(request.ref)}"; give its kind to create it${hint}`,
+      { at: request.at, name: describe(request.ref), candidates },
+    );
+  }
   // About to create: take the names' locks, then look again, since a writer that held them may
   // have created some of these entities meanwhile.
   if (newByKey.size > 0 && !namesLocked) {
     await lockNames(tx, [...newByKey.values()]);
-    return resolveRefs(tx, requests, cache, true);
+    return resolveLevel(tx, level, cache, reserved, true);
   }
   let toCreate = [...newByKey.values()];
+
 
   // One statement for the ids given and for the ids the new entities would like.
   const byIdCached = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
@@ -270,7 +512,9 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     if (hit) byIdCached.set(id, hit);
     return !hit;
   });
-  const wantedIds = toCreate.flatMap((r) => [r.id, ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  // A new place whose plain id is taken first tries its container's name: city:sydney-canada.
+  const placedId = (r: EntityRecord) => (newWithin.has(r) ? `${r.id}-${idSlug(newWithin.get(r)!.withinId)}` : null);
+  const wantedIds = toCreate.flatMap((r) => [r.id, ...[placedId(r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
   const byId = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
   if (givenIds.length + wantedIds.length > 0) {
     const result = await tx.run(
@@ -281,12 +525,16 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
   }
   for (const id of givenIds) if (byId.has(id)) cache?.learnId(byId.get(id)!);
   for (const [id, node] of byIdCached) byId.set(id, node);
+  // An id that no entity has may be the id of one merged into another: it still answers.
+  const byMergedId = await lookUpOtherIds(tx, givenIds.filter((id) => !byId.has(id) && !toCreate.some((r) => r.id === id)));
   for (const record of toCreate) cache?.touch(keysOf(record));
   // A new entity whose readable id is taken by an entity with one of its names and its kind is
   // that entity: a concurrent writer created it after this one looked the name up. Taken by
   // another name, the id gets "-2", "-3"...
   const adopted = new Map<string, { id: string; kind: string; name: string }>();
   for (const [key, record] of newByKey) {
+    // A place asked for within a container was looked up there: a holder of its plain id lies elsewhere.
+    if (newWithin.has(record)) continue;
     const holder = byId.get(record.id) as { id: string; kind: string; name: string; labels: string[]; nameKeys?: string[] } | undefined;
     const keys = keysOf(record);
     if (holder && holder.kind === record.kind && (holder.nameKeys ?? []).some((k) => keys.includes(k))
@@ -295,9 +543,11 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     }
   }
   toCreate = toCreate.filter((record) => ![...adopted.keys()].some((key) => newByKey.get(key) === record));
-  const taken = new Set(byId.keys());
+  const taken = new Set([...byId.keys(), ...reserved]);
   for (const record of toCreate) {
     let id = record.id;
+    const placed = placedId(record);
+    if (taken.has(id) && placed && !taken.has(placed)) id = placed;
     for (let n = 2; taken.has(id); n += 1) id = `${record.id}-${n}`;
     taken.add(id);
     record.id = id;
@@ -309,23 +559,63 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
       // An id that an earlier reference of this call creates is that entity, as it would be
       // had the records been written one by one.
       const fresh = toCreate.find((r) => r.id === ref.id);
-      if (!byId.has(ref.id) && fresh) return { id: fresh.id, created: true, name: fresh.name, kind: fresh.kind };
-      const node = byId.get(ref.id);
-      if (!node) throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${ref.id}"`, { at, id: ref.id });
+      if (!byId.has(ref.id) && fresh) return { id: fresh.id, created: true, name: fresh.name, kind: fresh.kind, reason: 'new' };
+      const node = byId.get(ref.id) ?? byMergedId.get(ref.id);
+      if (!node) throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${ref.id}"`, { at, id: ref.id, candidates: [] });
+      const reason: MatchReason = byId.has(ref.id) ? 'id' : 'merged-id';
       const kind = kindOf(request);
       if (kind && node.kind !== kind) throw invalid(`${at}: ${ref.id} is a ${node.kind}, not a ${kind}`, { at });
+      const kinds = kindsOf(request);
+      if (kinds && kinds.length > 1 && !kinds.includes(node.kind)) throw invalid(`${at}: ${ref.id} is a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
       if (request.label && !node.labels.includes(request.label)) throw invalid(`${at}: ${ref.id} is not a ${request.label}`, { at });
-      return { id: node.id, created: false, name: node.name, kind: node.kind };
+      return { id: node.id, created: false, name: node.name, kind: node.kind, reason };
+    }
+    if (settledByExternal(request)) {
+      const node = byExternal.get(ref.externalId!)!;
+      const kinds = kindsOf(request);
+      if (kinds && !kinds.includes(node.kind)) throw invalid(`${at}: ${ref.externalId} is ${node.id}, a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
+      return { id: node.id, created: false, name: node.name, kind: node.kind, reason: 'external-id' };
     }
     const key = newKeyOf[i];
     const holder = key === undefined ? undefined : adopted.get(key);
-    if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind };
+    if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind, reason: 'exact' };
     if (key !== undefined) {
       const record = newByKey.get(key)!;
-      return { id: record.id, created: true, name: record.name, kind: record.kind };
+      return { id: record.id, created: true, name: record.name, kind: record.kind, reason: absorbByKey.has(key) ? 'absorbed-short-form' : 'new' };
     }
+    const person = personMatch.get(i);
+    if (person) return { ...person.candidate, created: false, reason: person.reason };
     const match = candidatesByLookup.get(lookupOf[i]!)![0]!;
-    return { id: match.id, created: false, name: match.name, kind: match.kind };
+    return { id: match.id, created: false, name: match.name, kind: match.kind, reason: keysOf(ref).includes(normalizeName(match.name)) ? 'exact' : 'alias' };
   });
-  return { resolved, toCreate };
+  // Placed: new entities asked for within a container, and found ones that were placed nowhere.
+  const toLocate: Resolution['toLocate'] = [];
+  for (const [record, { withinId, request }] of newWithin) {
+    if (toCreate.includes(record)) toLocate.push({ id: record.id, withinId, request });
+  }
+  requests.forEach((request, i) => {
+    const within = withinOf[i];
+    if (request.ref.id || !within || newKeyOf[i] !== undefined) return;
+    const match = candidatesByLookup.get(lookupOf[i]!)?.[0] as (Candidate & { unplaced?: boolean }) | undefined;
+    if (match?.unplaced) toLocate.push({ id: match.id, withinId: within, request: i });
+  });
+  const absorbs = new Map<string, { id: string; keys: string[] }>();
+  for (const [key, old] of absorbByKey) {
+    const record = newByKey.get(key)!;
+    if (toCreate.includes(record)) absorbs.set(record.id, old);
+  }
+  return { resolved, toCreate, toLocate, absorbs };
 }
+
+/**
+ * The new people who take over a node known so far by their surname alone: each short-form node
+ * is merged into the new one (relationships, provenance and id moved). Run right after the new
+ * entities are written, in the same transaction.
+ */
+export async function absorbShortForms(tx: Tx, absorbs: Resolution['absorbs'], cache?: ResolveCache): Promise<void> {
+  for (const [newId, old] of absorbs) {
+    cache?.touch(old.keys);
+    await mergeEntities(tx, newId, old.id);
+  }
+}
+

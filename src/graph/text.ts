@@ -57,17 +57,21 @@ export function checkText(value: string, at: string, kind: TextKind = 'text'): s
 }
 
 /** The kind of text a field of an input holds, by its name. */
+const NAME_FIELDS = new Set(['name', 'nameAr', 'aliases', 'publisher', 'tour', 'topics', 'type', 'role', 'labels']);
+const ID_FIELDS = new Set(['id', 'externalId', 'externalIds', 'keep', 'merge', 'a', 'b']);
+
 function kindOfField(key: string): TextKind {
-  if (key === 'name' || key === 'nameAr' || key === 'publisher' || key === 'tour' || key === 'topics' || key === 'type') return 'name';
-  if (key === 'id') return 'id';
-  if (key === 'title') return 'title';
+  if (NAME_FIELDS.has(key)) return 'name';
+  if (ID_FIELDS.has(key)) return 'id';
+  if (key === 'title' || key === 'titles') return 'title';
   if (key === 'url') return 'url';
   if (key === 'language') return 'language';
   return 'text';
 }
 
 /**
- * Checks every string of a GraphQL input (VisitInput, RelationInput) by its field name, with
+ * Checks every string of a GraphQL input (VisitInput, RelationInput, MeetingInput, EntityInput,
+ * the curation mutations' arguments) by its field name, with
  * its path in messages ("visit.meetings[0].with[1].name"). `skip` names fields checked
  * elsewhere (a relation's free-form properties).
  */

@@ -2,9 +2,15 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { nameKeys } from './normalize.js';
+import { personKeys, surnameKey } from './personName.js';
 import { EVENT_SUBLABELS, KIND_LABEL } from './ontology.js';
 import { endOf, startOf, isPartialDate } from './partialDate.js';
-import type { EntityRecord, Properties } from './records.js';
+import type { EntityImport, EntityRecord, Properties } from './records.js';
+import type { Tx as WriteTx } from '../db/driver.js';
+import { ENTITY_KINDS, CERTAINTIES } from './ontology.js';
+import { resolveSources, sourcesToWrite } from './sources.js';
+import { writeMentions } from './writeMentions.js';
+import { checkProperties } from './writeRelations.js';
 import { invalid } from './errors.js';
 import type { NodeRefs } from './nodeRefs.js';
 
@@ -32,6 +38,10 @@ export function entityRow(record: EntityRecord) {
     nameAr: record.nameAr ?? null,
     aliases: record.aliases ?? [],
     nameKeys: nameKeys(record),
+    // People are also found by their folded given name and surname (src/graph/personName.ts).
+    personKeys: record.kind === 'PERSON' ? personKeys([record.name, ...(record.aliases ?? [])]) : null,
+    surnameKey: record.kind === 'PERSON' ? surnameKey(record.name) : null,
+    externalIds: record.externalIds ?? [],
     summary: record.summary ?? null,
     labels: ['Entity', KIND_LABEL[record.kind], ...extra],
     properties: { ...(record.properties ?? {}), ...dateBounds(record.properties) },
@@ -44,4 +54,63 @@ export async function upsertEntities(tx: Tx, records: EntityRecord[], mode: 'rep
   const result = await tx.run(cypher('write/upsert-entities'), { entities: records.map(entityRow), mode });
   if (nodes) for (const r of result.records) nodes.set(r.get('id') as string, r.get('node') as string, r.get('nameAr') as string | null, r.get('name') as string | null);
   return new Set(result.records.filter((r) => r.get('created')).map((r) => r.get('id') as string));
+}
+
+/** Event nodes carry their provenance like relationships do: the source and the paragraphs naming them. */
+export function withEventProvenance(entity: EntityRecord, sourceId: string, certainty = 'stated'): EntityRecord {
+  if (entity.kind !== 'EVENT') return entity;
+  const dateCertainty = entity.properties?.dateCertainty;
+  return {
+    ...entity,
+    properties: {
+      source: sourceId,
+      sources: [sourceId],
+      paragraphs: entity.paragraphs ?? [],
+      certainty,
+      ...entity.properties,
+      ...(dateCertainty ? { dateCertainty } : {}),
+    },
+  };
+}
+
+/**
+ * Entity records of an import file: written by id, with MENTIONS from their source for the
+ * paragraphs that name them. A trusted file (the article's own data) states them with
+ * authority: its names, aliases and summary replace what the node had. Any other file only fills
+ * in what is missing, and may not give the visit model's own labels (Visit, Meeting).
+ */
+export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], options: { trusted?: boolean } = {}): Promise<{ created: string[]; written: string[] }> {
+  if (records.length === 0) return { created: [], written: [] };
+  records.forEach((record, i) => {
+    const at = records.length === 1 ? 'input' : `entities[${i}]`;
+    if (!ENTITY_KINDS.includes(record.kind)) throw invalid(`${at}.kind: unknown kind "${record.kind}"`, { at });
+    if (!/^[a-z]+:[a-z0-9\u0600-\u06ff]+(-[a-z0-9\u0600-\u06ff]+)*$/.test(record.id)) throw invalid(`${at}.id: "${record.id}" is not an id (<kind>:<slug>)`, { at });
+    if (!record.name?.trim()) throw invalid(`${at}.name: an entity needs an English name`, { at });
+    if (!options.trusted && (record.labels ?? []).some((l) => l !== 'Tour')) {
+      throw invalid(`${at}.labels: only a trusted file may give the labels ${(record.labels ?? []).filter((l) => l !== 'Tour').join(', ')}`, { at });
+    }
+    if (record.certainty && !CERTAINTIES.includes(record.certainty)) throw invalid(`${at}.certainty: "${record.certainty}" is not a certainty`, { at });
+    checkProperties(record.properties, at);
+    for (const p of record.paragraphs ?? []) {
+      if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`, { at });
+    }
+  });
+  const mode = options.trusted ? 'replace' : 'fill';
+  // Sources first: the other records of the batch may name them (an article file starts with its own).
+  const isSource = (r: EntityImport) => r.kind === 'SOURCE';
+  const strip = ({ sourceInfo: _s, certainty: _c, ...record }: EntityImport): EntityRecord => record;
+  const created = await upsertEntities(tx, records.filter(isSource).map(strip), mode);
+  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `entities[${i}].source`));
+  await upsertEntities(tx, sourcesToWrite(sources), 'fill');
+  const rows = records.flatMap((record, i) => {
+    if (isSource(record)) return [];
+    const sourceId = sources[i]?.id;
+    return [sourceId ? withEventProvenance(strip(record), sourceId, record.certainty) : strip(record)];
+  });
+  for (const id of await upsertEntities(tx, rows, mode)) created.add(id);
+  await writeMentions(tx, records.flatMap((record, i) => {
+    const sourceId = sources[i]?.id;
+    return sourceId && (record.paragraphs ?? []).length > 0 ? [{ sourceId, entityId: record.id, paragraphs: record.paragraphs! }] : [];
+  }));
+  return { created: [...created], written: records.map((r) => r.id) };
 }

@@ -3,14 +3,15 @@ import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
-import { isPartialDate } from './partialDate.js';
+import { endOf, isPartialDate, startOf } from './partialDate.js';
 import { checkDeclaredProperties } from './relationProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
-import { resolveRefs, type ResolveCache } from './resolve.js';
+import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
-import { linkPrecedents, sourceEntity } from './writeVisits.js';
+import { linkPrecedents, type ResolutionNote } from './writeVisits.js';
+import { resolveSources, sourcesToWrite } from './sources.js';
 
 export interface RelationWriteResult {
   relationId: string;
@@ -22,6 +23,8 @@ export interface RelationWriteResult {
   /** False when writing it again changed none of its properties. */
   changed: boolean;
   created: string[];
+  /** How each end was resolved, and by which rule. */
+  resolutions: ResolutionNote[];
 }
 
 export interface RelationWriteOptions {
@@ -39,7 +42,7 @@ export function recordableTypes(allowStructural = false): RelationshipType[] {
   return (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => allowStructural || !RELATIONSHIP_TYPES[t].structural);
 }
 
-function checkType(type: string, at: string, allowStructural: boolean): RelationshipType {
+export function checkType(type: string, at: string, allowStructural: boolean): RelationshipType {
   const allowed = recordableTypes(allowStructural);
   if (!(allowed as string[]).includes(type)) {
     throw new DomainError(
@@ -51,7 +54,7 @@ function checkType(type: string, at: string, allowStructural: boolean): Relation
   return type as RelationshipType;
 }
 
-function checkProperties(properties: unknown, at: string): void {
+export function checkProperties(properties: unknown, at: string): void {
   if (properties === undefined || properties === null) return;
   if (typeof properties !== 'object' || Array.isArray(properties)) throw invalid(`${at}.properties: expected an object`, { at });
   for (const [key, value] of Object.entries(properties)) {
@@ -113,9 +116,12 @@ export async function writeRelations(
   });
   const requests = records.flatMap((record, i) => {
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
-    return [{ ref: asRef(record.from), at: `${at}.from` }, { ref: asRef(record.to), at: `${at}.to` }];
+    // Each end is narrowed to the kinds the type admits there (POST_OF ends at a country or an organization).
+    const type = types[i]!;
+    const narrow = (side: 'from' | 'to') => (allowStructural ? undefined : (kindsOf(RELATIONSHIP_TYPES[type][side]) as EntityKindName[] | null) ?? undefined);
+    return [{ ref: asRef(record.from), at: `${at}.from`, expectAny: narrow('from') }, { ref: asRef(record.to), at: `${at}.to`, expectAny: narrow('to') }];
   });
-  const { resolved, toCreate } = await resolveRefs(tx, requests, options.cache);
+  const { resolved, toCreate, absorbs } = await resolveRefs(tx, requests, options.cache);
   if (!allowStructural) {
     // Recorded from outside: each end must be of a kind the type admits (ONTOLOGY.md).
     records.forEach((_, i) => {
@@ -129,10 +135,11 @@ export async function writeRelations(
       }
     });
   }
-  const sources = records.map((r) => (r.sourceInfo ? sourceEntity(r.sourceInfo) : undefined));
-  const newSources = [...new Map(sources.filter((s) => s !== undefined).map((s) => [s.id, s])).values()];
+  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `relations[${i}].source`));
+  const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill');
+  await absorbShortForms(tx, absorbs, options.cache);
 
   const rows = records.map((record, index) => {
     const source = sources[index]?.id ?? record.source ?? null;
@@ -143,6 +150,9 @@ export async function writeRelations(
       type: types[index]!,
       prov: { source, sources: source ? [source] : [], paragraphs: record.paragraphs ?? [], certainty: record.certainty ?? 'stated' },
       properties: record.properties ?? {},
+      // The full days a term's ends cover, to find the term it overlaps (HOLDS_POSITION).
+      sinceStart: typeof record.properties?.since === 'string' ? startOf(record.properties.since) : null,
+      untilEnd: typeof record.properties?.until === 'string' ? endOf(record.properties.until) : null,
     };
   });
   // The statement sees each (from, type, to) once: a relation written twice in one batch goes
@@ -187,6 +197,10 @@ export async function writeRelations(
       updated: record.get('updated') as boolean,
       changed: record.get('changed') as boolean,
       created,
+      resolutions: [0, 1].map((k) => {
+        const r = resolved[row.index * 2 + k]!;
+        return { at: requests[row.index * 2 + k]!.at, id: r.id, reason: r.reason, created: r.created };
+      }),
     };
   });
 }

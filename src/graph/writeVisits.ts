@@ -9,11 +9,14 @@ import { invalid } from './errors.js';
 import { Interner, NodeRefs } from './nodeRefs.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { checkGivenVisitIds } from './visitIds.js';
-import { nameKeys } from './normalize.js';
+import { nameKeys, normalizeName } from './normalize.js';
 import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
-import { refFromString, resolveRefs, type RefRequest, type ResolveCache } from './resolve.js';
+import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type ResolveCache } from './resolve.js';
+import { resolveSources, sourcesToWrite } from './sources.js';
+
+export { sourceEntity } from './sources.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 
@@ -28,6 +31,15 @@ export interface VisitWriteResult {
   linked: string[];
   /** Only when asked for (`{ status: true }`): costs one more statement per batch. */
   status?: VisitStatus;
+  /** How each reference of the record was resolved, and by which rule. */
+  resolutions: ResolutionNote[];
+}
+
+export interface ResolutionNote {
+  at: string;
+  id: string;
+  reason: MatchReason;
+  created: boolean;
 }
 
 export interface MeetingWriteResult {
@@ -48,7 +60,7 @@ export function checkDate(value: string, at: string): void {
   if (typeof parsed === 'string') throw invalid(`${at}: ${parsed}`, { at });
 }
 
-function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
+export function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
   for (const p of record.paragraphs ?? []) {
     if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number (0 or more)`, { at });
   }
@@ -57,37 +69,56 @@ function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty 
   }
 }
 
-/** The Source entity a SourceInput names or describes. */
-export function sourceEntity(info: SourceRecord): EntityRecord {
-  if (info.publishedAt) checkDate(info.publishedAt, 'source.publishedAt');
-  const name = info.title ?? info.url ?? info.id;
-  if (!name) throw invalid('source: give at least an id, a title or a url');
-  if (info.id && !/^source:[a-z0-9]+(-[a-z0-9]+)*$/.test(info.id)) {
-    throw invalid(`source.id: "${info.id}" is not a source id (source:<slug>)`);
-  }
-  const id = info.id ?? entityId('SOURCE', [info.publisher, info.publishedAt, info.title ?? info.url].filter(Boolean).join(' '));
-  const properties: Record<string, string> = {};
-  for (const key of ['title', 'publisher', 'url', 'publishedAt', 'language'] as const) {
-    const value = info[key];
-    if (value) properties[key] = value;
-  }
-  return { id, kind: 'SOURCE', name, properties };
-}
+const PLACE_KINDS: EntityKindName[] = ['CITY', 'PLACE', 'REGION'];
 
 /** Collects every reference of a batch, remembering where each one's answer goes. */
 class RefCollector {
   readonly requests: RefRequest[] = [];
-  add(ref: EntityRef, at: string, expect?: EntityKindName, label?: string): number {
+  /** The date of the record being planned: a surname alone means the person active then. */
+  date: string | undefined;
+  /**
+   * @param impliedWithin the request a place lies within unless it says otherwise (a visit's city
+   *   is within the host country); a place given by id is taken as it is.
+   */
+  add(ref: EntityRef, at: string, expect?: EntityKindName, label?: string, impliedWithin?: number): number {
     if (!ref || typeof ref !== 'object') throw invalid(`${at}: expected a reference ({ id } or { name, kind })`, { at });
-    this.requests.push({ ref, at, expect, label });
+    let within: number | undefined;
+    let implied = false;
+    if (ref.within) {
+      const kind = ref.kind ?? expect;
+      if (kind && !PLACE_KINDS.includes(kind)) throw invalid(`${at}.within: only a city, place or region lies within another entity`, { at });
+      within = this.add(ref.within, `${at}.within`);
+    } else if (impliedWithin !== undefined && !ref.id) {
+      within = impliedWithin;
+      implied = true;
+    }
+    if (ref.role !== undefined && (typeof ref.role !== 'string' || ref.role.trim() === '')) throw invalid(`${at}.role: give the role as text`, { at });
+    this.requests.push({ ref, at, expect, label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
+}
+
+/** Checks an end date: valid, and not before the date it ends. */
+export function checkEndDate(date: string | undefined, endDate: string | undefined, at: string): void {
+  if (endDate === undefined || endDate === null) return;
+  checkDate(endDate, `${at}.endDate`);
+  if (!date) throw invalid(`${at}.endDate: an end date needs a date`, { at });
+  if (startOf(endDate) < startOf(date)) throw invalid(`${at}.endDate: ${endDate} is before the date ${date}`, { at });
+}
+
+/** A role as the source states it, folded for matching post names ("Prime Minister" → "prime minister"). */
+function roleKey(ref: EntityRef): string | null {
+  return ref.role ? normalizeName(ref.role) || null : null;
 }
 
 interface PlannedMeeting {
   record: MeetingRecord;
   at: string;
   by: number;
+  /** The role of `by` (the traveler's, inside a visit). */
+  byRole?: string;
+  /** The host country inside a visit: its posts are the ones roles of those met name. */
+  host?: number;
   with: number[];
   attendees: number[];
   city?: number;
@@ -100,24 +131,32 @@ interface PlannedVisit {
   at: string;
   traveler: number;
   host: number;
-  city?: number;
+  representing?: number;
+  /** The visit's city (if given) then its places, in order. */
+  places: number[];
   tour?: number;
   topics: number[];
   meetings: PlannedMeeting[];
 }
 
-function planMeeting(refs: RefCollector, record: MeetingRecord, at: string, by: number): PlannedMeeting {
+function planMeeting(
+  refs: RefCollector, record: MeetingRecord, at: string, by: number,
+  visit?: { host: number; date: string; travelerRole?: string },
+): PlannedMeeting {
   if (record.date) checkDate(record.date, `${at}.date`);
+  checkEndDate(record.date ?? visit?.date, record.endDate, at);
   checkProvenance(record, at);
   if (!Array.isArray(record.with) || record.with.length === 0) throw invalid(`${at}.with: name at least one person met`, { at });
   return {
     record,
     at,
     by,
+    byRole: visit ? visit.travelerRole : record.by?.role,
+    host: visit?.host,
     with: record.with.map((ref, i) => refs.add(ref, `${at}.with[${i}]`, 'PERSON')),
     attendees: (record.attendees ?? []).map((ref, i) => refs.add(ref, `${at}.attendees[${i}]`, 'PERSON')),
-    city: record.city ? refs.add(record.city, `${at}.city`, 'CITY') : undefined,
-    place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE') : undefined,
+    city: record.city ? refs.add(record.city, `${at}.city`, 'CITY', undefined, visit?.host) : undefined,
+    place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE', undefined, visit?.host) : undefined,
     topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
   };
 }
@@ -164,6 +203,7 @@ function eventNames(name: string, nameAr: string | undefined) {
 function meetingRow(
   m: PlannedMeeting, ids: string[], nodes: NodeRefs, index: number,
   visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined,
+  visitEndDate?: string,
 ) {
   const date = m.record.date ?? visitDate;
   if (!date) throw invalid(`${m.at}.date: a meeting outside a visit needs a date`, { at: m.at });
@@ -172,11 +212,20 @@ function meetingRow(
   if (withIds.length === 0) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
   const name = m.record.name ?? meetingName([byId, ...withIds].map((id) => nodes.name(id) ?? id), date);
   const nameAr = m.record.nameAr ?? meetingNameAr([byId, ...withIds].map((id) => nodes.nameAr(id)), date);
+  // Each person's role in this meeting, as the source states it (the first one given wins).
+  const roles = new Map<string, string>();
+  const noteRole = (id: string, role: string | undefined) => { if (role && !roles.has(id)) roles.set(id, role.trim()); };
+  m.with.forEach((i, n) => noteRole(ids[i]!, m.record.with[n]!.role));
+  m.attendees.forEach((i, n) => noteRole(ids[i]!, m.record.attendees![n]!.role));
+  const endDate = m.record.date ? m.record.endDate : (m.record.endDate ?? visitEndDate);
   return {
     index,
     id: m.record.id ?? meetingId([byId, ...withIds], date),
     visitId: visitIdValue,
     byId,
+    byRole: m.byRole?.trim() ?? null,
+    roles,
+    hostId: m.host === undefined ? null : ids[m.host]!,
     withIds,
     attendeeIds: [...new Set(m.attendees.map((i) => ids[i]!))],
     cityId: m.city === undefined ? null : ids[m.city]!,
@@ -185,8 +234,9 @@ function meetingRow(
     ...eventNames(name, nameAr),
     summary: m.record.summary ?? null,
     date,
+    endDate: endDate ?? null,
     dateStart: startOf(date),
-    dateEnd: endOf(date),
+    dateEnd: endOf(endDate ?? date),
     prov: provenanceOf(m.record, sourceId),
     properties: m.record.properties ?? {},
   };
@@ -195,7 +245,7 @@ function meetingRow(
 type Snapshot = { props: Record<string, unknown>; degree: number } | null;
 type Prov = ReturnType<typeof provenanceOf>;
 
-const STRUCTURAL_EDGE_TYPES = new Set(['IN_CITY', 'PART_OF_TOUR', 'DISCUSSED', 'INCLUDES', 'PRINCIPAL', 'ATTENDED', 'HELD_AT']);
+const STRUCTURAL_EDGE_TYPES = new Set(['IN_CITY', 'PART_OF_TOUR', 'DISCUSSED', 'INCLUDES', 'PRINCIPAL', 'ATTENDED', 'HELD_AT', 'OCCURRED_IN', 'ON_BEHALF_OF']);
 const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
 
 /**
@@ -205,7 +255,7 @@ const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
 class EdgeBatch {
   private readonly provTable = new Interner<Prov>((value) => JSON.stringify(value));
   readonly provs = this.provTable.list;
-  readonly edges: { from: string; to: string; type: string; prov: number }[] = [];
+  readonly edges: { from: string; to: string; type: string; prov: number; role?: string }[] = [];
   readonly met: { from: string; to: string; type: string; prov: number; meetingId: string; date: string; visitId: string | null; cityId: string | null; placeId: string | null }[] = [];
   /** Edges that touch a node this write has just created: they cannot exist yet (first of their key only). */
   readonly freshEdges: EdgeBatch['edges'] = [];
@@ -235,9 +285,9 @@ class EdgeBatch {
     return true;
   }
 
-  add(from: string, type: string, to: string, prov: Prov): void {
+  add(from: string, type: string, to: string, prov: Prov, role?: string): void {
     if (!STRUCTURAL_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
-    const edge = { from, to, type, prov: this.prov(prov) };
+    const edge = { from, to, type, prov: this.prov(prov), ...(role ? { role } : {}) };
     (this.isFresh(`${from}\u0000${type}\u0000${to}`, from, to) ? this.freshEdges : this.edges).push(edge);
   }
 
@@ -252,11 +302,11 @@ class EdgeBatch {
   addMeeting(row: MeetingRow, meetingIdValue: string): void {
     if (row.visitId) this.add(row.visitId, 'INCLUDES', meetingIdValue, row.prov);
     for (const withId of row.withIds) {
-      this.add(meetingIdValue, 'PRINCIPAL', withId, row.prov);
+      this.add(meetingIdValue, 'PRINCIPAL', withId, row.prov, row.roles.get(withId));
       this.addMet({ from: row.byId, to: withId, type: 'MET', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: row.cityId, placeId: row.placeId }, row.prov);
       if (row.visitId) this.addMet({ from: withId, to: row.byId, type: 'RECEIVED', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: null, placeId: null }, row.prov);
     }
-    for (const attendeeId of row.attendeeIds) this.add(attendeeId, 'ATTENDED', meetingIdValue, row.prov);
+    for (const attendeeId of row.attendeeIds) this.add(attendeeId, 'ATTENDED', meetingIdValue, row.prov, row.roles.get(attendeeId));
     for (const topicId of row.topicIds) this.add(meetingIdValue, 'DISCUSSED', topicId, row.prov);
     if (row.cityId) this.add(meetingIdValue, 'IN_CITY', row.cityId, row.prov);
     if (row.placeId) this.add(meetingIdValue, 'HELD_AT', row.placeId, row.prov);
@@ -274,7 +324,7 @@ class EdgeBatch {
     const ids = new Interner<string>();
     const idOf = (id: string | null) => (id === null ? null : ids.of(id));
     // Rows are lists, not maps: no key names repeated thousands of times in the parameters.
-    const edge = (e: EdgeBatch['edges'][number]) => [nodes.of(e.from), nodes.of(e.to), e.type, e.prov];
+    const edge = (e: EdgeBatch['edges'][number]) => (e.role ? [nodes.of(e.from), nodes.of(e.to), e.type, e.prov, e.role] : [nodes.of(e.from), nodes.of(e.to), e.type, e.prov]);
     const met = (e: EdgeBatch['met'][number]) => [
       nodes.of(e.from), nodes.of(e.to), e.type, e.prov, ids.of(e.meetingId), idOf(e.visitId), e.date, idOf(e.cityId), idOf(e.placeId),
     ];
@@ -297,7 +347,8 @@ async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   const meetings = rows.map((r) => {
     const first = !seen.has(r.id);
     seen.add(r.id);
-    return { ...r, first, prov: batch.prov(r.prov), by: batch.nodes.get(r.byId) };
+    const { roles: _roles, ...sent } = r;
+    return { ...sent, first, prov: batch.prov(r.prov), by: batch.nodes.get(r.byId) };
   });
   const result = await tx.run(cypher('write/write-meetings'), { meetings, provs: batch.provs });
   const out: { meetingId: string; before: Snapshot }[] = [];
@@ -333,38 +384,87 @@ async function snapshots(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   return new Map(result.records.map((r) => [r.get('id') as string, canonical(r.get('snapshot'))]));
 }
 
+/** The edge that joins a visit to each of its places, by the place's kind. */
+const PLACE_EDGE: Record<string, string> = { CITY: 'IN_CITY', PLACE: 'HELD_AT', REGION: 'OCCURRED_IN' };
+
+
+/** The source and paragraphs of the visit a reference belongs to ("visits[3].city" → visit 3's). */
+function provenanceOfRequest(plans: PlannedVisit[], at: string, sources: (EntityRecord | undefined)[]): { source?: string; paragraphs?: number[] } {
+  const match = /^visits\[(\d+)\]/.exec(at);
+  const v = match ? Number(match[1]) : 0;
+  return { source: sources[v]?.id ?? plans[v]?.record.source, paragraphs: plans[v]?.record.paragraphs };
+}
+
+/** LOCATED_IN for places new to the graph (or placed nowhere yet), within what the input says. */
+async function locate(tx: Tx, rows: { id: string; withinId: string; source?: string; paragraphs?: number[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(cypher('write/locate'), {
+    rows: rows.map((r) => ({ id: r.id, withinId: r.withinId, source: r.source ?? null, paragraphs: r.paragraphs ?? [] })),
+  });
+}
+
+/** Links meeting participants' roles to the posts they name (only when some role is given). */
+async function linkMeetingRoles(tx: Tx, rows: MeetingRow[], results: { meetingId: string }[]): Promise<void> {
+  const roles = rows.flatMap((row, i) => [...row.roles]
+    .filter(([personId]) => row.withIds.includes(personId))
+    .map(([personId, role]) => ({ meetingId: results[i]!.meetingId, personId, roleKey: normalizeName(role), countryId: row.hostId })))
+    .filter((r) => r.roleKey);
+  const byRoles = rows.flatMap((row, i) => (row.byRole ? [{ meetingId: results[i]!.meetingId, personId: row.byId, roleKey: normalizeName(row.byRole), countryId: null }] : []));
+  const all = [...roles, ...byRoles];
+  if (all.length > 0) await tx.run(cypher('write/link-meeting-roles'), { roles: all });
+}
+
 export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
   if (records.length === 0) return [];
   const refs = new RefCollector();
-  const sources: (EntityRecord | undefined)[] = [];
+  const sourceInfos: (SourceRecord | undefined)[] = [];
   const plans: PlannedVisit[] = records.map((record, index) => {
     const at = records.length === 1 ? 'input' : `visits[${index}]`;
     if (!record || typeof record !== 'object') throw invalid(`${at}: expected a visit`, { at });
     if (record.date === undefined || record.date === null) throw invalid(`${at}.date: a visit needs a date`, { at });
     checkDate(record.date, `${at}.date`);
+    checkEndDate(record.date, record.endDate, at);
+    if (record.places !== undefined && !Array.isArray(record.places)) throw invalid(`${at}.places: expected a list of references`, { at });
     if (record.dateCertainty && !CERTAINTIES.includes(record.dateCertainty)) {
       throw invalid(`${at}.dateCertainty: "${record.dateCertainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
     }
     checkProvenance(record, at);
-    sources[index] = record.sourceInfo ? sourceEntity(record.sourceInfo) : undefined;
+    sourceInfos[index] = record.sourceInfo;
+    refs.date = record.date;
     const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
+    const host = refs.add(record.host, `${at}.host`, 'COUNTRY');
+    // A visit's places lie within the host country unless they say otherwise.
+    const places = [
+      ...(record.city ? [refs.add(record.city, `${at}.city`, 'CITY', undefined, host)] : []),
+      ...(record.places ?? []).map((place, i) => {
+        const kind = place?.kind ?? 'CITY';
+        if (!PLACE_KINDS.includes(kind)) throw invalid(`${at}.places[${i}]: a place is a CITY, PLACE or REGION, not a ${kind}`, { at });
+        return refs.add(place, `${at}.places[${i}]`, kind, undefined, host);
+      }),
+    ];
     return {
       record,
       at,
       traveler,
-      host: refs.add(record.host, `${at}.host`, 'COUNTRY'),
-      city: record.city ? refs.add(record.city, `${at}.city`, 'CITY') : undefined,
+      host,
+      representing: record.representing ? refs.add(record.representing, `${at}.representing`) : undefined,
+      places,
       tour: record.tour ? refs.add(refFromString(record.tour, 'EVENT'), `${at}.tour`, 'EVENT', 'Tour') : undefined,
       topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
-      meetings: (record.meetings ?? []).map((m, i) => planMeeting(refs, m, `${at}.meetings[${i}]`, traveler)),
+      meetings: (record.meetings ?? []).map((m, i) => planMeeting(refs, m, `${at}.meetings[${i}]`, traveler, { host, date: record.date, travelerRole: record.traveler?.role })),
     };
   });
 
-  const { resolved, toCreate } = await resolveRefs(tx, refs.requests, options.cache);
+  const sources = await resolveSources(tx, sourceInfos, (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
+  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests, options.cache);
   const ids = resolved.map((r) => r.id);
   const names = new Map(resolved.map((r) => [r.id, r.name]));
+  const kinds = new Map(resolved.map((r) => [r.id, r.kind]));
   // Everything that can be refused is refused before anything is written.
   for (const plan of plans) {
+    if (plan.representing !== undefined && !['COUNTRY', 'ORGANIZATION'].includes(resolved[plan.representing]!.kind)) {
+      throw invalid(`${plan.at}.representing: ${ids[plan.representing]} is a ${resolved[plan.representing]!.kind}; a traveler travels for a country or an organization`, { at: plan.at });
+    }
     const ownId = plan.record.id;
     if (ownId !== undefined && !/^visit:\S+$/.test(ownId)) throw invalid(`${plan.at}.id: "${ownId}" is not a visit id (visit:<slug>)`, { at: plan.at });
     for (const m of plan.meetings) {
@@ -374,29 +474,38 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   await checkGivenVisitIds(tx, plans.flatMap((plan) => plan.record.id === undefined ? [] : [
     { at: plan.at, id: plan.record.id, travelerId: ids[plan.traveler]!, hostId: ids[plan.host]!, date: plan.record.date },
   ]));
-  const newSources = [...new Map(sources.filter((s): s is EntityRecord => s !== undefined).map((s) => [s.id, s])).values()];
+  const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const nodes = new NodeRefs();
   const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
+  await absorbShortForms(tx, absorbs, options.cache);
   await nodes.load(tx, ids);
+  await locate(tx, toLocate.map((l) => ({ ...l, ...provenanceOfRequest(plans, refs.requests[l.request]!.at, sources) })));
 
   const batch = new EdgeBatch(new Set(createdIds), nodes);
-  // The same visit twice in one batch is one visit: later rows take the first row's id.
-  const firstIdByKey = new Map<string, string>();
+  // The same visit twice in one batch (same traveler and host, overlapping dates) is one visit:
+  // later rows take the first row's id.
+  const earlierByPair = new Map<string, { start: string; end: string; id: string; index: number }[]>();
   const duplicateOf: (number | undefined)[] = [];
   const visitRows = plans.map((plan, index) => {
     const travelerId = ids[plan.traveler]!;
     const hostId = ids[plan.host]!;
     const { record } = plan;
-    const key = `${travelerId}|${hostId}|${record.date}`;
+    const dateStart = startOf(record.date);
+    const dateEnd = endOf(record.endDate ?? record.date);
+    const pair = `${travelerId}|${hostId}`;
     const ownId = record.id ?? visitId(travelerId, hostId, record.date);
-    const firstId = firstIdByKey.get(key);
-    if (firstId === undefined) firstIdByKey.set(key, ownId);
-    else duplicateOf[index] = plans.findIndex((p, i) => i < index && `${ids[p.traveler]}|${ids[p.host]}|${p.record.date}` === key);
+    const earlier = earlierByPair.get(pair) ?? [];
+    const first = earlier.find((e) => e.start <= dateEnd && e.end >= dateStart);
+    const firstId = first?.id;
+    if (first === undefined) earlierByPair.set(pair, [...earlier, { start: dateStart, end: dateEnd, id: ownId, index }]);
+    else duplicateOf[index] = first.index;
     const name = record.name ?? `${names.get(travelerId) ?? travelerId} in ${names.get(hostId) ?? hostId}, ${record.date}`;
     const nameAr = record.nameAr ?? visitNameAr(nodes.nameAr(travelerId), nodes.nameAr(hostId), record.date);
+    const placeIds = [...new Set(plan.places.map((i) => ids[i]!))];
     const links = [
-      ...(plan.city === undefined ? [] : [{ type: 'IN_CITY', id: ids[plan.city]! }]),
+      ...placeIds.map((id) => ({ type: PLACE_EDGE[kinds.get(id)!] ?? 'IN_CITY', id })),
+      ...(plan.representing === undefined ? [] : [{ type: 'ON_BEHALF_OF', id: ids[plan.representing]! }]),
       ...(plan.tour === undefined ? [] : [{ type: 'PART_OF_TOUR', id: ids[plan.tour]! }]),
       ...[...new Set(plan.topics.map((i) => ids[i]!))].map((id) => ({ type: 'DISCUSSED', id })),
     ];
@@ -411,9 +520,14 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       ...eventNames(name, nameAr),
       summary: record.summary ?? null,
       purpose: record.purpose ?? null,
+      travelerRole: record.traveler.role?.trim() ?? null,
+      roleKey: roleKey(record.traveler),
+      // Kept on the node only when the record lists places (a city alone is its IN_CITY edge).
+      places: record.places ? placeIds : null,
       date: record.date,
-      dateStart: startOf(record.date),
-      dateEnd: endOf(record.date),
+      endDate: record.endDate ?? null,
+      dateStart,
+      dateEnd,
       dateCertainty: record.dateCertainty ?? null,
       prov: batch.prov(prov),
       provenance: prov,
@@ -427,7 +541,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     return first;
   });
   const visitResult = await tx.run(cypher('write/write-visits'), {
-    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, ...row }, v) => ({ ...row, first: visitFirst[v] })),
+    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }, v) => ({ ...row, first: visitFirst[v] })),
     provs: batch.provs,
   });
   const visitIds: string[] = [];
@@ -443,7 +557,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
 
   const meetingRows = plans.flatMap((plan, v) =>
-    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitIds[v]!, plan.record.date, sources[v]?.id) })),
+    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitIds[v]!, plan.record.date, sources[v]?.id, plan.record.endDate) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
   visitRows.forEach((row, v) => {
@@ -451,13 +565,17 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
   const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row), batch);
   await batch.write(tx);
+  await tx.run(cypher('write/link-representing'), {
+    visits: [...new Map(visitRows.map((row, v) => [visitIds[v]!, { visitId: visitIds[v]!, roleKey: row.roleKey }])).values()],
+  });
+  await linkMeetingRoles(tx, meetingRows.map((e) => e.row), meetingResults);
 
   const mentions: Mention[] = [];
   plans.forEach((plan, v) => {
     const sourceId = sources[v]?.id ?? plan.record.source;
     if (!sourceId) return;
     const paragraphs = plan.record.paragraphs ?? [];
-    const own = [plan.traveler, plan.host, plan.city, plan.tour, ...plan.topics].filter((i): i is number => i !== undefined);
+    const own = [plan.traveler, plan.host, plan.representing, ...plan.places, plan.tour, ...plan.topics].filter((i): i is number => i !== undefined);
     for (const i of own) mentions.push({ sourceId, entityId: ids[i]!, paragraphs });
     mentions.push({ sourceId, entityId: visitIds[v]!, paragraphs });
     for (const m of plan.meetings) {
@@ -490,7 +608,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   return plans.map((plan, v) => {
     const created = new Set<string>();
     const linked = new Set<string>();
-    const mine = [plan.traveler, plan.host, plan.city, plan.tour, ...plan.topics,
+    const mine = [plan.traveler, plan.host, plan.representing, ...plan.places, plan.tour, ...plan.topics,
       ...plan.meetings.flatMap((m) => [...m.with, ...m.attendees, ...m.topics, m.city, m.place])]
       .filter((i): i is number => i !== undefined);
     for (const i of mine) (createdIds.has(ids[i]!) ? created : linked).add(ids[i]!);
@@ -500,7 +618,8 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     if (visitBefore[v] === null && !duplicate) created.add(visitIds[v]!);
     const myMeetings = meetingRows.map((entry, i) => ({ entry, result: meetingResults[i]! })).filter((x) => x.entry.visit === v);
     for (const { result } of myMeetings) if (result.before === null && !duplicate) created.add(result.meetingId);
-    const result: VisitWriteResult = { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)) };
+    const resolutions = mine.map((i) => ({ at: refs.requests[i]!.at, id: ids[i]!, reason: resolved[i]!.reason, created: resolved[i]!.created }));
+    const result: VisitWriteResult = { visitId: visitIds[v]!, created: [...created], linked: [...linked].filter((id) => !created.has(id)), resolutions };
     if (after) {
       if (duplicate) {
         const first = records[duplicateOf[v]!];
@@ -539,15 +658,27 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     if (!record.by) throw invalid(`${at}.by: a meeting outside a visit needs the person who held it`, { at });
     return planMeeting(refs, record, at, refs.add(record.by, `${at}.by`, 'PERSON'));
   });
-  const { resolved, toCreate } = await resolveRefs(tx, refs.requests);
+  // A meeting's source as a SourceInput names it (an import file's); else its source id.
+  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `meetings[${i}].source`));
+  plans.forEach((plan, i) => {
+    const sourceId = sources[i]?.id;
+    if (sourceId) plan.record = { ...plan.record, source: sourceId };
+  });
+  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests);
   const ids = resolved.map((r) => r.id);
   const nodes = new NodeRefs();
-  const createdIds = await upsertEntities(tx, toCreate, 'fill', nodes);
+  const createdIds = await upsertEntities(tx, [...toCreate, ...sourcesToWrite(sources)], 'fill', nodes);
+  await absorbShortForms(tx, absorbs);
   await nodes.load(tx, ids);
+  await locate(tx, toLocate.map((l) => {
+    const plan = plans[Number(/^meetings\[(\d+)\]/.exec(refs.requests[l.request]!.at)?.[1] ?? 0)];
+    return { ...l, source: plan?.record.source, paragraphs: plan?.record.paragraphs };
+  }));
   const rows = plans.map((plan, i) => meetingRow(plan, ids, nodes, i, null, undefined, undefined));
   const batch = new EdgeBatch(new Set(createdIds), nodes);
   const results = await writeMeetingRows(tx, rows, batch);
   await batch.write(tx);
+  await linkMeetingRoles(tx, rows, results);
   const mentions: Mention[] = [];
   plans.forEach((plan, i) => {
     const sourceId = plan.record.source;

@@ -304,6 +304,12 @@ describe('the explorer page', () => {
     expect(ids).toEqual(expect.arrayContaining(['visit:mark-esper-algeria-2020-10-01', 'country:algeria', 'person:mark-esper']));
     // The timeline stays the traveller's, with the drawn visit marked.
     expect(await page.locator('#timeline-list li.current .timeline-entry').getAttribute('data-id')).toBe('visit:mark-esper-algeria-2020-10-01');
+    // The visit's details name the country he travelled for (derived from his post) and its place.
+    await expect.poll(() => page.getAttribute('#details', 'data-entity')).toBe('visit:mark-esper-algeria-2020-10-01');
+    const facts = await page.textContent('#details .facts');
+    expect(facts).toContain('Travelling for');
+    expect(facts).toContain('United States');
+    expect(facts).toContain('Algiers');
   });
 
   it('switches to Arabic: node labels change and the panel turns right to left', async () => {

@@ -43,6 +43,8 @@ export interface Suggestion extends NamedRef {
 
 export interface VisitSummary extends NamedRef {
   date?: string | null;
+  /** The last day of a visit of several days. */
+  endDate?: string | null;
   host?: NamedRef | null;
   city?: NamedRef | null;
   traveler?: NamedRef | null;
@@ -59,8 +61,14 @@ export interface EntityDetails extends NamedRef {
   endDate?: string | null;
   purpose?: string | null;
   traveler?: NamedRef | null;
+  /** The traveler's role at the time, as the source states it. */
+  travelerRole?: string | null;
+  representing?: NamedRef | null;
   host?: NamedRef | null;
   city?: NamedRef | null;
+  places?: NamedRef[];
+  notes?: { text: string; sourceId?: string | null }[];
+  participantRoles?: { person: NamedRef; role?: string | null }[];
   tour?: (NamedRef & { visits: VisitSummary[] }) | null;
   visits?: VisitSummary[];
   title?: string | null;
@@ -174,7 +182,7 @@ export async function path(from: string, to: string, maxHops: number): Promise<G
 // Kept small: the server prices queries by depth (graphql-armor's cost limit).
 const NAMES = 'id name nameAr';
 const VISIT_SUMMARY = `id kind name nameAr labels
-  ... on Visit { host { ${NAMES} } city { ${NAMES} } tour { ${NAMES} } }`;
+  ... on Visit { endDate host { ${NAMES} } city { ${NAMES} } tour { ${NAMES} } }`;
 
 export async function entity(id: string): Promise<EntityDetails | null> {
   const data = await gql<{ entity: EntityDetails | null }>(
@@ -183,10 +191,11 @@ export async function entity(id: string): Promise<EntityDetails | null> {
       entity(id: $id) {
         id kind name nameAr aliases summary labels properties
         ... on Visit {
-          date purpose traveler { ${REF} } host { ${REF} } city { ${REF} }
+          date endDate purpose traveler { ${REF} } travelerRole representing { ${REF} } host { ${REF} } city { ${REF} }
+          places { ${REF} } notes { text sourceId }
           tour { ${REF} visits { id name nameAr date host { ${REF} } city { ${REF} } } }
         }
-        ... on Meeting { date }
+        ... on Meeting { date endDate participantRoles { person { ${REF} } role } }
         ... on Event { date endDate }
         ... on Agreement { date }
         ... on Statement { date }
@@ -226,7 +235,7 @@ export async function visits(filter: { traveler?: string; host?: string }): Prom
     'ExplorerVisits',
     `query ExplorerVisits($filter: VisitFilter) {
       visits(filter: $filter, first: 100) {
-        edges { node { id kind name nameAr labels date host { ${NAMES} } city { ${NAMES} } tour { ${NAMES} } } }
+        edges { node { id kind name nameAr labels date endDate host { ${NAMES} } city { ${NAMES} } tour { ${NAMES} } } }
       }
     }`,
     { filter },

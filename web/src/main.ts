@@ -209,10 +209,18 @@ function renderDetails(): void {
   );
   if (d.aliases.length > 0) dl.append(...row(t('aliases'), h('span', { className: 'aliases' }, d.aliases.map((a) => text(a, 'chip')))));
   if (d.date) dl.append(...row(t('date'), text(d.endDate ? `${d.date} – ${d.endDate}` : d.date)));
-  if (d.traveler) dl.append(...row(t('traveler'), entityLink(d.traveler)));
+  if (d.traveler) dl.append(...row(t('traveler'), entityLink(d.traveler), d.travelerRole ? h('span', { className: 'role' }, ` (${d.travelerRole})`) : null));
+  if (d.representing) dl.append(...row(t('representing'), entityLink(d.representing)));
   if (d.host) dl.append(...row(t('host'), entityLink(d.host)));
-  if (d.city) dl.append(...row(t('city'), entityLink(d.city)));
-  if (d.purpose) dl.append(...row(t('purpose'), text(d.purpose)));
+  // Several places in the source's order; a visit with one city shows it as before.
+  if (d.places && d.places.length > 1) dl.append(...row(t('places'), h('span', { className: 'places' }, d.places.flatMap((p, i) => [i > 0 ? ' · ' : '', entityLink(p)]))));
+  else if (d.city) dl.append(...row(t('city'), entityLink(d.city)));
+  if (d.participantRoles?.some((p) => p.role)) {
+    dl.append(...row(t('participants'), h('ul', { className: 'participants' }, d.participantRoles.map((p) => h('li', {}, entityLink(p.person), p.role ? ` (${p.role})` : '')))));
+  }
+  if (d.notes && d.notes.length > 1) {
+    dl.append(...row(t('notes'), h('ul', { className: 'notes' }, d.notes.map((n) => h('li', {}, text(n.text), n.sourceId ? ' ' : '', n.sourceId ? sourceEntry(n.sourceId) : '')))));
+  } else if (d.purpose) dl.append(...row(t('purpose'), text(d.purpose)));
   if (d.tour) dl.append(...row(t('tour'), entityLink(d.tour)));
   if (d.summary) dl.append(...row(t('summary'), text(d.summary)));
 
@@ -475,7 +483,7 @@ function renderTimeline(): void {
         h(
           'button',
           { type: 'button', className: 'timeline-entry', 'data-id': e.id, onclick: () => run(() => focus(e.id, 'replace')) },
-          h('span', { className: 'date', dir: 'ltr' }, item.date),
+          h('span', { className: 'date', dir: 'ltr' }, e.endDate ? `${item.date} – ${e.endDate}` : item.date),
           icon,
           h('span', { className: 'timeline-text' },
             text(nameOf(e), 'timeline-name'),

@@ -15,6 +15,7 @@ export const LIST_CAPS: Record<string, number> = {
   'Person.meetings': 500,
   'Person.met': 500,
   'Country.visitsReceived': 500,
+  'Country.visitsMade': 500,
   'City.visits': 500,
   'Topic.discussedIn': 500,
   'Country.cities': 200,
@@ -28,12 +29,15 @@ export const LIST_CAPS: Record<string, number> = {
   'Visit.events': 50,
   'Visit.topics': 50,
   'Visit.sources': 20,
+  'Visit.places': 50,
+  'Visit.notes': 50,
   'Meeting.participants': 20,
+  'Meeting.participantRoles': 20,
   'Meeting.attendees': 50,
   'Meeting.topics': 50,
   'Meeting.sources': 20,
   'Statement.about': 50,
-  'Tour.visits': 50,
+  'Tour.visits': 200,
   'Provenance.sources': 20,
   // Drawable graphs: `limit` bounds the nodes; edges are those among them.
   'Graph.nodes': 1000,
@@ -41,6 +45,8 @@ export const LIST_CAPS: Record<string, number> = {
   'Query.relationshipTypes': 100,
   // Counted on Query.visits (its `first`).
   'VisitConnection.edges': 1,
+  // Counted on Query.duplicateCandidates (its `first`).
+  'DuplicateCandidatePage.items': 1,
 };
 
 /** Fields whose size is their `first` (or `limit`) argument: the default and the most allowed. */
@@ -49,6 +55,7 @@ export const SIZE_ARGUMENTS: Record<string, { arg: string; default: number; max:
   'Query.timeline': { arg: 'first', default: 100, max: 100 },
   // A connection: its edges are counted as `first` items.
   'Query.visits': { arg: 'first', default: 20, max: 100 },
+  'Query.duplicateCandidates': { arg: 'first', default: 20, max: 100 },
   'Source.mentions': { arg: 'first', default: 500, max: 1000 },
   // Every entity type's relations(first:).
   '*.relations': { arg: 'first', default: 100, max: 100 },

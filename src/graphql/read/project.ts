@@ -190,6 +190,16 @@ const sourcesOf: Build = (b, v, field) => {
   const sid = b.variable('sid');
   return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END)[..${listCap('Visit', 'sources')}] AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
 };
+/** What each source said of an event: notes[i] by noteSources[i] ('' when no source was named). */
+const notesOf: Build = (b, v, field) => {
+  const i = b.variable('i');
+  const map = objectMap(field.sub, {
+    text: () => `${v}.notes[${i}]`,
+    sourceId: () => `CASE WHEN ${v}.noteSources[${i}] = '' THEN null ELSE ${v}.noteSources[${i}] END`,
+    source: (f) => one(b, (x) => `MATCH (${x}:Entity {id: ${v}.noteSources[${i}]})`, f.sub),
+  });
+  return `[${i} IN range(0, size(coalesce(${v}.notes, [])) - 1)[..${listCap('Visit', 'notes')}] | ${map}]`;
+};
 const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub, true, listCap('Visit', 'topics'));
 const byName = (x: string) => `${x}.name, ${x}.id`;
 
@@ -221,12 +231,14 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   },
   Country: {
     visitsReceived: visitsOf((x, v) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`, listCap('Country', 'visitsReceived')),
+    visitsMade: visitsOf((x, v) => `(${x}:Visit)-[:ON_BEHALF_OF]->(${v})`, listCap('Country', 'visitsMade')),
     armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),
     armsCustomers: (b, v, field) => armsTrades(b, v, field, 'supplier'),
     cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub, true, listCap('Country', 'cities')),
   },
   City: {
-    country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN]->(${x}:Country)`, field.sub),
+    // Directly, or through the region it lies in.
+    country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN*1..3]->(${x}:Country)`, field.sub),
     visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`, listCap('City', 'visits')),
   },
   Position: {
@@ -263,11 +275,33 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   },
   Visit: {
     date: prop('date'),
+    endDate: prop('endDate'),
     dateCertainty: prop('dateCertainty'),
     purpose: prop('purpose'),
+    notes: notesOf,
     traveler: (b, v, field) => one(b, (x) => `MATCH (${v})-[:TRAVELER]->(${x})`, field.sub),
+    travelerRole: (_b, v) => `head(COLLECT { MATCH (${v})-[t:TRAVELER]->() RETURN t.role ORDER BY t.role LIMIT 1 })`,
+    travelerPosition: (b, v, field) => {
+      const t = b.variable('t');
+      return one(b, (x) => `MATCH (${v})-[${t}:TRAVELER]->() MATCH (${x}:Entity {id: ${t}.position}) WHERE ${x}:Position`, field.sub);
+    },
     host: (b, v, field) => one(b, (x) => `MATCH (${v})-[:HOST_COUNTRY]->(${x})`, field.sub),
-    city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x})`, field.sub),
+    representing: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ON_BEHALF_OF]->(${x})`, field.sub),
+    // The first city in the order the sources give (a visit with places keeps them in `places`).
+    city: (b, v, field) => {
+      const x = b.variable('x');
+      const k = b.variable('k');
+      const rank = `coalesce(head([${k} IN range(0, size(coalesce(${v}.places, [])) - 1) WHERE ${v}.places[${k}] = ${x}.id]), 0)`;
+      return `head(COLLECT { MATCH (${v})-[:IN_CITY]->(${x}) WITH ${x} ORDER BY ${rank}, ${x}.id LIMIT 1 RETURN ${entity(b, x, field.sub!)} })`;
+    },
+    places: (b, v, field) => {
+      const x = b.variable('x');
+      const pid = b.variable('pid');
+      // Listed in order where the visit keeps it, else its one city.
+      const cap = listCap('Visit', 'places');
+      return `CASE WHEN ${v}.places IS NULL THEN COLLECT { MATCH (${v})-[:IN_CITY]->(${x}) WITH ${x} ORDER BY ${x}.id LIMIT ${cap} RETURN ${entity(b, x, field.sub!)} }
+        ELSE COLLECT { UNWIND ${v}.places[..${cap}] AS ${pid} MATCH (${x}:Entity {id: ${pid}}) RETURN ${entity(b, x, field.sub!)} } END`;
+    },
     tour: (b, v, field) => one(b, (x) => `MATCH (${v})-[:PART_OF_TOUR]->(${x}:Tour)`, field.sub),
     previousStop: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:NEXT_STOP]->(${v})`, field.sub),
     nextStop: (b, v, field) => one(b, (x) => `MATCH (${v})-[:NEXT_STOP]->(${x}:Visit)`, field.sub),
@@ -285,7 +319,18 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   },
   Meeting: {
     date: prop('date'),
+    endDate: prop('endDate'),
     participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub, true, listCap('Meeting', 'participants')),
+    participantRoles: (b, v, field) => {
+      const p = b.variable('p');
+      const x = b.variable('x');
+      const map = objectMap(field.sub, {
+        person: (f) => entity(b, x, f.sub!),
+        role: () => `${p}.role`,
+        position: (f) => one(b, (y) => `MATCH (${y}:Entity {id: ${p}.position}) WHERE ${y}:Position`, f.sub),
+      });
+      return `COLLECT { MATCH (${v})-[${p}:PRINCIPAL]->(${x}) WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${listCap('Meeting', 'participantRoles')} RETURN ${map} }`;
+    },
     attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub, true, listCap('Meeting', 'attendees')),
     topics: topicsOf,
     visit: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:INCLUDES]->(${v})`, field.sub),

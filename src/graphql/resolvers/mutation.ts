@@ -15,7 +15,10 @@ import {
   type VisitInputValue,
 } from '../../graph/import.js';
 import { correctRelation, removeRelation, type CorrectionInput } from '../../graph/correctRelations.js';
+import { addAliases, currentId, dismissDuplicate, mergeEntities, setExternalIds } from '../../graph/merge.js';
+import { checkInputText } from '../../graph/text.js';
 import { writeRelations } from '../../graph/writeRelations.js';
+import type { ResolutionNote } from '../../graph/writeVisits.js';
 import { writeVisits } from '../../graph/writeVisits.js';
 import { unauthenticated } from '../errors.js';
 import type { MutationResolvers } from '../generated/types.js';
@@ -62,6 +65,19 @@ async function projectRelation(tx: Tx, info: GraphQLResolveInfo, prefix: string[
   };
 }
 
+/** The resolutions of a write, each with its entity projected as the request asks. */
+async function projectResolutions(tx: Tx, info: GraphQLResolveInfo, notes: ResolutionNote[]) {
+  const entities = await project(tx, info, ['resolutions', 'entity'], notes.map((n) => n.id));
+  const byId = new Map(entities.map((e) => [e.id as string, e]));
+  return notes.map((n) => ({ at: n.at, reason: n.reason, created: n.created, entity: byId.get(n.id) ?? { id: n.id } }));
+}
+
+/** One entity after a curation write, projected as the request asks. */
+async function projectEntity(tx: Tx, info: GraphQLResolveInfo, path: string[], id: string) {
+  const selection = subSelection(info, path);
+  return selection ? ((await fetchEntitiesById(tx, [id], selection))[0] ?? { id }) : { id };
+}
+
 export const Mutation: MutationResolvers = {
   correctRelation: async (_parent, { input }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
@@ -76,17 +92,57 @@ export const Mutation: MutationResolvers = {
     return db.write((tx) => removeRelation(tx, input)) as never;
   },
 
+  addAliases: async (_parent, { id, aliases }, { db, authorized }, info) => {
+    if (!authorized) throw unauthenticated();
+    checkInputText({ id, aliases }, 'addAliases');
+    return db.write(async (tx) => {
+      await addAliases(tx, id, aliases);
+      return projectEntity(tx, info, [], id);
+    }) as never;
+  },
+
+  dismissDuplicate: async (_parent, { a, b }, { db, authorized }) => {
+    if (!authorized) throw unauthenticated();
+    checkInputText({ a, b }, 'dismissDuplicate');
+    return db.write(async (tx) => {
+      await dismissDuplicate(tx, a, b);
+      return true;
+    }) as never;
+  },
+
+  setExternalIds: async (_parent, { id, externalIds }, { db, authorized }, info) => {
+    if (!authorized) throw unauthenticated();
+    checkInputText({ id, externalIds }, 'setExternalIds');
+    return db.write(async (tx) => {
+      await setExternalIds(tx, id, externalIds);
+      return projectEntity(tx, info, [], id);
+    }) as never;
+  },
+
+  mergeEntities: async (_parent, { keep, merge }, { db, authorized }, info) => {
+    if (!authorized) throw unauthenticated();
+    checkInputText({ keep, merge }, 'mergeEntities');
+    return db.write(async (tx) => {
+      // An id merged earlier names the entity it went into.
+      const keepId = (await currentId(tx, keep)) ?? keep;
+      const mergeId = (await currentId(tx, merge)) ?? merge;
+      const outcome = await mergeEntities(tx, keepId, mergeId);
+      return { ...outcome, entity: await projectEntity(tx, info, ['entity'], keepId) };
+    }) as never;
+  },
+
   recordVisit: async (_parent, { input }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
     const record = visitRecordFromInput(input as unknown as VisitInputValue);
     return writeRetrying(db, async (tx) => {
       const [result] = await writeVisits(tx, [record]);
-      const { visitId, created, linked } = result!;
+      const { visitId, created, linked, resolutions } = result!;
       const [visit] = await project(tx, info, ['visit'], [visitId], 'Visit');
       return {
         visit: visit ?? { id: visitId },
         created: await project(tx, info, ['created'], created),
         linked: await project(tx, info, ['linked'], linked),
+        resolutions: await projectResolutions(tx, info, resolutions),
       };
     }) as never;
   },
@@ -96,7 +152,7 @@ export const Mutation: MutationResolvers = {
     const record = relationRecordFromInput(input as unknown as RelationInputValue);
     return writeRetrying(db, async (tx) => {
       const [result] = await writeRelations(tx, [record]);
-      const { relationId, fromId, toId, type, updated, created } = result!;
+      const { relationId, fromId, toId, type, updated, created, resolutions } = result!;
       // The relation as a plain object (read by field name); its entities projected by id.
       const found = await tx.run('MATCH ()-[r]->() WHERE elementId(r) = $id RETURN properties(r) AS properties', { id: relationId });
       const properties = (found.records[0]?.get('properties') ?? {}) as Record<string, unknown>;
@@ -122,6 +178,7 @@ export const Mutation: MutationResolvers = {
         relation,
         created: await project(tx, info, ['created'], created),
         updated,
+        resolutions: await projectResolutions(tx, info, resolutions),
       };
     }) as never;
   },

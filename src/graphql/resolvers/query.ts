@@ -4,13 +4,46 @@
  */
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import type { QueryResolvers } from '../generated/types.js';
+import { currentId } from '../../graph/merge.js';
 import * as read from '../read/queries.js';
-import { selectionOf } from '../read/selection.js';
+import { selectionOf, subSelection } from '../read/selection.js';
+import { cypher } from '../../db/cypher.js';
+import neo4j from 'neo4j-driver';
+import { badInput } from '../errors.js';
 
 export const Query: QueryResolvers = {
+  duplicateCandidates: (_parent, { kind, first, after }, { db }, info) => {
+    const limit = first ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('"first" must be between 1 and 100.', { argument: 'first' });
+    const offset = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^dup:/, '')) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw badInput('"after" is not a cursor of this list.', { argument: 'after' });
+    return db.read(async (tx) => {
+      const result = await tx.run(cypher('read/duplicate-candidates'), { kind: kind ?? 'PERSON', offset: neo4j.int(offset), limit: neo4j.int(limit + 1) });
+      const pairs = result.records.map((r) => ({ a: r.get('a') as string, b: r.get('b') as string, reason: r.get('reason') as string, score: Number(r.get('score')) }));
+      const page = pairs.slice(0, limit);
+      const fetch = async (side: 'a' | 'b') => {
+        const selection = subSelection(info, ['items', side]);
+        return selection ? read.fetchEntitiesById(tx, page.map((p) => p[side]), selection) : page.map((p) => ({ id: p[side] }));
+      };
+      const [as, bs] = [await fetch('a'), await fetch('b')];
+      return {
+        items: page.map((p, i) => ({ ...p, a: as[i], b: bs[i] })),
+        hasNextPage: pairs.length > limit,
+        endCursor: pairs.length > limit ? Buffer.from(`dup:${offset + limit}`).toString('base64url') : null,
+      };
+    }) as never;
+  },
+
   entity: (_parent, { id }, { db }, info) => {
     const selection = selectionOf(info);
-    return db.read((tx) => read.readEntity(tx, id, selection)) as never;
+    // An id merged into another entity answers with the entity it went into (a second round trip
+    // only for an id that is not there).
+    return db.read(async (tx) => {
+      const found = await read.readEntity(tx, id, selection);
+      if (found) return found;
+      const kept = await currentId(tx, id);
+      return kept && kept !== id ? read.readEntity(tx, kept, selection) : null;
+    }) as never;
   },
 
   visit: (_parent, { id }, { db }, info) => {

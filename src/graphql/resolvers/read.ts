@@ -27,7 +27,7 @@ const readProperties: GraphQLFieldResolver<Parent, unknown> = (parent, args, con
 };
 
 /** Read types that are not entities but are projected maps too. */
-const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'VisitEdge'];
+const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'VisitEdge', 'Note', 'Participation'];
 
 function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));

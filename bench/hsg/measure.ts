@@ -1,0 +1,75 @@
+/**
+ * `npx tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE]`: after `npm run import` of the converted
+ * records, how well people were joined. Counts the Person nodes named by a surname alone that
+ * fit exactly one person with a full name (should be 0), the groups of people whose names differ
+ * only by middle names or transliteration that remain separate nodes, and prints a sample of
+ * references joined by the person rules (name-variant, surname-in-context, close-spelling), each
+ * with what it was joined to, for checking by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { withDatabase } from '../../src/cli/withDatabase.js';
+import { isBareSurname, middlesAgree, parsePersonName, surnameKey } from '../../src/graph/personName.js';
+import { resolveRefs, type RefRequest } from '../../src/graph/resolve.js';
+
+const file = process.argv[2];
+const sampleSize = Number(process.argv[3] ?? 100);
+if (!file) {
+  process.stderr.write('usage: tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE]\n');
+  process.exit(2);
+}
+
+/** A small deterministic generator, so that the sample can be drawn again. */
+function seeded(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+}
+
+await withDatabase(async (db) => {
+  const people = await db.read(async (tx) => (await tx.run(
+    'MATCH (p:Person) RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, coalesce(p.personKeys, []) AS keys',
+  )).records.map((r) => r.toObject() as { id: string; name: string; aliases: string[]; keys: string[] }));
+  const full = people.filter((p) => !isBareSurname(p.name));
+  const bare = people.filter((p) => isBareSurname(p.name));
+  const bySurname = new Map<string, typeof full>();
+  for (const p of full) {
+    const key = surnameKey(p.name);
+    if (key) (bySurname.get(key) ?? bySurname.set(key, []).get(key)!).push(p);
+  }
+  const fitsOne = bare.filter((p) => (bySurname.get(surnameKey(p.name)!) ?? []).length === 1);
+  const byKey = new Map<string, typeof full>();
+  for (const p of full) for (const k of p.keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(p);
+  const split = [...byKey.values()].filter((group) => group.length > 1 && group.every((a) => group.every((b) => {
+    const pa = parsePersonName(a.name);
+    const pb = parsePersonName(b.name);
+    return !pa || !pb || middlesAgree(pa.middles, pb.middles);
+  })));
+  console.log(`Person nodes: ${people.length}; named by a surname alone: ${bare.length}; of those fitting exactly one full-named person: ${fitsOne.length}`);
+  for (const p of fitsOne.slice(0, 20)) console.log(`  bare ${p.name} (${p.id}) ~ ${bySurname.get(surnameKey(p.name)!)![0]!.name}`);
+  console.log(`name-variant groups still split (middle names agree): ${split.length}`);
+  for (const g of split.slice(0, 20)) console.log(`  split: ${g.map((p) => p.name).join(' | ')}`);
+
+  // References of the file, drawn at random, re-resolved read-only against the imported graph.
+  const refs: RefRequest[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const visit = JSON.parse(line).visit;
+    refs.push({ ref: { name: visit.traveler.name }, at: 'traveler', expect: 'PERSON', date: visit.date });
+    for (const m of visit.meetings ?? []) for (const w of m.with) refs.push({ ref: { name: w.name }, at: 'with', expect: 'PERSON', date: visit.date });
+  }
+  const random = seeded(13);
+  const joins: string[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; joins.length < sampleSize && tries < 20000; tries += 1) {
+    const request = refs[Math.floor(random() * refs.length)]!;
+    const key = `${request.ref.name}|${request.date?.slice(0, 4)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const outcome = await db.read(async (tx) => resolveRefs(tx, [request]).catch(() => null));
+    const r = outcome?.resolved[0];
+    if (!r || !['name-variant', 'surname-in-context', 'close-spelling'].includes(r.reason)) continue;
+    joins.push(`${request.ref.name} (${request.date}) -> ${r.name} [${r.reason}]`);
+  }
+  console.log(`sample of ${joins.length} joins by the person rules:`);
+  for (const j of joins) console.log(`  ${j}`);
+});

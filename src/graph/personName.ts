@@ -1,0 +1,120 @@
+/**
+ * People's names as a reader compares them: a given name and a surname, with middle names,
+ * initials, honorifics and particles (al-, el-, bin, de...) set aside, and the spellings that
+ * transliteration scatters (Dmitri/Dmitry/Dmitriy, Sergei/Sergey, Mohamed/Muhammad,
+ * Boumediene/Boumedienne) folded to one key. Stored on Person nodes as `personKeys` and
+ * `surnameKey` (internal), so that resolution can find "Antony J. Blinken" for "Antony Blinken"
+ * and "Putin" for "Vladimir Putin".
+ */
+import { normalizeName } from './normalize.js';
+
+/** Articles and kinship words that do not tell two people apart ("al-Maliki" is "Maliki"). */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ed', 'as', 'es', 'ash', 'at', 'ar', 'an', 'az', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ben', 'ibn', 'bint', 'ould', 'ag']);
+/** Titles that sources put before a name. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 'queen', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'president', 'general', 'gen', 'marshal', 'colonel', 'col', 'admiral', 'pope', 'jr', 'sr', 'ii', 'iii', 'iv']);
+/** Known equivalent given names, folded to one spelling before the generic fold. */
+const GIVEN_EQUIVALENTS: Record<string, string> = {
+  dmitri: 'dmitri', dmitry: 'dmitri', dmitriy: 'dmitri', dimitri: 'dmitri', dimitry: 'dmitri', dimitriy: 'dmitri',
+  sergei: 'sergei', sergey: 'sergei', sergej: 'sergei',
+  mohamed: 'muhammad', mohammed: 'muhammad', muhammad: 'muhammad', mohammad: 'muhammad', muhammed: 'muhammad', mohamad: 'muhammad',
+  abdel: 'abd', abdul: 'abd', abd: 'abd',
+  anthony: 'antony',
+};
+
+/** A fold for spellings of one sound: ou/u, y/i, ph/f, kh/k, q/k, ck/k, doubled letters. */
+function soundFold(token: string): string {
+  return token
+    .replace(/ou/g, 'u').replace(/y/g, 'i').replace(/ph/g, 'f').replace(/kh/g, 'k').replace(/th/g, 't')
+    .replace(/ck/g, 'k').replace(/q/g, 'k').replace(/dj/g, 'j')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** A given name's key: the equivalents table, then its consonant skeleton (Abdelmalik = Abdelmalek). */
+export function givenKey(token: string): string {
+  let t = token;
+  // "Abdelaziz" and "Abd al-Aziz" are one name: a joined Abdel- prefix is split off first.
+  const joined = /^(abdel|abdul|abdal)(.{3,})$/.exec(t);
+  if (joined) t = `abd${joined[2]}`;
+  t = GIVEN_EQUIVALENTS[t] ?? t;
+  const folded = soundFold(t);
+  return folded[0] + folded.slice(1).replace(/[aeiou]/g, '');
+}
+
+export function surnameKeyOf(token: string): string {
+  return soundFold(token);
+}
+
+export interface PersonName {
+  given: string | null;
+  middles: string[];
+  surname: string;
+}
+
+/** The parts of a Latin-script person name, or null when it has no Latin letters to compare. */
+export function parsePersonName(name: string): PersonName | null {
+  const tokens = normalizeName(name).split(' ').filter((t) => /^[a-z]+$/.test(t));
+  const words = tokens.filter((t) => !TITLES.has(t));
+  // "Abd al-Aziz" joins into one given name before particles are dropped.
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    if (words[i] === 'abd' && (words[i + 1] === 'al' || words[i + 1] === 'el') && words[i + 2]) {
+      joined.push(`abd${words[i + 2]}`);
+      i += 2;
+    } else joined.push(words[i]!);
+  }
+  const parts = joined.filter((t) => !PARTICLES.has(t));
+  if (parts.length === 0) return null;
+  const surname = parts[parts.length - 1]!;
+  if (parts.length === 1) return { given: null, middles: [], surname };
+  return { given: parts[0]!, middles: parts.slice(1, -1), surname };
+}
+
+/** "given surname" keys of a person's names: what "name-variant" compares. */
+export function personKeys(names: string[]): string[] {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const parsed = parsePersonName(name);
+    if (parsed?.given) keys.add(`${givenKey(parsed.given)} ${surnameKeyOf(parsed.surname)}`);
+  }
+  return [...keys];
+}
+
+/** The surname key of a person's main name (what "Putin" alone is compared with). */
+export function surnameKey(name: string): string | null {
+  const parsed = parsePersonName(name);
+  return parsed ? surnameKeyOf(parsed.surname) : null;
+}
+
+/** True when the name is a surname alone ("Putin", "al-Assad"). */
+export function isBareSurname(name: string): boolean {
+  const parsed = parsePersonName(name);
+  return parsed !== null && parsed.given === null;
+}
+
+/**
+ * Middle names and initials agree when one side has none, or when each of the shorter list
+ * matches the other's in order by initial: "George W. Bush" and "George H. W. Bush" do not.
+ */
+export function middlesAgree(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  if (a.length !== b.length) return false;
+  return a.every((m, i) => {
+    const n = b[i]!;
+    return m.length === 1 || n.length === 1 ? m[0] === n[0] : givenKey(m) === givenKey(n);
+  });
+}
+
+/** Damerau distance 1 (one substitution, insertion, deletion or swap of neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (a.length === b.length) {
+    if (restA.slice(1) === restB.slice(1)) return true;
+    return restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2);
+  }
+  return a.length > b.length ? restA.slice(1) === restB : restB.slice(1) === restA;
+}

@@ -1,0 +1,228 @@
+/**
+ * Entity resolution against the real database: each rule with the reason it reports, the
+ * guards that keep different people apart, the absorb step, candidates on unknown references,
+ * kind narrowing, and the curation mutations with their refusals, in English and Arabic.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeVisits } from '../src/graph/writeVisits.js';
+import { useSeededServer } from './support/server.js';
+
+const suite = useSeededServer();
+
+const RECORD_VISIT = `
+  mutation Record($input: VisitInput!) {
+    recordVisit(input: $input) {
+      visit { id traveler { id name } }
+      resolutions { at reason created entity { id name } }
+    }
+  }`;
+
+const RECORD_RELATION = `
+  mutation Record($input: RelationInput!) {
+    recordRelation(input: $input) { resolutions { at reason entity { id kind } } }
+  }`;
+
+async function visit(traveler: Record<string, unknown>, date: string, host = { id: 'country:algeria' }) {
+  const result = await suite.server.gqlAuth(RECORD_VISIT, { input: { traveler, host, date } });
+  return result;
+}
+
+/** The traveler's resolution of a recorded visit. */
+async function travelerOf(traveler: Record<string, unknown>, date: string) {
+  const result = await visit(traveler, date);
+  expect(result.errors).toBeUndefined();
+  return result.data!.recordVisit.resolutions.find((r: { at: string }) => r.at === 'input.traveler') as { reason: string; created: boolean; entity: { id: string; name: string } };
+}
+
+async function count(query: string, params: Record<string, unknown> = {}): Promise<number> {
+  return suite.db.read(async (tx) => Number((await tx.run(query, params)).records[0]!.get(0)));
+}
+
+describe('resolution rules', () => {
+  it('joins a name without its middle name, and says so; exact and alias matches say so too', async () => {
+    const first = await travelerOf({ name: 'Antony John Blinken', kind: 'PERSON', aliases: ['أنتوني بلينكن'] }, '2022-03-30');
+    expect(first).toMatchObject({ reason: 'new', created: true });
+    const id = first.entity.id;
+    expect(await travelerOf({ name: 'Antony Blinken' }, '2022-04-01')).toMatchObject({ reason: 'name-variant', created: false, entity: { id } });
+    expect(await travelerOf({ name: 'Antony J. Blinken', kind: 'PERSON' }, '2022-04-02')).toMatchObject({ reason: 'name-variant', entity: { id } });
+    expect(await travelerOf({ name: 'Antony John Blinken' }, '2022-04-03')).toMatchObject({ reason: 'exact', entity: { id } });
+    expect(await travelerOf({ nameAr: 'انتوني بلينكن' }, '2022-04-04')).toMatchObject({ reason: 'alias', entity: { id } });
+    expect(await travelerOf({ name: 'Blinken', kind: 'PERSON' }, '2022-04-05')).toMatchObject({ reason: 'surname-in-context', entity: { id } });
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Blinken' RETURN count(p)")).toBe(1);
+  });
+
+  it('folds known transliterations and particles: Dmitry/Dmitri, Sergei/Sergey, Mohamed/Muhammad, al-', async () => {
+    for (const [first, second] of [['Dmitry Medvedev', 'Dmitriy Medvedev'], ['Sergei Lavrov', 'Sergey Lavrov'], ['Mohamed Salah Dembri', 'Muhammad Salah Dembri'], ['Nouri al-Maliki', 'Nuri Maliki'], ['Abdelmalek Sellal', 'Abdelmalik Sellal'], ['Houari Boumediene', 'Houari Boumedienne']]) {
+      const a = await travelerOf({ name: first, kind: 'PERSON' }, '2010-05-01');
+      expect(a.created, first).toBe(true);
+      const b = await travelerOf({ name: second, kind: 'PERSON' }, '2010-06-01');
+      expect(b, second).toMatchObject({ reason: 'name-variant', created: false, entity: { id: a.entity.id } });
+    }
+  });
+
+  it('takes a surname one letter off only with the same given name and a long surname', async () => {
+    const a = await travelerOf({ name: 'Abdelaziz Bouteflika', kind: 'PERSON' }, '2001-01-01');
+    expect(await travelerOf({ name: 'Abdelaziz Boutefilka', kind: 'PERSON' }, '2001-02-01')).toMatchObject({ reason: 'close-spelling', entity: { id: a.entity.id } });
+    // Another given name, or a short surname: a different person.
+    expect(await travelerOf({ name: 'Said Bouteflika', kind: 'PERSON' }, '2001-03-01')).toMatchObject({ reason: 'new', created: true });
+    await travelerOf({ name: 'John Kerr', kind: 'PERSON' }, '2001-03-01');
+    expect(await travelerOf({ name: 'John Kerry', kind: 'PERSON' }, '2001-04-01')).toMatchObject({ reason: 'new', created: true });
+  });
+
+  it('keeps people of one surname apart: different middle initials, and a surname alone goes to the one active then', async () => {
+    const elder = await travelerOf({ name: 'George H. W. Bush', kind: 'PERSON' }, '1990-11-21');
+    const younger = await travelerOf({ name: 'George W. Bush', kind: 'PERSON' }, '2003-06-03');
+    expect(younger).toMatchObject({ reason: 'new', created: true });
+    expect(younger.entity.id).not.toBe(elder.entity.id);
+    const hafez = await travelerOf({ name: 'Hafez al-Assad', kind: 'PERSON' }, '1977-05-09');
+    const bashar = await travelerOf({ name: 'Bashar al-Assad', kind: 'PERSON' }, '2010-02-01');
+    expect(bashar.entity.id).not.toBe(hafez.entity.id);
+    expect(await travelerOf({ name: 'Assad', kind: 'PERSON' }, '1978-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: hafez.entity.id } });
+    expect(await travelerOf({ name: 'al-Assad', kind: 'PERSON' }, '2011-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: bashar.entity.id } });
+    // The only bearer of a surname, active only decades later, is someone else's namesake.
+    const ziaur = await travelerOf({ name: 'Ziaur Rahman', kind: 'PERSON' }, '1977-06-01');
+    const tunku = await travelerOf({ name: 'Rahman', kind: 'PERSON' }, '1960-10-25');
+    expect(tunku).toMatchObject({ reason: 'new', created: true });
+    expect(tunku.entity.id).not.toBe(ziaur.entity.id);
+    // Without a kind, a surname that fits two people active then is an error listing both.
+    await travelerOf({ name: 'Hafez al-Assad' }, '1998-01-01');
+    await travelerOf({ name: 'Bashar al-Assad' }, '1999-01-01');
+    const unclear = await visit({ name: 'Assad' }, '1999-06-01');
+    expect(unclear.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'AMBIGUOUS_REFERENCE' });
+    expect(unclear.errors![0]!.extensions!.candidates.map((c: { id: string }) => c.id).sort()).toEqual([bashar.entity.id, hafez.entity.id].sort());
+  });
+});
+
+describe('a short form that came first', () => {
+  it('is absorbed by the full name when it arrives, with its visits and its id', async () => {
+    const short = await travelerOf({ name: 'Putin', kind: 'PERSON' }, '2006-03-10');
+    expect(short.created).toBe(true);
+    const full = await travelerOf({ name: 'Vladimir Putin', kind: 'PERSON' }, '2023-05-01');
+    expect(full).toMatchObject({ reason: 'absorbed-short-form', created: true });
+    expect(await count('MATCH (p:Person) WHERE p.name IN ["Putin", "Vladimir Putin"] RETURN count(p)')).toBe(1);
+    expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: full.entity.id })).toBe(2);
+    expect(await count('MATCH (:Person {id: $id})-[:VISITED]->(c) RETURN count(c)', { id: full.entity.id })).toBe(2);
+    const old = await suite.server.gql(`{ entity(id: "${short.entity.id}") { id name aliases } }`);
+    expect(old.data!.entity).toMatchObject({ id: full.entity.id, name: 'Vladimir Putin', aliases: ['Putin'] });
+    expect(await travelerOf({ id: short.entity.id }, '2023-06-01')).toMatchObject({ reason: 'merged-id', entity: { id: full.entity.id } });
+  });
+});
+
+describe('a short form absorbed inside a batch', () => {
+  it('sends the batch\'s other references to the short form to the new node', { timeout: 240_000 }, async () => {
+    await travelerOf({ name: 'Kosygin', kind: 'PERSON' }, '1966-01-04');
+    const results = await suite.db.write((tx) => writeVisits(tx, [
+      { traveler: { name: 'Alexei Kosygin', kind: 'PERSON' }, host: { id: 'country:france' }, date: '1966-12-01' },
+      { traveler: { name: 'Kosygin', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '1967-01-01', meetings: [{ with: [{ name: 'Kosygin-Host', kind: 'PERSON' }] }] },
+    ]));
+    const ids = results.map((r) => r.resolutions.find((x) => x.at.endsWith('.traveler'))!.id);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: ids[0] })).toBe(3);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Kosygin' AND p.name <> 'Kosygin-Host' RETURN count(p)")).toBe(1);
+  });
+});
+
+describe('failed references and kind narrowing', () => {
+  it('lists the best search hits on an unknown reference', async () => {
+    const result = await visit({ name: 'Mark Espers' }, '2021-01-01');
+    const error = result.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_REFERENCE' });
+    expect(error!.extensions!.candidates[0]).toMatchObject({ id: 'person:mark-esper' });
+    expect(error!.message).toContain('person:mark-esper');
+  });
+
+  it('narrows a reference to the kinds the relationship admits at that end', async () => {
+    await suite.server.gqlAuth(RECORD_RELATION, { input: { from: { name: 'Russia', kind: 'PERSON' }, type: 'WORKS_FOR', to: { id: 'organization:united-nations' } } });
+    const result = await suite.server.gqlAuth(RECORD_RELATION, {
+      input: { from: { name: 'Minister of Foreign Affairs of Russia', kind: 'POSITION' }, type: 'POST_OF', to: { name: 'Russia' } },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordRelation.resolutions[1]).toMatchObject({ reason: 'exact', entity: { id: 'country:russia', kind: 'COUNTRY' } });
+    const arabic = await suite.server.gqlAuth(RECORD_RELATION, {
+      input: { from: { name: 'Minister of Foreign Affairs of Russia' }, type: 'POST_OF', to: { nameAr: 'روسيا' } },
+    });
+    expect(arabic.data!.recordRelation.resolutions[1]).toMatchObject({ entity: { id: 'country:russia' } });
+  });
+});
+
+describe('curation', () => {
+  const MERGE = 'mutation M($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { moved combined entity { id name aliases } } }';
+  const ALIASES = 'mutation A($id: ID!, $aliases: [String!]!) { addAliases(id: $id, aliases: $aliases) { id aliases } }';
+  const EXTERNAL = 'mutation X($id: ID!, $ids: [String!]!) { setExternalIds(id: $id, externalIds: $ids) { id properties } }';
+
+  it('merges two entities: relations move with their provenance, same visits become one, the old id answers', async () => {
+    const a = await travelerOf({ name: 'Ramtane Lamamra', kind: 'PERSON' }, '2021-07-07');
+    // A second node for the same man, created by a different spelling under a new kind-given name.
+    const b = await travelerOf({ name: 'R. Lamamra-Test', kind: 'PERSON' }, '2021-07-07');
+    await travelerOf({ id: b.entity.id }, '2021-09-01');
+    expect(b.entity.id).not.toBe(a.entity.id);
+    const result = await suite.server.gqlAuth(MERGE, { keep: a.entity.id, merge: b.entity.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.mergeEntities.entity).toMatchObject({ id: a.entity.id, aliases: ['R. Lamamra-Test'] });
+    // The two 2021-07-07 visits to Algeria are one now; the September one moved.
+    expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: a.entity.id })).toBe(2);
+    expect(await count('MATCH (n:Entity {id: $id}) RETURN count(n)', { id: b.entity.id })).toBe(0);
+    const old = await suite.server.gql(`{ entity(id: "${b.entity.id}") { id } }`);
+    expect(old.data!.entity.id).toBe(a.entity.id);
+  });
+
+  it('refuses to merge an entity into itself, two kinds, or without the API key', async () => {
+    const self = await suite.server.gqlAuth(MERGE, { keep: 'person:mark-esper', merge: 'person:mark-esper' });
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+    const kinds = await suite.server.gqlAuth(MERGE, { keep: 'person:mark-esper', merge: 'country:algeria' });
+    expect(kinds.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+    expect(await count("MATCH (n:Entity) WHERE n.id IN ['person:mark-esper', 'country:algeria'] RETURN count(n)")).toBe(2);
+    const missing = await suite.server.gqlAuth(MERGE, { keep: 'person:mark-esper', merge: 'person:nobody' });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ reason: 'UNKNOWN_REFERENCE' });
+    const anonymous = await suite.server.gql(MERGE, { keep: 'person:mark-esper', merge: 'person:donald-rumsfeld' });
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('adds aliases in either language that references then match', async () => {
+    const added = await suite.server.gqlAuth(ALIASES, { id: 'person:mark-esper', aliases: ['Mark T. Esper', 'مارك إسبر الوزير'] });
+    expect(added.data!.addAliases.aliases).toEqual(expect.arrayContaining(['Mark T. Esper', 'مارك إسبر الوزير']));
+    expect(await travelerOf({ nameAr: 'مارك اسبر الوزير' }, '2020-10-02')).toMatchObject({ reason: 'alias', entity: { id: 'person:mark-esper' } });
+    const empty = await suite.server.gqlAuth(ALIASES, { id: 'person:mark-esper', aliases: ['--'] });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID_INPUT' });
+  });
+
+  it('sets external ids that references match, and refuses one another entity holds', async () => {
+    const set = await suite.server.gqlAuth(EXTERNAL, { id: 'person:donald-rumsfeld', ids: ['wikidata:Q182788'] });
+    expect(set.errors).toBeUndefined();
+    expect(await travelerOf({ externalId: 'wikidata:Q182788' }, '2006-02-12')).toMatchObject({ reason: 'external-id', entity: { id: 'person:donald-rumsfeld' } });
+    const clash = await suite.server.gqlAuth(EXTERNAL, { id: 'person:mark-esper', ids: ['wikidata:Q182788'] });
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID_INPUT', holder: 'person:donald-rumsfeld' });
+    const unknown = await visit({ externalId: 'wikidata:Q1' }, '2006-02-12');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ reason: 'UNKNOWN_REFERENCE' });
+  });
+});
+
+describe('review queue', () => {
+  const QUEUE = `query Q($after: String) { duplicateCandidates(kind: PERSON, first: 100, after: $after) {
+    items { a { id name } b { id name } reason score } hasNextPage endCursor } }`;
+  const pairsOf = async () => {
+    const result = await suite.server.gql(QUEUE);
+    expect(result.errors).toBeUndefined();
+    return result.data!.duplicateCandidates.items as { a: { id: string }; b: { id: string }; reason: string; score: number }[];
+  };
+
+  it('lists likely duplicates with reason and score, and forgets a pair once dismissed', async () => {
+    const elder = await travelerOf({ name: 'George Herbert Walker Bush', kind: 'PERSON' }, '1989-12-02');
+    const younger = await travelerOf({ name: 'George Walker Bush', kind: 'PERSON' }, '2006-11-28');
+    expect(younger.entity.id).not.toBe(elder.entity.id);
+    // Neither was active in 1950: the surname alone is unclear and stays a node of its own,
+    // listed with each of them.
+    const bare = await travelerOf({ name: 'Bush', kind: 'PERSON' }, '1950-01-01');
+    expect(bare).toMatchObject({ reason: 'new', created: true });
+    const pairs = await pairsOf();
+    const has = (x: string, y: string, reason: string) => pairs.some((p) => [p.a.id, p.b.id].sort().join() === [x, y].sort().join() && p.reason === reason);
+    expect(has(bare.entity.id, elder.entity.id, 'surname')).toBe(true);
+    expect(has(bare.entity.id, younger.entity.id, 'surname')).toBe(true);
+    expect(pairs.every((p) => p.score > 0 && p.score <= 1)).toBe(true);
+    const dismiss = await suite.server.gqlAuth('mutation D($a: ID!, $b: ID!) { dismissDuplicate(a: $a, b: $b) }', { a: bare.entity.id, b: younger.entity.id });
+    expect(dismiss.data).toEqual({ dismissDuplicate: true });
+    const after = await pairsOf();
+    expect(after.some((p) => [p.a.id, p.b.id].includes(younger.entity.id) && [p.a.id, p.b.id].includes(bare.entity.id))).toBe(false);
+    expect(after.some((p) => [p.a.id, p.b.id].includes(elder.entity.id) && [p.a.id, p.b.id].includes(bare.entity.id))).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The whole of the shipped Office of the Historian data, loaded once on the article's graph:
+ * every record lands, and a handful of facts read by hand from the files come out of the graph.
+ * Prints the figures the README gives (records, visits, people, countries, meetings, time).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHsg, type HsgReport } from '../src/connectors/hsg/load.js';
+import type { Db } from '../src/db/driver.js';
+import { loadSeed } from '../src/graph/seed/load.js';
+import { connectTestDb, freshDatabase } from './support/db.js';
+
+let db: Db;
+let report: HsgReport;
+
+async function rows(query: string, params: Record<string, unknown> = {}) {
+  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+}
+
+beforeAll(async () => {
+  db = connectTestDb();
+  await freshDatabase(db);
+  await loadSeed(db);
+  report = await importHsg(db);
+}, 1_200_000);
+afterAll(() => db.close());
+
+describe('the whole record', () => {
+  it('lands every record: 4,271 trips abroad and 3,264 visits to the US, each record id on a visit', async () => {
+    expect(report.import.failed).toEqual([]);
+    process.stdout.write(`HSG import: ${report.import.records} import records in ${(report.import.ms / 1000).toFixed(1)} s\n`);
+    expect(report.counts).toMatchObject({ tripRecords: 4271, visits: 3264 });
+    const [ids] = await rows(`
+      MATCH (v:Visit)-[:HOST_COUNTRY]->(h:Country) WHERE v.hsgIds IS NOT NULL
+      UNWIND v.hsgIds AS id
+      RETURN count(DISTINCT CASE WHEN h.id <> 'country:united-states' THEN id END) AS trips,
+             count(DISTINCT CASE WHEN h.id = 'country:united-states' THEN id END) AS visits`);
+    expect(ids).toEqual({ trips: 4271, visits: 3264 });
+    const [figures] = await rows(`
+      CALL () { MATCH (v:Visit) RETURN count(v) AS visits }
+      CALL () { MATCH (p:Person) RETURN count(p) AS people }
+      CALL () { MATCH (c:Country) RETURN count(c) AS countries }
+      CALL () { MATCH (m:Meeting) RETURN count(m) AS meetings }
+      CALL () { MATCH (t:Tour) RETURN count(t) AS tours }
+      RETURN visits, people, countries, meetings, tours`);
+    process.stdout.write(`HSG figures: ${JSON.stringify({ ...figures, ms: report.import.ms, withoutMeetings: report.withoutMeetings })}\n`);
+  });
+
+  it('has the eleven visits of secretaries of state to Algeria, Kissinger first (1973) and Kerry (2014) before Blinken (2022)', async () => {
+    const chain = await rows(`
+      MATCH (v:Visit)-[tr:TRAVELER {position: 'position:us-secretary-of-state'}]->(p:Person), (v)-[:HOST_COUNTRY]->(:Country {id: 'country:algeria'})
+      OPTIONAL MATCH (v)-[:PRECEDED_BY {position: 'position:us-secretary-of-state'}]->(before)
+      RETURN v.date AS date, p.name AS name, before.date AS before ORDER BY date`);
+    expect(chain.map((r) => r.date)).toEqual([
+      '1973-12-13', '1974-04-29', '1974-10-14', '1991-08-05', '2000-12-12', '2003-12-03',
+      '2008-09-06', '2012-02-25', '2012-10-29', '2014-04-03', '2022-03-30',
+    ]);
+    expect(chain[0]).toMatchObject({ name: 'Henry A. Kissinger', before: null });
+    expect(chain.at(-1)).toMatchObject({ name: 'Antony John Blinken', before: '2014-04-03' });
+  });
+
+  it('gives every traveler of the two collections one node, and the states one node each', async () => {
+    const [people] = await rows(`MATCH (p:Person) WHERE p.hsgId IS NOT NULL RETURN count(p) AS n, count(DISTINCT p.hsgId) AS ids`);
+    expect(people!.n).toBe(people!.ids);
+    const korea = await rows(`MATCH (c:Country) WHERE any(a IN c.aliases + [c.name] WHERE a IN ['Korea, South', 'South Korea', 'Korea, Republic of']) RETURN c.id AS id`);
+    expect(korea).toEqual([{ id: 'country:south-korea' }]);
+    // The files still spell some visits of January and February 1992 "U.S.S.R.": they went to Russia.
+    const [ussr] = await rows(`MATCH (:Country {id: 'country:soviet-union'})<-[:HOST_COUNTRY|ON_BEHALF_OF]-(v:Visit) RETURN max(v.date) AS last`);
+    expect(ussr!.last <= '1991-12-26').toBe(true);
+    const [russia] = await rows(`MATCH (:Country {id: 'country:russia'})<-[:HOST_COUNTRY|ON_BEHALF_OF]-(v:Visit) WHERE v.hsgIds IS NOT NULL RETURN min(v.date) AS first`);
+    expect(russia!.first >= '1992').toBe(true);
+  });
+});
