@@ -12,7 +12,7 @@ import { freePort } from '../src/db/localNeo4j.js';
 
 function javaPidsFor(dataDir: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', `EmbeddedNeo4j.java ${dataDir}`], { encoding: 'utf8' })
+    return execFileSync('pgrep', ['-f', `EmbeddedNeo4j(\\.java)? ${dataDir}`], { encoding: 'utf8' })
       .split('\n').filter(Boolean).map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches

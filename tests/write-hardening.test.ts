@@ -123,3 +123,73 @@ describe('names are checked', () => {
     expect(response.errors?.[0]?.message).toMatch(/visit\.purpose: at most 2000/);
   });
 });
+
+describe('every input that names something is checked the same way', () => {
+  const gql = (query: string, variables: Record<string, unknown>) => suite.server.gqlAuth(query, variables);
+  const ADD_ALIASES = 'mutation($id: ID!, $aliases: [String!]!) { addAliases(id: $id, aliases: $aliases) { id aliases } }';
+  const SET_EXTERNAL = 'mutation($id: ID!, $ids: [String!]!) { setExternalIds(id: $id, externalIds: $ids) { id } }';
+  const aliasesOfEsper = async () =>
+    suite.db.read(async (tx) => (await tx.run("MATCH (p:Person {id: 'person:mark-esper'}) RETURN coalesce(p.aliases, []) AS a")).records[0]!.get('a') as string[]);
+
+  it('addAliases refuses a bidi override, a zero-width space or an overlong alias, in either language, and keeps the aliases as they were', async () => {
+    const before = await aliasesOfEsper();
+    for (const [alias, pattern] of [
+      ['Esper\u202E', /addAliases\.aliases\[0\].*U\+202E/],
+      ['مارك\u200Bإسبر', /addAliases\.aliases\[0\].*U\+200B/],
+      ['E'.repeat(201), /addAliases\.aliases\[0\]: at most 200/],
+      ['إ'.repeat(201), /addAliases\.aliases\[0\]: at most 200/],
+    ] as const) {
+      const response = await gql(ADD_ALIASES, { id: 'person:mark-esper', aliases: [alias] });
+      expect(response.errors?.[0]?.extensions?.code, alias.slice(0, 20)).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toMatch(pattern);
+    }
+    expect(await aliasesOfEsper()).toEqual(before);
+  });
+
+  it('addAliases keeps a Persian spelling with its zero-width non-joiner', async () => {
+    const persian = 'مارک\u200Cاسپر';
+    const response = await gql(ADD_ALIASES, { id: 'person:mark-esper', aliases: [persian] });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.addAliases.aliases).toContain(persian);
+  });
+
+  it('setExternalIds refuses a control character', async () => {
+    const response = await gql(SET_EXTERNAL, { id: 'person:mark-esper', ids: ['wikidata:Q1\u0000'] });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/setExternalIds\.externalIds\[0\].*U\+0000/);
+  });
+
+  it("a visit's roles, places and aliases of a reference are checked like names", async () => {
+    const persons = await count('MATCH (p:Person) RETURN count(p)');
+    for (const [input, pattern] of [
+      [{ traveler: { name: 'Role Check', kind: 'PERSON', role: 'Minister\u202E' } }, /visit\.traveler\.role.*U\+202E/],
+      [{ traveler: { name: 'Alias Check', kind: 'PERSON', aliases: ['A\u200Blias'] } }, /visit\.traveler\.aliases\[0\].*U\+200B/],
+      [{ traveler: { id: 'person:mark-esper' }, places: [{ name: 'P'.repeat(201), kind: 'CITY' }] }, /visit\.places\[0\]\.name: at most 200/],
+    ] as const) {
+      const response = await record({ host: { name: 'Algeria' }, date: '2013-06-06', ...input });
+      expect(response.errors?.[0]?.extensions?.code, JSON.stringify(input).slice(0, 60)).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toMatch(pattern);
+    }
+    expect(await count('MATCH (p:Person) RETURN count(p)')).toBe(persons);
+  });
+
+  it("an import file's entity and meeting records are checked too; an event's name may be as long as a title", async () => {
+    const { importText } = await import('../src/graph/import.js');
+    const longEvent = `Ministerial meeting ${'of the friends of a long-named conference '.repeat(6)}`.trim();
+    expect(longEvent.length).toBeGreaterThan(200);
+    const lines = [
+      { entity: { id: 'person:text-check', kind: 'PERSON', name: 'Text Check', aliases: ['T\u0007C'] } },
+      { meeting: { by: { id: 'person:mark-esper' }, with: [{ name: 'M'.repeat(201), kind: 'PERSON' }], date: '2013-07-07' } },
+      { entity: { id: 'event:long-named-meeting', kind: 'EVENT', name: longEvent } },
+      { entity: { id: 'event:too-long-named-meeting', kind: 'EVENT', name: 'E'.repeat(501) } },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const report = await importText(suite.db, lines);
+    expect(report.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/entity\.aliases\[0\].*U\+0007/),
+      expect.stringMatching(/meeting\.with\[0\]\.name: at most 200/),
+      expect.stringMatching(/entity\.name: at most 500/),
+    ]);
+    expect(await count("MATCH (p:Entity {id: 'person:text-check'}) RETURN count(p)")).toBe(0);
+    expect(await count("MATCH (e:Event {id: 'event:long-named-meeting'}) RETURN count(e)")).toBe(1);
+  });
+});

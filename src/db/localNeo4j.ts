@@ -2,13 +2,14 @@
  * The embedded default: a genuine Neo4j Community, started from the jars Maven fetches
  * (neo4j/pom.xml) and the single-file launcher neo4j/EmbeddedNeo4j.java. No Docker needed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../config.js';
 import { ensurePortFree, javaMissing, mavenFailure, mavenMissing, neo4jStartFailure } from './startupProblems.js';
 
@@ -93,6 +94,34 @@ export async function ensureNeo4jJars(
   }
   progress(`[neo4j] jars ready in ${path.relative(PROJECT_ROOT, libDir)} (${fetched} files downloaded)`);
   return libDir;
+}
+
+/**
+ * How to run the launcher: compiled once into the cache (`.neo4j/launcher-<hash>/`), since Java's
+ * source-file mode compiles it again at every start, which costs seconds of CPU on each
+ * restart after a crash. Without javac (a bare JRE), the source file as before.
+ */
+async function launcherArgs(libDir: string): Promise<string[]> {
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const hash = createHash('sha256').update(source).update(path.basename(libDir)).digest('hex').slice(0, 12);
+  const classDir = path.join(path.dirname(libDir), `launcher-${hash}`);
+  const compiled = ['--class-path', `${libDir}/*${path.delimiter}${classDir}`, LAUNCHER_CLASS];
+  if (existsSync(path.join(classDir, `${LAUNCHER_CLASS}.class`))) return compiled;
+  // Compiled aside and renamed into place, so a concurrent start never runs half a class.
+  const staging = await mkdtemp(path.join(path.dirname(libDir), 'launcher-build-'));
+  try {
+    await promisify(execFile)('javac', ['-d', staging, '--class-path', `${libDir}/*`, LAUNCHER_SOURCE]);
+    try {
+      renameSync(staging, classDir);
+    } catch {
+      // Another start compiled it first: theirs is the same class.
+    }
+    return compiled;
+  } catch {
+    return ['--class-path', `${libDir}/*`, LAUNCHER_SOURCE];
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -184,7 +213,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const heapMb = options.heapMb ?? 512;
   const args = [
     `-Xms${heapMb}m`, `-Xmx${heapMb}m`, ...JVM_FLAGS,
-    '--class-path', `${libDir}/*`, LAUNCHER_SOURCE,
+    ...(await launcherArgs(libDir)),
     options.dataDir, String(options.port), String(options.pageCacheMb ?? 256), String(options.txMemoryMb ?? Math.floor(heapMb / 4)),
   ];
   // The password goes through the environment, never the command line (which `ps` shows).

@@ -2,6 +2,7 @@
  * What text the graph accepts. Every string of a recorded visit or relation passes here before
  * anything is resolved or written (src/graph/import.ts, for the mutations and the importer):
  *   - lengths are capped (a name is a name, not a document; the name index has a size limit);
+ *     the name of a visit, meeting or event may be as long as a title;
  *   - control characters (NUL, ESC and ANSI sequences, DEL, C1) are refused: names end up in
  *     terminals, logs and the explorer;
  *   - invisible format characters are refused (bidi overrides and isolates, which can make a
@@ -81,8 +82,23 @@ export function checkInputText(value: unknown, at: string, key = '', skip: reado
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => checkInputText(item, `${at}[${i}]`, key, skip));
   } else if (value && typeof value === 'object') {
+    const titled = namedLikeATitle(value as Record<string, unknown>, at);
     for (const [k, v] of Object.entries(value)) {
-      if (!skip.includes(k)) checkInputText(v, `${at}.${k}`, k, skip);
+      if (skip.includes(k)) continue;
+      if (titled && (k === 'name' || k === 'nameAr') && typeof v === 'string') checkText(v, `${at}.${k}`, 'title');
+      else checkInputText(v, `${at}.${k}`, k, skip);
     }
   }
+}
+
+/** Kinds of entity whose name describes something that happened, as long as a title may be. */
+const EVENT_KINDS = new Set(['EVENT', 'AGREEMENT', 'STATEMENT', 'SOURCE']);
+
+/**
+ * A visit, a meeting, an event, an agreement, a statement or a source is named like a title
+ * ("Fourth Quad Foreign Ministers' Meeting hosted by ..."): its name may be as long as a title.
+ */
+function namedLikeATitle(value: Record<string, unknown>, at: string): boolean {
+  if (typeof value.kind === 'string' && EVENT_KINDS.has(value.kind)) return true;
+  return at === 'visit' || at === 'meeting' || /\.meetings\[\d+\]$/.test(at);
 }
