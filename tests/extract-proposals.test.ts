@@ -24,7 +24,7 @@ function seedArticle(): string {
 
 const ENTITY = 'id name nameAr kind created reason role';
 const PROPOSAL = `id type status summary paragraphs spans { paragraph start end text } certainty claimedBy { id }
-  confidence traveler { ${ENTITY} } host { ${ENTITY} } city { id } date endDate dateCertainty dateNote
+  confidence traveler { ${ENTITY} } host { ${ENTITY} } city { id } places { id } date endDate dateCertainty dateNote
   tour { name stops { id } } participants { ${ENTITY} } attendees { ${ENTITY} } topics relation
   from { id } to { id } properties post precedes { traveler { id } host { id } date } issuer { id } result json`;
 
@@ -156,12 +156,23 @@ describe('the seed article, read with only its entities in the graph', () => {
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.acceptProposals.accepted.every((p: P) => p.status === 'ACCEPTED' && p.result)).toBe(true);
     const visit = await server.gql(`{ visit(id: "visit:mark-esper-algeria-2020-10-01") {
-      date dateCertainty host { id } meetings { participants { id } attendees { id } } sources { title } provenance { paragraphs certainty } } }`);
+      date dateCertainty host { id } travelerRole places { id }
+      meetings { participants { id } participantRoles { person { id } role } attendees { id } } sources { title } provenance { paragraphs certainty } } }`);
     expect(visit.data!.visit).toMatchObject({ date: '2020-10-01', dateCertainty: 'EXTERNAL', host: { id: 'country:algeria' } });
     expect(visit.data!.visit.sources.map((s: P) => s.title)).toEqual(['Esper in Algiers (test copy)']);
     expect(visit.data!.visit.provenance.paragraphs).toEqual(expect.arrayContaining([0, 3]));
     expect(visit.data!.visit.meetings[0].participants.map((x: P) => x.id)).toEqual(expect.arrayContaining(['person:mark-esper', 'person:abdelmadjid-tebboune']));
     expect(visit.data!.visit.meetings[0].attendees.map((x: P) => x.id)).toEqual(expect.arrayContaining(['person:said-chanegriha', 'person:mohamed-bouzit']));
+    // What the proposals read beyond traveler, host and date reaches the graph: places and roles.
+    const visitProposal = chosen.find((p) => p.type === 'visit')!;
+    expect(visitProposal.places.length).toBeGreaterThan(0);
+    expect(visit.data!.visit.places.map((x: P) => x.id)).toEqual(expect.arrayContaining(visitProposal.places.map((x: P) => x.id)));
+    expect(visitProposal.traveler.role).toBeTruthy();
+    expect(visit.data!.visit.travelerRole).toBe(visitProposal.traveler.role);
+    const meetingProposal = chosen.find((p) => p.type === 'meeting')!;
+    const tebboune = meetingProposal.participants.find((x: P) => x.id === 'person:abdelmadjid-tebboune');
+    expect(tebboune.role).toBeTruthy();
+    expect(visit.data!.visit.meetings[0].participantRoles).toEqual(expect.arrayContaining([{ person: { id: 'person:abdelmadjid-tebboune' }, role: tebboune.role }]));
     const rumsfeld = await rows(`MATCH (v:Visit)-[:TRAVELER]->(:Person {id: 'person:donald-rumsfeld'}) RETURN v.date AS date`);
     expect(rumsfeld).toEqual([{ date: '2006-02' }]);
     // Accepting again changes nothing and keeps them accepted.
@@ -265,15 +276,13 @@ describe('bad input', () => {
     expect(accept.errors?.[0]?.message).toMatch(/no date/);
   });
 
-  it('answers a 5,000-word article in under 2 s', async () => {
+  // Its speed is measured by `npm run bench -- extract`, not here.
+  it('reads a 5,000-word article that repeats one visit as one visit proposal', async () => {
     const paragraph = 'US Secretary of State Antony Blinken arrived in Algiers on 30 March 2022 and held talks with Algerian President Abdelmadjid Tebboune on energy, Libya and the Sahel, before travelling on to other capitals of the region for further meetings.';
     const words = paragraph.split(' ').length;
     const text = ['A long test article', ...Array.from({ length: Math.ceil(5000 / words) }, () => paragraph)].join('\n');
     expect(text.split(/\s+/).length).toBeGreaterThanOrEqual(5000);
-    const started = performance.now();
     const read = await propose(text, source);
-    const ms = performance.now() - started;
-    expect(read.proposals.some((p) => p.type === 'visit')).toBe(true);
-    expect(ms).toBeLessThan(2000);
+    expect(read.proposals.filter((p) => p.type === 'visit')).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ const RECORD_VISIT = `
         city { id } places { id kind }
         notes { text sourceId }
         sources { id }
-        meetings { id endDate participantRoles { person { id } role position { id } } }
+        meetings { id endDate participantRoles { person { id } role position { id } } attendeeRoles { person { id } role position { id } } }
       }
     }
   }`;
@@ -147,14 +147,17 @@ describe('one visit, however precisely dated', () => {
 
 describe('roles at the time', () => {
   it("keeps the traveler's and each participant's role as stated, linked to the post it names", async () => {
-    for (const [post, country] of [['Greek Prime Minister', 'Greece'], ['Algerian Foreign Minister', 'Algeria']]) {
+    for (const [post, country] of [['Greek Prime Minister', 'Greece'], ['Algerian Foreign Minister', 'Algeria'], ['Algerian Minister of Energy', 'Algeria']]) {
       const made = await relation({ from: { name: post, kind: 'POSITION' }, type: 'POST_OF', to: { name: country, kind: 'COUNTRY' } });
       expect(made.errors).toBeUndefined();
     }
     const result = await record({
       traveler: { name: 'Kyriakos Mitsotakis', kind: 'PERSON', role: 'Prime Minister' },
       host: { name: 'Algeria' }, representing: { name: 'Greece' }, date: '2022-11-21',
-      meetings: [{ with: [{ name: 'Ramtane Lamamra', kind: 'PERSON', role: 'Foreign Minister' }] }],
+      meetings: [{
+        with: [{ name: 'Ramtane Lamamra', kind: 'PERSON', role: 'Foreign Minister' }],
+        attendees: [{ name: 'Mohamed Arkab', kind: 'PERSON', role: 'Minister of Energy' }, { name: 'Aide Without Post', kind: 'PERSON', role: 'Adviser' }],
+      }],
     });
     expect(result.errors).toBeUndefined();
     const { visit } = result.data!.recordVisit;
@@ -167,6 +170,11 @@ describe('roles at the time', () => {
       { person: { id: 'person:ramtane-lamamra' }, role: 'Foreign Minister', position: { id: 'position:algerian-foreign-minister' } },
       expect.objectContaining({ person: { id: 'person:kyriakos-mitsotakis' }, role: 'Prime Minister' }),
     ]));
+    // Those present beside the principals keep their roles too, linked to a post where one is named.
+    expect(visit.meetings[0].attendeeRoles).toEqual([
+      { person: { id: 'person:aide-without-post' }, role: 'Adviser', position: null },
+      { person: { id: 'person:mohamed-arkab' }, role: 'Minister of Energy', position: { id: 'position:algerian-minister-of-energy' } },
+    ]);
     const [edge] = await rows("MATCH (:Visit {id: $id})-[t:TRAVELER]->() RETURN t.role AS role, t.position AS position", { id: visit.id });
     expect(edge).toEqual({ role: 'Prime Minister', position: 'position:greek-prime-minister' });
   });
@@ -256,6 +264,23 @@ describe("the traveler's country", () => {
     expect(around.data!.neighborhood.nodes.map((n: { id: string }) => n.id)).toContain(visit.id);
     const [edge] = await rows('MATCH (:Visit {id: $id})-[r:ON_BEHALF_OF]->() RETURN r.derived AS derived, r.certainty AS certainty', { id: visit.id });
     expect(edge).toEqual({ derived: true, certainty: 'external' });
+  });
+
+  it('derives it for visits recorded before the post was known, and links the role then', async () => {
+    const early = await record({ traveler: { name: 'Nadia Later', kind: 'PERSON', role: 'Foreign Minister' }, host: { name: 'Tunisia', kind: 'COUNTRY' }, date: '2023-04-02' });
+    expect(early.errors).toBeUndefined();
+    expect(early.data!.recordVisit.visit).toMatchObject({ representing: null, travelerPosition: null });
+    const outside = await record({ traveler: { name: 'Nadia Later' }, host: { name: 'Tunisia' }, date: '2019-06-01' });
+    const post = await relation({ from: { name: 'Moroccan Foreign Minister', kind: 'POSITION' }, type: 'POST_OF', to: { name: 'Morocco' } });
+    expect(post.errors).toBeUndefined();
+    const held = await relation({ from: { name: 'Nadia Later' }, type: 'HOLDS_POSITION', to: { id: 'position:moroccan-foreign-minister' }, properties: { since: '2021-10' } });
+    expect(held.errors).toBeUndefined();
+    const after = await suite.server.gql(`query($a: ID!, $b: ID!) {
+      a: visit(id: $a) { representing { id } travelerPosition { id } }
+      b: visit(id: $b) { representing { id } } }`, { a: early.data!.recordVisit.visit.id, b: outside.data!.recordVisit.visit.id });
+    expect(after.data!.a).toEqual({ representing: { id: 'country:morocco' }, travelerPosition: { id: 'position:moroccan-foreign-minister' } });
+    // A visit before the term began stays without one.
+    expect(after.data!.b).toEqual({ representing: null });
   });
 
   it('lets a source that names the country replace the derived one', async () => {

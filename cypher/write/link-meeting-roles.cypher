@@ -1,12 +1,14 @@
-// The posts that meeting participants' roles name. Rows: {meetingId, personId, roleKey,
+// The posts that the roles of meeting participants and attendees name. Rows: {meetingId, personId, roleKey,
 // countryId}: a post whose name is the role, or ends with it and belongs to `countryId` (the
 // country the visit was to: those met there are mostly its officials). Its id goes on the
 // PRINCIPAL or ATTENDED edge as `position`.
 UNWIND $roles AS row
 MATCH (meeting:Entity {id: row.meetingId})
 MATCH (person:Entity {id: row.personId})
-MATCH (meeting)-[e:PRINCIPAL]->(person)
-WHERE e.position IS NULL
+OPTIONAL MATCH (meeting)-[principal:PRINCIPAL]->(person)
+OPTIONAL MATCH (person)-[attended:ATTENDED]->(meeting)
+WITH row, coalesce(principal, attended) AS e
+WHERE e IS NOT NULL AND e.position IS NULL
 CALL (e, row) {
   MATCH (post:Position)
   WHERE any(k IN post.nameKeys WHERE k = row.roleKey)

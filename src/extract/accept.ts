@@ -15,7 +15,7 @@ import { upsertEntities } from '../graph/writeEntities.js';
 import { writeRelations } from '../graph/writeRelations.js';
 import { sourceEntity, writeStandaloneMeetings, writeVisits } from '../graph/writeVisits.js';
 import { readProposals, type ProposalRow, type StoredProposal } from './service.js';
-import type { DateCertainty, MeetingProposal, Proposal, ProposedEntity, VisitProposal } from './types.js';
+import type { DateCertainty, MeetingProposal, Proposal, ProposedEntity, ProposedPerson, VisitProposal } from './types.js';
 
 export interface AcceptResult {
   accepted: StoredProposal[];
@@ -24,9 +24,11 @@ export interface AcceptResult {
   linked: string[];
 }
 
-function ref(e: ProposedEntity): EntityRef {
-  if (!e.created) return { id: e.id };
-  return { name: e.name, ...(e.nameAr ? { nameAr: e.nameAr } : {}), kind: e.kind };
+/** A reference to the entity; a person's role as the article gives it travels with them onto the edge. */
+function ref(e: ProposedEntity | ProposedPerson): EntityRef {
+  const role = 'role' in e && e.role ? { role: e.role } : {};
+  if (!e.created) return { id: e.id, ...role };
+  return { name: e.name, ...(e.nameAr ? { nameAr: e.nameAr } : {}), kind: e.kind, ...role };
 }
 
 /** The graph's date certainties: a date the rules inferred (a weekday, "yesterday") is not the source's word. */
@@ -53,6 +55,7 @@ function meetingRecord(m: MeetingProposal, principals: ProposedEntity[]): Meetin
     with: principals.map(ref),
     ...(m.attendees.length > 0 ? { attendees: m.attendees.map(ref) } : {}),
     ...(m.date ? { date: m.date } : {}),
+    ...(m.endDate ? { endDate: m.endDate } : {}),
     ...(m.topics.length > 0 ? { topics: m.topics } : {}),
     ...(m.city ? { city: ref(m.city) } : {}),
     ...provenance(m),
@@ -138,7 +141,9 @@ async function acceptIn(tx: Tx, ids: string[]): Promise<AcceptResult> {
       traveler: ref(v.traveler),
       host: ref(v.host),
       ...(v.city ? { city: ref(v.city) } : {}),
+      ...(v.places.length > 0 ? { places: v.places.map(ref) } : {}),
       date,
+      ...(v.endDate ? { endDate: v.endDate } : {}),
       ...(dateCertainty(v.dateCertainty) ? { dateCertainty: dateCertainty(v.dateCertainty) } : {}),
       ...(v.tour ? { tour: v.tour.name } : {}),
       ...(meetings.length > 0 ? { meetings } : {}),

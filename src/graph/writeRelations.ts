@@ -7,7 +7,7 @@ import { endOf, isPartialDate, startOf } from './partialDate.js';
 import { checkDeclaredProperties } from './relationProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
 import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
-import { nameKeys } from './normalize.js';
+import { nameKeys, normalizeName } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
 import { linkPrecedents, type ResolutionNote } from './writeVisits.js';
@@ -174,16 +174,19 @@ export async function writeRelations(
   await writeMentions(tx, rows.flatMap((row) =>
     row.prov.source ? [row.fromId, row.toId].map((entityId) => ({ sourceId: row.prov.source!, entityId, paragraphs: row.prov.paragraphs })) : [],
   ));
-  // A post held changes which earlier visit a visit follows, in every country its holder visited.
+  // A post held changes which earlier visit a visit follows, in every country its holder visited,
+  // and whom the holder travelled for on visits recorded before the post was known.
   const posts = rows.filter((row) => row.type === 'HOLDS_POSITION').map((row) => ({ personId: row.fromId, postId: row.toId }));
   if (posts.length > 0) {
-    const touched = await tx.run(
-      `UNWIND $posts AS post
-       MATCH (:Entity {id: post.personId})<-[:TRAVELER]-(:Visit)-[:HOST_COUNTRY]->(host)
-       RETURN DISTINCT host.id AS hostId, post.postId AS postId`,
-      { posts },
-    );
-    await linkPrecedents(tx, { pairs: touched.records.map((r) => ({ hostId: r.get('hostId') as string, postId: r.get('postId') as string })) });
+    const touched = (await tx.run(cypher('write/visits-of-post-holders'), { posts })).records.map((r) => ({
+      hostId: r.get('hostId') as string,
+      postId: r.get('postId') as string,
+      visitId: r.get('visitId') as string,
+      role: r.get('role') as string | null,
+    }));
+    await linkPrecedents(tx, { pairs: [...new Map(touched.map((t) => [`${t.hostId}|${t.postId}`, { hostId: t.hostId, postId: t.postId }])).values()] });
+    const visits = [...new Map(touched.map((t) => [t.visitId, { visitId: t.visitId, roleKey: t.role ? normalizeName(t.role) || null : null }])).values()];
+    if (visits.length > 0) await tx.run(cypher('write/link-representing'), { visits });
   }
 
   return rows.map((row) => {

@@ -80,12 +80,14 @@ class RefCollector {
    * @param impliedWithin the request a place lies within unless it says otherwise (a visit's city
    *   is within the host country); a place given by id is taken as it is.
    */
-  add(ref: EntityRef, at: string, expect?: EntityKindName, label?: string, impliedWithin?: number): number {
+  add(ref: EntityRef, at: string, expect?: EntityKindName | EntityKindName[], label?: string, impliedWithin?: number): number {
     if (!ref || typeof ref !== 'object') throw invalid(`${at}: expected a reference ({ id } or { name, kind })`, { at });
     let within: number | undefined;
     let implied = false;
+    const expectAny = Array.isArray(expect) ? expect : undefined;
+    const expectOne = Array.isArray(expect) ? undefined : expect;
     if (ref.within) {
-      const kind = ref.kind ?? expect;
+      const kind = ref.kind ?? expectOne;
       if (kind && !PLACE_KINDS.includes(kind)) throw invalid(`${at}.within: only a city, place or region lies within another entity`, { at });
       within = this.add(ref.within, `${at}.within`);
     } else if (impliedWithin !== undefined && !ref.id) {
@@ -93,7 +95,7 @@ class RefCollector {
       implied = true;
     }
     if (ref.role !== undefined && (typeof ref.role !== 'string' || ref.role.trim() === '')) throw invalid(`${at}.role: give the role as text`, { at });
-    this.requests.push({ ref, at, expect, label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
+    this.requests.push({ ref, at, expect: expectOne, ...(expectAny ? { expectAny } : {}), label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
 }
@@ -403,10 +405,10 @@ async function locate(tx: Tx, rows: { id: string; withinId: string; source?: str
   });
 }
 
-/** Links meeting participants' roles to the posts they name (only when some role is given). */
+/** Links the roles of meeting participants and attendees to the posts they name (only when some role is given). */
 async function linkMeetingRoles(tx: Tx, rows: MeetingRow[], results: { meetingId: string }[]): Promise<void> {
   const roles = rows.flatMap((row, i) => [...row.roles]
-    .filter(([personId]) => row.withIds.includes(personId))
+    .filter(([personId]) => row.withIds.includes(personId) || row.attendeeIds.includes(personId))
     .map(([personId, role]) => ({ meetingId: results[i]!.meetingId, personId, roleKey: normalizeName(role), countryId: row.hostId })))
     .filter((r) => r.roleKey);
   const byRoles = rows.flatMap((row, i) => (row.byRole ? [{ meetingId: results[i]!.meetingId, personId: row.byId, roleKey: normalizeName(row.byRole), countryId: null }] : []));
@@ -439,7 +441,9 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       ...(record.places ?? []).map((place, i) => {
         const kind = place?.kind ?? 'CITY';
         if (!PLACE_KINDS.includes(kind)) throw invalid(`${at}.places[${i}]: a place is a CITY, PLACE or REGION, not a ${kind}`, { at });
-        return refs.add(place, `${at}.places[${i}]`, kind, undefined, host);
+        // A place named by id may be any kind of place; one named without a kind is a city.
+        const expect = place?.id && !place.kind ? PLACE_KINDS : kind;
+        return refs.add(place, `${at}.places[${i}]`, expect, undefined, host);
       }),
     ];
     return {

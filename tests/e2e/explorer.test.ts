@@ -339,6 +339,52 @@ describe('the explorer page', () => {
     expect(await page.getAttribute('#panel', 'dir')).toBe('ltr');
   });
 
+  it("shows a visit's range, roles, the country travelled for, its places and each source's text, in both languages", async () => {
+    const RECORD = `mutation($input: VisitInput!) { recordVisit(input: $input) { visit { id meetings { id } } } }`;
+    const input = {
+      traveler: { name: 'Lena Range', kind: 'PERSON', role: 'Foreign Minister' },
+      host: { id: 'country:algeria' }, representing: { name: 'Tunisia' },
+      date: '2023-05-02', endDate: '2023-05-04',
+      places: [{ name: 'Algiers' }, { name: 'Tlemcen', kind: 'CITY' }],
+      meetings: [{ with: [{ id: TEBBOUNE, role: 'President' }] }],
+      purpose: 'Talks on the shared border',
+      source: { title: 'First wire on the range visit (test)', publishedAt: '2023-05-02' },
+    };
+    const first = await server.gqlAuth<{ recordVisit: { visit: { id: string; meetings: { id: string }[] } } }>(RECORD, { input });
+    expect(first.errors).toBeUndefined();
+    const second = await server.gqlAuth(RECORD, { input: { ...input, purpose: 'Energy and gas prices', source: { title: 'Second wire on the range visit (test)', publishedAt: '2023-05-03' } } });
+    expect(second.errors).toBeUndefined();
+    const id = first.data!.recordVisit.visit.id;
+
+    const page = await open(`/?focus=${encodeURIComponent(id)}`);
+    await expect.poll(() => page.getAttribute('#details', 'data-entity')).toBe(id);
+    const facts = async () => (await page.textContent('#details .facts')) ?? '';
+    const english = await facts();
+    expect(english).toContain('2023-05-02 – 2023-05-04');
+    expect(english).toContain('Lena Range (Foreign Minister)');
+    expect(english).toMatch(/Travelling for\s*Tunisia/);
+    expect(await page.locator('#details .places a, #details .places button').allTextContents()).toEqual(['Algiers', 'Tlemcen']);
+    expect(await page.locator('#details .notes li').allTextContents()).toEqual(expect.arrayContaining([
+      expect.stringContaining('Talks on the shared border'), expect.stringContaining('Energy and gas prices'),
+    ]));
+
+    await page.click('#lang');
+    await idle(page);
+    const arabic = await facts();
+    expect(arabic).toContain('نيابةً عن');
+    expect(arabic).toContain('الأماكن');
+    expect(arabic).toContain('ما تقوله المصادر');
+    expect(arabic).toContain('2023-05-02 – 2023-05-04');
+    await page.click('#lang');
+    await idle(page);
+
+    // Its meeting lists the principals with the roles they held.
+    const meetingId = first.data!.recordVisit.visit.meetings[0]!.id;
+    const meeting = await open(`/?focus=${encodeURIComponent(meetingId)}`);
+    await expect.poll(() => meeting.getAttribute('#details', 'data-entity')).toBe(meetingId);
+    expect(await meeting.locator('#details .participants li').allTextContents()).toEqual(expect.arrayContaining(['Abdelmadjid Tebboune (President)', 'Lena Range (Foreign Minister)']));
+  });
+
   it('shows an error from the API in the page', async () => {
     const page = await open('/');
     await page.route('**/graphql', async (route) => {

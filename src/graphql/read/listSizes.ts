@@ -34,6 +34,7 @@ export const LIST_CAPS: Record<string, number> = {
   'Meeting.participants': 20,
   'Meeting.participantRoles': 20,
   'Meeting.attendees': 50,
+  'Meeting.attendeeRoles': 50,
   'Meeting.topics': 50,
   'Meeting.sources': 20,
   'Statement.about': 50,

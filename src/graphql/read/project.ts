@@ -200,6 +200,18 @@ const notesOf: Build = (b, v, field) => {
   });
   return `[${i} IN range(0, size(coalesce(${v}.notes, [])) - 1)[..${listCap('Visit', 'notes')}] | ${map}]`;
 };
+/** People with the role each held at a meeting, from the edge `pattern(edge, person)` joins them by. */
+function participations(b: CypherBuilder, field: FieldSelection, pattern: (edge: string, person: string) => string, cap: number): string {
+  const p = b.variable('p');
+  const x = b.variable('x');
+  const map = objectMap(field.sub, {
+    person: (f) => entity(b, x, f.sub!),
+    role: () => `${p}.role`,
+    position: (f) => one(b, (y) => `MATCH (${y}:Entity {id: ${p}.position}) WHERE ${y}:Position`, f.sub),
+  });
+  return `COLLECT { MATCH ${pattern(p, x)} WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${b.int(cap)} RETURN ${map} }`;
+}
+
 const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub, true, listCap('Visit', 'topics'));
 const byName = (x: string) => `${x}.name, ${x}.id`;
 
@@ -321,17 +333,9 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     date: prop('date'),
     endDate: prop('endDate'),
     participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub, true, listCap('Meeting', 'participants')),
-    participantRoles: (b, v, field) => {
-      const p = b.variable('p');
-      const x = b.variable('x');
-      const map = objectMap(field.sub, {
-        person: (f) => entity(b, x, f.sub!),
-        role: () => `${p}.role`,
-        position: (f) => one(b, (y) => `MATCH (${y}:Entity {id: ${p}.position}) WHERE ${y}:Position`, f.sub),
-      });
-      return `COLLECT { MATCH (${v})-[${p}:PRINCIPAL]->(${x}) WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${listCap('Meeting', 'participantRoles')} RETURN ${map} }`;
-    },
+    participantRoles: (b, v, field) => participations(b, field, (p, x) => `(${v})-[${p}:PRINCIPAL]->(${x})`, listCap('Meeting', 'participantRoles')),
     attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub, true, listCap('Meeting', 'attendees')),
+    attendeeRoles: (b, v, field) => participations(b, field, (p, x) => `(${x})-[${p}:ATTENDED]->(${v})`, listCap('Meeting', 'attendeeRoles')),
     topics: topicsOf,
     visit: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:INCLUDES]->(${v})`, field.sub),
     city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x}:City)`, field.sub),
