@@ -90,7 +90,13 @@ export async function main(args: string[]): Promise<void> {
     process.stderr.write(`[bench] ${acknowledged.length} writes acknowledged; kill -9 ${pid} ...\n`);
     killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
+    // When the supervisor has the JVM running again, as distinct from the first write that gets through.
+    let neo4jBackAt = 0;
+    const watchHealth = setInterval(() => {
+      if (!neo4jBackAt && service.database.health().restarts > 0 && service.database.health().state === 'running') neo4jBackAt = Date.now();
+    }, 100);
     await Promise.all(stream);
+    clearInterval(watchHealth);
     await service.database.local!.whenRunning();
 
     const check = await service.database.db.read(async (tx) => {
@@ -121,6 +127,7 @@ export async function main(args: string[]): Promise<void> {
     process.stdout.write(
       `\nFault run: ${writers} writers, Neo4j killed (SIGKILL) after ${beforeS} s, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
         `  writes acknowledged     ${acknowledged.length} (refused or failed while down: ${refused})\n` +
+        `  Neo4j running again     ${neo4jBackAt ? `${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s after the kill` : 'NEVER'} (its start, ms: ${JSON.stringify(service.database.local!.current().startTimes)})\n` +
         `  service writing again   ${recoveryS === undefined ? 'NEVER' : `${recoveryS.toFixed(1)} s after the kill`} (restarts by the supervisor: ${service.database.health().restarts})\n` +
         `  acknowledged but missing or incomplete: ${check.missing.length}${check.missing.length ? ` (${check.missing.slice(0, 5).join(', ')})` : ''}\n` +
         `  half-written visits in the graph:       ${check.half.length}${check.half.length ? ` (${check.half.slice(0, 5).join(', ')})` : ''}\n` +

@@ -170,6 +170,8 @@ export interface LocalNeo4j {
   port: number;
   dataDir: string;
   pid: number | undefined;
+  /** How long each phase of its start took, in ms (jvm, dbms with store recovery, password, database). */
+  startTimes: Record<string, number>;
   /** Settles when the JVM exits, for whatever reason (a supervisor watches it). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Clean shutdown (checkpoint), waiting for the JVM to exit. */
@@ -228,6 +230,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
 
   const output: string[] = [];
+  const startTimes: Record<string, number> = {};
+  const spawnedAt = Date.now();
   const keep = (line: string) => {
     output.push(line);
     if (output.length > 40) output.shift();
@@ -242,7 +246,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     const stdout = readline.createInterface({ input: child.stdout! });
     stdout.on('line', (line) => {
       keep(line);
+      if (line.startsWith('NEO4J_TIMES ')) {
+        for (const [, phase, ms] of line.matchAll(/(\w+)=(\d+)/g)) startTimes[phase!] = Number(ms);
+      }
       if (line.startsWith('NEO4J_READY')) {
+        startTimes.total = Date.now() - spawnedAt;
         clearTimeout(timer);
         resolve();
       }
@@ -264,6 +272,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     port: options.port,
     dataDir: options.dataDir,
     pid: child.pid,
+    startTimes,
     exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -96,7 +96,7 @@ export async function superviseLocalNeo4j(
         health.restarts += 1;
         health.state = 'running';
         watch(neo4j);
-        log.warn({ restarts: health.restarts, ms: Date.now() - started, pid: neo4j.pid }, 'the embedded Neo4j is running again');
+        log.warn({ restarts: health.restarts, ms: Date.now() - started, phases: neo4j.startTimes, pid: neo4j.pid }, 'the embedded Neo4j is running again');
         settleRunning?.resolve();
         return;
       } catch (error) {
