@@ -77,7 +77,8 @@ export async function main(args: string[]): Promise<void> {
     };
     const started = Date.now();
     const stream = Array.from({ length: writers }, async () => {
-      while (Date.now() < stopAt && Date.now() - started < 180_000) {
+      // Up to 5 minutes after the kill, so that a slow return is measured rather than cut off.
+      while (Date.now() < stopAt && (!killedAt || Date.now() - killedAt < 300_000) && Date.now() - started < 600_000) {
         await writeOne();
         if (killedAt && !backAt) await new Promise((resolve) => setTimeout(resolve, 200));
       }

@@ -20,7 +20,8 @@ import org.neo4j.io.ByteUnit;
  *
  * Authentication is on: the password of the user "neo4j" is set to the value of the environment
  * variable EMBEDDED_NEO4J_PASSWORD at every start (the service generates it into the data folder),
- * so that no other local process can read or write the graph without it. One transaction may
+ * so that no other local process can read or write the graph without it; a restart by the
+ * service's supervisor (EMBEDDED_NEO4J_PASSWORD_SET=1) skips this, as it is set already. One transaction may
  * use at most TX_MEMORY_MB of heap (default 128): a runaway query fails instead of starving the
  * others.
  *
@@ -71,14 +72,20 @@ public final class EmbeddedNeo4j {
         // is told the server is ready (a client that raced in with the factory password could
         // only have changed it, and this overwrites that).
         // On a later start the password is usually the same already, which Neo4j refuses to "change".
-        try {
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
-                System.err.println("could not set the password: " + e.getMessage());
-                dbms.shutdown();
-                System.exit(1);
+        // A restart by the service's supervisor (EMBEDDED_NEO4J_PASSWORD_SET=1) skips it: this
+        // process set it on this data at its first start, and the statement costs seconds of a
+        // cold Cypher planner on a busy machine.
+        boolean alreadySet = "1".equals(System.getenv("EMBEDDED_NEO4J_PASSWORD_SET"));
+        if (!alreadySet) {
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            } catch (RuntimeException e) {
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    System.err.println("could not set the password: " + e.getMessage());
+                    dbms.shutdown();
+                    System.exit(1);
+                }
             }
         }
 

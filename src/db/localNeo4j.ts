@@ -160,6 +160,8 @@ export interface LocalNeo4jOptions {
   txMemoryMb?: number;
   progress?: Progress;
   startTimeoutMs?: number;
+  /** A restart on data whose password this process already set: the launcher skips setting it. */
+  passwordSet?: boolean;
 }
 
 export interface LocalNeo4j {
@@ -219,7 +221,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     options.dataDir, String(options.port), String(options.pageCacheMb ?? 256), String(options.txMemoryMb ?? Math.floor(heapMb / 4)),
   ];
   // The password goes through the environment, never the command line (which `ps` shows).
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, EMBEDDED_NEO4J_PASSWORD: password } });
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, EMBEDDED_NEO4J_PASSWORD: password, ...(options.passwordSet ? { EMBEDDED_NEO4J_PASSWORD_SET: '1' } : {}) } });
   running.add(child);
   installExitHook();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -88,7 +88,7 @@ export async function superviseLocalNeo4j(
       try {
         const started = Date.now();
         // Store recovery after a crash takes longer than a clean start, the more so on a busy machine.
-        neo4j = await startLocalNeo4j({ startTimeoutMs: 300_000, ...options, progress: (line) => log.info(line) });
+        neo4j = await startLocalNeo4j({ startTimeoutMs: 300_000, ...options, passwordSet: true, progress: (line) => log.info(line) });
         if (stopping) {
           await neo4j.stop();
           return;
