@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../src/db/driver.js';
+import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
 import { openBenchDatabase } from './database.js';
@@ -180,12 +181,7 @@ function option(args: string[], name: string, fallback: number): number {
 }
 
 async function emptyDatabase(db: Db): Promise<void> {
-  const session = db.driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await emptyGraph(db);
 }
 
 /** `--statements`: the time spent in each statement, summed over the run (the first line names it). */
