@@ -6,10 +6,12 @@
  * trips to the U.S.S.R., Trump's two terms, and visits to the US (Algeria's leaders, a record
  * naming two visitors, Brezhnev in 1973, South Korea under its several spellings).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHsg, type HsgReport } from '../src/connectors/hsg/load.js';
 import type { Db } from '../src/db/driver.js';
+import { importEntries } from '../src/graph/import.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { examples, HSG_OPERATIONS } from './support/examples.js';
@@ -243,4 +245,69 @@ describe('loading again', () => {
     expect(again.import.visits.created).toBe(0);
     expect(await counts()).toEqual(before);
   }, 240_000);
+});
+
+describe('a newer version of the data', () => {
+  const secretaryFile = (who: string) => path.join(dir, 'travels', 'secretary-travels', `${who}.xml`);
+  /** Edits one record of a traveler's file the way a corrected release would. */
+  function editTrip(who: string, id: string, edit: (trip: string) => string) {
+    const file = secretaryFile(who);
+    const xml = readFileSync(file, 'utf8');
+    const pattern = new RegExp(`\\s*<trip[^>]*>\\s*<id>${id}</id>[\\s\\S]*?</trip>`);
+    expect(xml, `record ${id} in ${who}.xml`).toMatch(pattern);
+    writeFileSync(file, xml.replace(pattern, (trip) => edit(trip)));
+  }
+  const algeriaVisits = () => rows(`
+    MATCH (v:Visit)-[:HOST_COUNTRY]->(:Country {id: 'country:algeria'}), (v)-[:TRAVELER]->(p:Person)
+    WHERE p.name IN ['Hillary Rodham Clinton', 'Antony John Blinken', 'John Forbes Kerry']
+    OPTIONAL MATCH (v)-[:PRECEDED_BY {position: 'position:us-secretary-of-state'}]->(before)
+    RETURN p.name AS traveler, v.date AS date, v.hsgIds AS hsgIds, before.date AS preceded,
+      [(v)-[:INCLUDES]->(:Meeting)-[:PRINCIPAL]->(q) WHERE q <> p | q.name] AS met ORDER BY date`);
+
+  it('updates a corrected record, drops a withdrawn one, and keeps what another source also states', async () => {
+    // Blinken's Algiers stop is also in a source of ours, beside the record.
+    const own = await importEntries(db, { entries: [{ line: 1, kind: 'visit', value: {
+      traveler: { name: 'Antony Blinken' }, host: { name: 'Algeria' }, date: '2022-03-30',
+      source: { title: 'Our own note on the Algiers stop (test)', publishedAt: '2022-03-31' }, paragraphs: [0],
+    } }], failures: [] });
+    expect(own.failed).toEqual([]);
+    const before = await algeriaVisits();
+    expect(before.find((v) => v.date === '2012-10-29')).toMatchObject({ traveler: 'Hillary Rodham Clinton', hsgIds: ['3271'], met: ['Abdelaziz Bouteflika'] });
+
+    // The new release: Clinton's second trip re-dated with another counterpart, Blinken's record withdrawn.
+    editTrip('clinton-hillary-rodham', '3271', (trip) => trip
+      .replace('<start-date>2012-10-29</start-date>', '<start-date>2012-11-05</start-date>')
+      .replace('<end-date>2012-10-30</end-date>', '<end-date>2012-11-06</end-date>')
+      .replace(/<remarks>[\s\S]*?<\/remarks>/, '<remarks>Met with Prime Minister Abdelmalek Sellal.</remarks>'));
+    editTrip('blinken-antony-j', '4064', () => '');
+
+    const update = await importHsg(db, dir);
+    expect(update.import.failed).toEqual([]);
+    expect(update.superseded.removed).toBeGreaterThanOrEqual(2); // the old visit and its meeting
+    expect(update.superseded.kept).toBeGreaterThanOrEqual(1); // Blinken's visit
+    const after = await algeriaVisits();
+    const dates = after.map((v) => v.date);
+    expect(dates).not.toContain('2012-10-29');
+    const clinton = after.find((v) => v.date === '2012-11-05');
+    expect(clinton).toMatchObject({ traveler: 'Hillary Rodham Clinton', hsgIds: ['3271'] });
+    expect(clinton!.met).toEqual([expect.stringMatching(/Sellal$/)]);
+    // The next secretary's visit now follows the corrected one.
+    const next = after.find((v) => v.date > '2012-11-05' && v.traveler === 'John Forbes Kerry');
+    expect(next?.preceded).toBe('2012-11-05');
+    // Blinken's visit stays for our own source, no longer citing the withdrawn record.
+    const blinken = after.find((v) => v.date === '2022-03-30');
+    expect(blinken).toMatchObject({ traveler: 'Antony John Blinken', hsgIds: null });
+    const [sources] = await rows(`MATCH (v:Visit {id: 'visit:antony-john-blinken-algeria-2022-03-30'}) RETURN v.sources AS ids`);
+    expect(sources?.ids).toHaveLength(1);
+    expect(sources?.ids[0]).not.toMatch(/history-state-gov|office-of-the-historian/);
+    // No meeting of the old record is left, and no MET edge it proved.
+    const [met] = await rows(`MATCH (:Person {name: 'Hillary Rodham Clinton'})-[r:MET]-(:Person {name: 'Abdelaziz Bouteflika'}) WHERE r.date STARTS WITH '2012-10' RETURN count(r) AS n`);
+    expect(met?.n).toBe(0);
+
+    // The same release again changes nothing.
+    const counted = await counts();
+    const again = await importHsg(db, dir);
+    expect(again.superseded).toEqual({ removed: 0, kept: 0 });
+    expect(await counts()).toEqual(counted);
+  }, 480_000);
 });

@@ -7,7 +7,6 @@
  * `--accept` stores the proposals with the article and accepts every one that can be written,
  * through the same writers as recordVisit, and prints what was written and what was left.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { acceptProposals, cannotAccept } from '../extract/accept.js';
 import { Gazetteer } from '../extract/gazetteer.js';
@@ -16,6 +15,7 @@ import { checkProposeInput, extractWithGraph, proposeFacts, type ProposeInput } 
 import type { Extraction } from '../extract/types.js';
 import { DomainError } from '../graph/errors.js';
 import { articleEntities } from '../graph/seed/load.js';
+import { readInputFile } from './readInput.js';
 import { withDatabase } from './withDatabase.js';
 
 const USAGE =
@@ -46,13 +46,7 @@ if (!file || (values.accept && values.offline)) {
   process.exit(2);
 }
 
-let text: string;
-try {
-  text = await readFile(file, 'utf8');
-} catch (err) {
-  process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
-  process.exit(2);
-}
+const text = await readInputFile(file);
 
 const input: ProposeInput = {
   text,

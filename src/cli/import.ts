@@ -9,10 +9,10 @@
  * `--trusted` is for our own data files (data/articles/): they may write the visit model's
  * structural relations and state entities with authority; never give it to a file from outside.
  */
-import { readFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { checkImportText, DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, importText } from '../graph/import.js';
 import { ensureSeed } from '../graph/seed/load.js';
+import { importProgress } from './progress.js';
+import { readInputFile } from './readInput.js';
 import { withDatabase } from './withDatabase.js';
 
 const USAGE = 'usage: npm run import -- FILE [--strict] [--trusted] [--batch N] | npm run import -- --check [--trusted] FILE\n';
@@ -28,13 +28,7 @@ if (!file || !Number.isInteger(batchSize) || batchSize < 1) {
   process.exit(2);
 }
 
-let text: string;
-try {
-  text = await readFile(file, 'utf8');
-} catch (err) {
-  process.stderr.write(`cannot read ${file}: ${(err as Error).message}\n`);
-  process.exit(2);
-}
+const text = await readInputFile(file);
 
 if (args.includes('--check')) {
   const checked = await checkImportText(text, { trusted });
@@ -44,30 +38,11 @@ if (args.includes('--check')) {
 
 const report = await withDatabase(async (db) => {
   await ensureSeed(db);
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: 'importing [{bar}] {percentage}% | {value}/{total} records | {duration}s', hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
-  let started = false;
+  const progress = importProgress();
   try {
-    return await importText(db, text, {
-      strict,
-      trusted,
-      batchSize,
-      onProgress: (done, total) => {
-        if (!bar) return;
-        if (!started) {
-          bar.start(total, done);
-          started = true;
-        } else {
-          bar.update(done);
-        }
-      },
-    });
+    return await importText(db, text, { strict, trusted, batchSize, onProgress: progress.onProgress });
   } finally {
-    bar?.stop();
+    progress.stop();
   }
 });
 

@@ -2,16 +2,18 @@
  * Loading the Office of the Historian's records: read the files, map them to import records,
  * write them through the importer. Idempotent: the same files again change nothing. The
  * version loaded (a hash of the files) is kept on a marker source, so the start-up load runs
- * only when the data is absent or changed.
+ * only when the data is absent or changed. A newer version updates by record id: what the
+ * earlier one wrote and this one no longer states is removed, unless another source supports it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config.js';
 import { cypher } from '../../db/cypher.js';
-import type { Db } from '../../db/driver.js';
+import { TX_TIMEOUT_MS, type Db } from '../../db/driver.js';
 import { importEntries, type ImportEntry, type ImportReport } from '../../graph/import.js';
-import { hsgRecords, type HsgRecords } from './map.js';
+import { linkPrecedents } from '../../graph/writeVisits.js';
+import { hsgRecords, SITE, type HsgRecords } from './map.js';
 import { readHsg } from './read.js';
 
 /** The copy shipped with the project. */
@@ -23,6 +25,8 @@ export interface HsgReport {
   counts: HsgRecords['counts'];
   /** Visits written again without the meetings read from their remarks, after those failed. */
   withoutMeetings: number;
+  /** Visits and meetings an earlier version stated and this one does not: removed, or kept where another source supports them. */
+  superseded: { removed: number; kept: number };
   version: string;
 }
 
@@ -48,7 +52,7 @@ export interface HsgLoadOptions {
 export async function importHsg(db: Db, dir = HSG_DIR, options: HsgLoadOptions = {}): Promise<HsgReport> {
   const version = hsgVersion(dir);
   const data = readHsg(dir);
-  const records = hsgRecords(data);
+  const records = hsgRecords(data, version);
   const report = await importEntries(db, { entries: records.entries, failures: [] }, { batchSize: options.batchSize ?? 250, onProgress: options.onProgress });
   // A name in a remark that fits several people fails its visit: the visit is still worth
   // having, so it is written again without the meetings read from the remark.
@@ -66,8 +70,27 @@ export async function importHsg(db: Db, dir = HSG_DIR, options: HsgLoadOptions =
     report.visits.enriched += second.visits.enriched;
     report.visits.unchanged += second.visits.unchanged;
   }
+  const stillFailedIds = report.failed.flatMap((f) => {
+    const entry = records.entries.find((e) => e.line === f.line);
+    return ((entry?.value as { properties?: { hsgIds?: string[] } } | undefined)?.properties?.hsgIds) ?? [];
+  });
+  const superseded = await sweepSuperseded(db, version, stillFailedIds, records.tourIds);
   await db.write((tx) => tx.run(cypher('write/hsg-marker'), { id: MARKER, name: 'Office of the Historian: travels of presidents and secretaries of state, visits of foreign leaders', url: 'https://history.state.gov/departmenthistory', version, commits: data.commits }));
-  return { import: report, counts: records.counts, withoutMeetings, version };
+  return { import: report, counts: records.counts, withoutMeetings, superseded, version };
+}
+
+/** Removes what earlier versions stated and this one does not (one transaction), and links the precedents it touched again. */
+async function sweepSuperseded(db: Db, version: string, failedIds: string[], tourIds: string[]): Promise<HsgReport['superseded']> {
+  return db.write(async (tx) => {
+    const result = await tx.run(cypher('write/hsg-sweep'), { version, failedIds, tourIds, site: SITE });
+    const pairs = result.records.flatMap((r) => {
+      const hostId = r.get('hostId') as string | null;
+      return hostId ? (r.get('postIds') as string[]).map((postId) => ({ hostId, postId })) : [];
+    });
+    await linkPrecedents(tx, { pairs });
+    const first = result.records[0];
+    return { removed: Number(first?.get('removed') ?? 0), kept: Number(first?.get('kept') ?? 0) };
+  }, { timeoutMs: TX_TIMEOUT_MS.import }); // part of the import: it may touch every record of the data
 }
 
 /** Loads the shipped copy when the graph lacks it or holds another version. */
@@ -86,5 +109,8 @@ export function formatHsgReport(report: HsgReport): string {
   return [
     `Office of the Historian data ${report.version}: ${c.tripRecords} trip records (${c.trips} trips once duplicates are folded), ${c.visits} visits to the US, ${c.terms} terms, ${c.countries} countries, ${c.tours} tours (derived), ${c.events} conferences attended`,
     ...(report.withoutMeetings > 0 ? [`${report.withoutMeetings} visits written without the meetings read from their remarks (a name there fits several people)`] : []),
+    ...(report.superseded.removed + report.superseded.kept > 0
+      ? [`${report.superseded.removed} visits and meetings of an earlier version removed (no longer stated), ${report.superseded.kept} kept for the other sources that support them`]
+      : []),
   ].join('\n');
 }

@@ -13,7 +13,7 @@ import { isFullName, readPeople, readPerson } from './people.js';
 import type { HsgData, HsgTrip, HsgVisit, TravelerRole } from './read.js';
 import { readRemarks } from './remarks.js';
 
-const SITE = 'https://history.state.gov/departmenthistory';
+export const SITE = 'https://history.state.gov/departmenthistory';
 const PUBLISHER = 'Office of the Historian, U.S. Department of State';
 export const US = 'country:united-states';
 
@@ -111,7 +111,7 @@ function foldVisits(visits: UsVisit[]): UsVisit[] {
  * Consecutive trips of one traveler (each starting at most a day after the last ended) make a
  * tour when they take in more than one country. Derived by us: the source lists trips only.
  */
-function markTours(trips: Trip[], name: (who: string) => string): ImportEntry['value'][] {
+function markTours(trips: Trip[], name: (who: string) => string, version: string): ImportEntry['value'][] {
   const tours: ImportEntry['value'][] = [];
   const byTraveler = new Map<string, Trip[]>();
   for (const trip of trips) byTraveler.set(trip.who, [...(byTraveler.get(trip.who) ?? []), trip]);
@@ -133,7 +133,7 @@ function markTours(trips: Trip[], name: (who: string) => string): ImportEntry['v
             name: `${name(who)}'s tour of ${first.start.slice(0, 7)}`,
             labels: ['Tour'],
             summary: `Consecutive trips abroad grouped by us (${run.length} stops); the source lists the trips one by one.`,
-            properties: { derived: true, date: first.start, endDate: last.end ?? last.start },
+            properties: { derived: true, date: first.start, endDate: last.end ?? last.start, hsgVersion: version },
             certainty: 'EXTERNAL',
           },
         });
@@ -159,10 +159,17 @@ function eventId(what: string, date: string): string {
 export interface HsgRecords {
   /** In write order: posts, countries, people, terms, tours, events, visits, event links. */
   entries: ImportEntry[];
+  /** The tours this version derives: earlier ones no longer derived are removed. */
+  tourIds: string[];
   counts: { trips: number; tripRecords: number; visits: number; terms: number; countries: number; tours: number; events: number };
 }
 
-export function hsgRecords(data: HsgData): HsgRecords {
+/**
+ * @param version the data's version (a hash of its files), stamped on every visit and meeting as
+ *   `hsgVersion` with the record ids (`hsgIds`), so that a newer version can tell what it no
+ *   longer states (see load.ts).
+ */
+export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
   const countries = new Countries();
   countries.see('united-states', 'United States');
   const trips = foldTrips(data.trips, countries);
@@ -211,7 +218,7 @@ export function hsgRecords(data: HsgData): HsgRecords {
       },
     });
   }
-  const tours = markTours(trips, name);
+  const tours = markTours(trips, name, version);
   values.push(...tours);
 
   const eventLinks: unknown[] = [];
@@ -235,9 +242,12 @@ export function hsgRecords(data: HsgData): HsgRecords {
         ...(trip.end && trip.end > trip.start ? { endDate: trip.end } : {}),
         ...(places.length > 0 ? { places: places.map((p) => ({ name: p, kind: 'CITY' })) } : {}),
         ...(trip.remarks ? { purpose: trip.remarks } : {}),
-        meetings: met.map((person) => ({ with: [{ name: person.name, kind: 'PERSON', ...(person.role ? { role: person.role } : {}) }], date: trip.start, paragraphs, certainty: 'STATED' })),
+        meetings: met.map((person) => ({
+          with: [{ name: person.name, kind: 'PERSON', ...(person.role ? { role: person.role } : {}) }],
+          date: trip.start, properties: { hsgIds: trip.ids, hsgVersion: version }, paragraphs, certainty: 'STATED',
+        })),
         ...(trip.tour ? { tour: trip.tour } : {}),
-        properties: { hsgIds: trip.ids },
+        properties: { hsgIds: trip.ids, hsgVersion: version },
         source,
         paragraphs,
         certainty: 'STATED',
@@ -258,7 +268,7 @@ export function hsgRecords(data: HsgData): HsgRecords {
         date: v.start,
         ...(v.end && v.end > v.start ? { endDate: v.end } : {}),
         ...(v.description ? { purpose: v.description } : {}),
-        properties: { hsgIds: v.ids },
+        properties: { hsgIds: v.ids, hsgVersion: version },
         source,
         paragraphs: v.ids.map(Number).filter(Number.isInteger),
         certainty: 'STATED',
@@ -273,6 +283,7 @@ export function hsgRecords(data: HsgData): HsgRecords {
   });
   return {
     entries,
+    tourIds: tours.map((t) => (t as { entity: { id: string } }).entity.id),
     counts: {
       trips: trips.length,
       tripRecords: data.trips.length,
