@@ -41,11 +41,18 @@ export async function main(args: string[]): Promise<void> {
   const service = await startService(config, createLogger('error'));
   const acknowledged: { visitId: string; traveler: string; date: string }[] = [];
   let refused = 0;
+  // What the writes that failed after Neo4j was running again got back (code or transport error), and how long they took.
+  const afterReturn = new Map<string, { count: number; ms: number }>();
+  let neo4jBackAt = 0;
   let killedAt = 0;
   let backAt = 0;
   let stopAt = Number.POSITIVE_INFINITY;
   let n = 0;
   try {
+    const tally = (code: string, ms: number) => {
+      const t = afterReturn.get(code) ?? { count: 0, ms: 0 };
+      afterReturn.set(code, { count: t.count + 1, ms: Math.max(t.ms, ms) });
+    };
     const writeOne = async () => {
       const i = n++;
       const sentAt = Date.now();
@@ -70,9 +77,12 @@ export async function main(args: string[]): Promise<void> {
           }
         } else {
           refused += 1;
+          const code = (body.errors as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code ?? `HTTP ${response.status}`;
+          if (neo4jBackAt && sentAt > neo4jBackAt) tally(code, Date.now() - sentAt);
         }
-      } catch {
+      } catch (error) {
         refused += 1;
+        if (neo4jBackAt && sentAt > neo4jBackAt) tally((error as Error).name, Date.now() - sentAt);
       }
     };
     const started = Date.now();
@@ -92,7 +102,6 @@ export async function main(args: string[]): Promise<void> {
     killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     // When the supervisor has the JVM running again, as distinct from the first write that gets through.
-    let neo4jBackAt = 0;
     const watchHealth = setInterval(() => {
       if (!neo4jBackAt && service.database.health().restarts > 0 && service.database.health().state === 'running') neo4jBackAt = Date.now();
     }, 100);
@@ -129,6 +138,7 @@ export async function main(args: string[]): Promise<void> {
       `\nFault run: ${writers} writers, Neo4j killed (SIGKILL) after ${beforeS} s, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
         `  writes acknowledged     ${acknowledged.length} (refused or failed while down: ${refused})\n` +
         `  Neo4j running again     ${neo4jBackAt ? `${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s after the kill` : 'NEVER'} (its start, ms: ${JSON.stringify(service.database.local!.current().startTimes)})\n` +
+        `  writes failed after that ${JSON.stringify(Object.fromEntries(afterReturn))} (count, longest ms)\n` +
         `  service writing again   ${recoveryS === undefined ? 'NEVER' : `${recoveryS.toFixed(1)} s after the kill`} (restarts by the supervisor: ${service.database.health().restarts})\n` +
         `  acknowledged but missing or incomplete: ${check.missing.length}${check.missing.length ? ` (${check.missing.slice(0, 5).join(', ')})` : ''}\n` +
         `  half-written visits in the graph:       ${check.half.length}${check.half.length ? ` (${check.half.slice(0, 5).join(', ')})` : ''}\n` +
