@@ -115,14 +115,15 @@ export async function main(args: string[]): Promise<void> {
     process.stderr.write('[bench] waiting 15 s after the load ...\n');
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     const after = memory();
-    const errors = result.errors + result.non2xx + result.timeouts + graphqlErrors;
+    // autocannon counts each timeout among its errors as well.
+    const errors = result.errors + result.non2xx + graphqlErrors;
     const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${n} MB`);
     process.stdout.write(
       `\nLoad benchmark: ${visits} synthetic visits + the article, ${connections} connections, ${duration} s, 90% reads / 10% writes, ` +
-        `Node ${process.version}, ${os.cpus().length} CPUs, load average before ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
+        `Node ${process.version}, ${os.cpus().length} CPUs, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
         `  throughput   ${result.requests.average.toFixed(0)} req/s (${result.requests.total} requests, ${writes} writes)\n` +
         `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms\n` +
-        `  errors       ${errors} (transport ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})\n` +
+        `  errors       ${errors} (transport ${result.errors}, of which timeouts ${result.timeouts}; non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})\n` +
         `  Node RSS     before ${mb(before.node)}, peak ${mb(peak.node)}, 15 s after ${mb(after.node)}\n` +
         `  Neo4j RSS    before ${mb(before.neo4j)}, peak ${mb(peak.neo4j)}, 15 s after ${mb(after.neo4j)}\n` +
         (firstErrors.length ? `  first errors ${firstErrors.join('\n               ')}\n` : ''),
