@@ -14,7 +14,18 @@ import type { EntityRecord, MeetingRecord, RelationRecord, VisitRecord } from '.
 export interface SyntheticOptions {
   visits: number;
   seed?: number;
+  /**
+   * Hubs as a real record has them: half the visits go to three hub countries, a fifth are made
+   * by five frequent travellers, and most visits cite one of three hub sources (the others a
+   * source per 50 visits). Without it, hosts, travellers and the one source are uniform.
+   */
+  hubs?: boolean;
 }
+
+/** The hubs of a graph made with `hubs: true`. */
+export const HUB_COUNTRIES = ['country:syn-000', 'country:syn-001', 'country:syn-002'];
+export const HUB_SOURCES = ['source:syn-hub-0', 'source:syn-hub-1', 'source:syn-hub-2'];
+export const HUB_TRAVELERS = 5;
 
 export interface SyntheticGraph {
   entities: EntityRecord[];
@@ -41,7 +52,7 @@ export const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'sen', 'tu', 'vai', 'dor', 'be
 const AR_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-export function syntheticGraph({ visits: visitCount, seed = 20201001 }: SyntheticOptions): SyntheticGraph {
+export function syntheticGraph({ visits: visitCount, seed = 20201001, hubs = false }: SyntheticOptions): SyntheticGraph {
   const rand = randomFrom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const word = (parts: number) => {
@@ -119,17 +130,29 @@ export function syntheticGraph({ visits: visitCount, seed = 20201001 }: Syntheti
     peopleOf.set(home, [...(peopleOf.get(home) ?? []), person]);
   }
 
+  const sourceOf = (i: number) => {
+    if (!hubs) return SYNTHETIC_SOURCE;
+    return rand() < 0.7 ? pick(HUB_SOURCES) : `source:syn-${pad(Math.floor(i / 50), 5)}`;
+  };
+  if (hubs) {
+    for (const id of [...HUB_SOURCES, ...Array.from({ length: Math.ceil(visitCount / 50) }, (_, k) => `source:syn-${pad(k, 5)}`)]) {
+      entities.push({ id, kind: 'SOURCE', name: `Synthetic log ${id.slice(11)}`, properties: { title: `Synthetic log ${id.slice(11)}`, language: 'en' } });
+    }
+  }
+
   const visits: VisitRecord[] = [];
   let tourCount = 0;
   for (let i = 0; i < visitCount; ) {
-    const traveler = pick(people);
+    const traveler = hubs && rand() < 0.2 ? people[Math.floor(rand() * HUB_TRAVELERS)]! : pick(people);
+    const source = sourceOf(i);
+    const cite = (paragraphs: number[] = [Math.floor(rand() * 40)]) => ({ ...prov(paragraphs), source });
     const inTour = rand() < 0.1 / 3 && i + 3 <= visitCount;
     const stops = inTour ? 3 : 1;
     const tour = inTour ? `tour:syn-${pad(tourCount++, 4)}` : undefined;
     if (tour) entities.push({ id: tour, kind: 'EVENT', labels: ['Tour'], name: `Synthetic tour ${tourCount}` });
     const start = Date.UTC(1995, 0, 1) + Math.floor(rand() * 30 * 365) * 86_400_000;
     for (let s = 0; s < stops; s += 1, i += 1) {
-      let host = pick(countries);
+      let host = hubs && rand() < 0.5 ? pick(HUB_COUNTRIES) : pick(countries);
       if (host === homeOf.get(traveler)) host = countries[(countries.indexOf(host) + 1) % countryCount]!;
       const date = new Date(start + s * 86_400_000).toISOString().slice(0, 10);
       const id = `visit:syn-${pad(i, 6)}`;
@@ -146,7 +169,7 @@ export function syntheticGraph({ visits: visitCount, seed = 20201001 }: Syntheti
           date,
           city: { id: citiesOf.get(host)![0]! },
           topics: [pick(topics)],
-          ...prov(),
+          ...cite(),
         });
       }
       visits.push({
@@ -159,7 +182,7 @@ export function syntheticGraph({ visits: visitCount, seed = 20201001 }: Syntheti
         purpose: rand() < 0.5 ? 'Official visit' : 'Working visit',
         topics: [pick(topics), pick(topics)].filter((t, k, all) => all.indexOf(t) === k),
         meetings,
-        ...prov([Math.floor(rand() * 40), Math.floor(rand() * 40)].sort((a, b) => a - b)),
+        ...cite([Math.floor(rand() * 40), Math.floor(rand() * 40)].sort((a, b) => a - b)),
       });
     }
   }

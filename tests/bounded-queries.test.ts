@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { TransactionAbortedError } from '../src/db/driver.js';
 import { createMaskError } from '../src/graphql/errors.js';
-import { MAX_QUERY_ITEMS, listCap } from '../src/graphql/read/listSizes.js';
+import { MAX_QUERY_ITEMS, sizeArgument } from '../src/graphql/read/listSizes.js';
 import { createLogger } from '../src/log.js';
 import { useSeededServer } from './support/server.js';
 
@@ -45,8 +45,8 @@ describe('bounded queries', () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
   });
 
-  it('caps a list field that has no `first`', async () => {
-    const cap = listCap('Country', 'visitsReceived');
+  it('bounds a list that grows with the data by its default `first` when none is given', async () => {
+    const cap = sizeArgument('Country', 'visitsReceived')!.default;
     await ctx.db.write((tx) =>
       tx.run(
         `MATCH (c:Country {id: 'country:algeria'})

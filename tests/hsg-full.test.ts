@@ -8,6 +8,7 @@ import { importHsg, type HsgReport } from '../src/connectors/hsg/load.js';
 import type { Db } from '../src/db/driver.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
+import { startTestServer, type TestServer } from './support/server.js';
 
 let db: Db;
 let report: HsgReport;
@@ -68,5 +69,63 @@ describe('the whole record', () => {
     expect(ussr!.last <= '1991-12-26').toBe(true);
     const [russia] = await rows(`MATCH (:Country {id: 'country:russia'})<-[:HOST_COUNTRY|ON_BEHALF_OF]-(v:Visit) WHERE v.hsgIds IS NOT NULL RETURN min(v.date) AS first`);
     expect(russia!.first >= '1992').toBe(true);
+  });
+});
+
+describe('a readable neighbourhood on the real-sized graph', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(db);
+  });
+  afterAll(() => server.close());
+
+  const AROUND_ALGERIA = `{ neighborhood(id: "country:algeria", depth: 2, limit: 200) {
+    nodes { id kind } edges { id } groups { id node type direction count from to } omitted { type grouped beyondLimit }
+  } }`;
+
+  it('keeps the people who matter within Algeria\'s 200: Tebboune, Lamamra, Esper, Blinken and Rumsfeld, the same every time', async () => {
+    const first = await server.gql(AROUND_ALGERIA);
+    expect(first.errors).toBeUndefined();
+    const graph = first.data!.neighborhood;
+    const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toHaveLength(200);
+    expect(ids[0]).toBe('country:algeria');
+    for (const person of ['person:abdelmadjid-tebboune', 'person:ramtane-lamamra', 'person:mark-esper', 'person:antony-john-blinken', 'person:donald-rumsfeld']) {
+      expect(ids).toContain(person);
+    }
+    // Cities no longer crowd the drawing (they used to sort first by id).
+    expect(ids.filter((id) => id.startsWith('city:')).length).toBeLessThan(20);
+    // Sources are bookkeeping: a source one hop away ranks after a person two hops away.
+    const firstSource = graph.nodes.findIndex((n: { kind: string }) => n.kind === 'SOURCE');
+    if (firstSource >= 0) expect(firstSource).toBeGreaterThan(ids.indexOf('person:ramtane-lamamra'));
+    const again = await server.gql(AROUND_ALGERIA);
+    expect(again.data).toEqual(first.data);
+  });
+
+  it('groups the United States\' thousands of visits received into one group with its count and dates, and pages through it', async () => {
+    const { data } = await server.gql(AROUND_ALGERIA);
+    const group = data!.neighborhood.groups.find((g: any) => g.node === 'country:united-states' && g.type === 'HOST_COUNTRY');
+    const [visits] = await rows(`MATCH (:Country {id: 'country:united-states'})<-[:HOST_COUNTRY]-(v) RETURN count(v) AS n, min(v.dateStart) AS first`);
+    expect(group).toMatchObject({ direction: 'IN', count: visits!.n, from: visits!.first });
+    expect(group.count).toBeGreaterThan(3000);
+    const hostOmitted = data!.neighborhood.omitted.find((o: any) => o.type === 'HOST_COUNTRY');
+    expect(hostOmitted.grouped).toBeGreaterThanOrEqual(group.count);
+    const page = await server.gql(`query ($id: ID!) { neighborhoodGroup(id: $id, first: 50) { totalCount edges { node { id ... on Visit { date } } } pageInfo { hasNextPage } } }`, { id: group.id });
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.neighborhoodGroup.totalCount).toBe(group.count);
+    expect(page.data!.neighborhoodGroup.edges).toHaveLength(50);
+    expect(page.data!.neighborhoodGroup.edges[0].node.date.slice(0, 4)).toBe(group.from.slice(0, 4));
+    // The response stays small: nowhere near the 3,000 visits' worth.
+    expect(JSON.stringify(data).length).toBeLessThan(2_000_000);
+  });
+
+  it('pages the United States\' visits received instead of returning all of them', async () => {
+    const { data, errors } = await server.gql(`{ entity(id: "country:united-states") { ... on Country {
+      visitsReceived { id } visitsReceivedConnection(first: 100) { totalCount pageInfo { hasNextPage } }
+    } } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.entity.visitsReceived).toHaveLength(100);
+    expect(data!.entity.visitsReceivedConnection.totalCount).toBeGreaterThan(3000);
+    expect(data!.entity.visitsReceivedConnection.pageInfo.hasNextPage).toBe(true);
   });
 });

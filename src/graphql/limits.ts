@@ -79,10 +79,27 @@ export const ARGUMENT_RANGES: Record<string, Record<string, Range>> = {
   'Query.search': { first: [1, 100] },
   'Query.timeline': { first: [1, 100] },
   'Query.visits': { first: [0, 100] },
-  'Query.neighborhood': { depth: [1, 3], limit: [1, 1000] },
+  'Query.neighborhood': { depth: [1, 3], limit: [1, 1000], groupOver: [1, 1000] },
+  'Query.neighborhoodGroup': { first: [0, 100] },
   'Query.path': { maxHops: [1, 6] },
   '*.relations': { first: [1, 100] },
   '*.mentions': { first: [1, 1000] },
+  // Lists that grow with the data: a bounded plain list, or pages of a connection.
+  'Person.visits': { first: [0, 500] },
+  'Person.meetings': { first: [0, 500] },
+  'Person.met': { first: [0, 500] },
+  'Country.visitsReceived': { first: [0, 500] },
+  'Country.visitsMade': { first: [0, 500] },
+  'City.visits': { first: [0, 500] },
+  'Position.holders': { first: [0, 500] },
+  '*.visitsConnection': { first: [0, 100] },
+  '*.visitsReceivedConnection': { first: [0, 100] },
+  '*.visitsMadeConnection': { first: [0, 100] },
+  '*.meetingsConnection': { first: [0, 100] },
+  '*.metConnection': { first: [0, 100] },
+  '*.holdersConnection': { first: [0, 100] },
+  '*.mentionsConnection': { first: [0, 100] },
+  '*.factsConnection': { first: [0, 100] },
 };
 
 export function argumentRange(field: string, argument: string): Range {

@@ -30,9 +30,31 @@ export interface GraphEdge {
   properties: Record<string, Json>;
 }
 
+/** A drawn node's neighbours through one relationship type, too many to draw one by one. */
+export interface GraphGroup {
+  id: string;
+  node: string;
+  type: string;
+  direction: 'IN' | 'OUT';
+  count: number;
+  kinds: Kind[];
+  from?: string | null;
+  to?: string | null;
+}
+
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  groups?: GraphGroup[];
+  omitted?: { type: string; grouped: number; beyondLimit: number }[];
+}
+
+/** One page of a group's members. */
+export interface GroupPage {
+  nodes: GraphNode[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
 }
 
 export interface Suggestion extends NamedRef {
@@ -158,11 +180,27 @@ export async function neighborhood(id: string, depth: number, types: string[] | 
       neighborhood(id: $id, depth: $depth, types: $types, limit: $limit) {
         nodes { ${NODE_FIELDS} }
         edges { id type source target properties }
+        groups { id node type direction count kinds from to }
+        omitted { type grouped beyondLimit }
       }
     }`,
     { id, depth, types, limit },
   );
   return data.neighborhood;
+}
+
+export async function groupPage(id: string, after: string | null, first = 20): Promise<GroupPage> {
+  const data = await gql<{ neighborhoodGroup: { totalCount: number; edges: { node: GraphNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+    'ExplorerGroup',
+    `query ExplorerGroup($id: ID!, $first: Int, $after: String) {
+      neighborhoodGroup(id: $id, first: $first, after: $after) {
+        totalCount edges { node { ${NODE_FIELDS} } } pageInfo { hasNextPage endCursor }
+      }
+    }`,
+    { id, first, after },
+  );
+  const page = data.neighborhoodGroup;
+  return { nodes: page.edges.map((e) => e.node), totalCount: page.totalCount, hasNextPage: page.pageInfo.hasNextPage, endCursor: page.pageInfo.endCursor };
 }
 
 export async function path(from: string, to: string, maxHops: number): Promise<Graph> {

@@ -1,7 +1,7 @@
 /** The drawing: cytoscape with the fcose layout, styled by kind, merged without duplicates. */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Graph, GraphEdge, GraphNode } from './api.js';
+import type { Graph, GraphEdge, GraphGroup, GraphNode, GroupPage } from './api.js';
 import { relationLabel, type Lang } from './i18n.js';
 import { DRAW_KINDS, KIND_STYLES, drawKind, type DrawKind } from './kinds.js';
 
@@ -57,10 +57,31 @@ function style(): cytoscape.StylesheetJson {
       },
     },
     ...kinds,
+    // A group: one node standing for many neighbours, with their count; a tap opens a page of them.
+    {
+      selector: 'node[drawKind = "GROUP"]',
+      style: {
+        shape: 'round-rectangle',
+        width: 44,
+        height: 26,
+        'background-color': '#e2e8f0',
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#475569',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'font-size': 10,
+        'text-background-opacity': 0,
+        'text-max-width': '150px',
+      },
+    },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#0f172a', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 11 } },
     { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#f59e0b', 'font-weight': 'bold' } },
     { selector: 'node.faded', style: { opacity: 0.35 } },
+    // A label that would lie on a more important one is left out; hover or selection shows it.
+    { selector: 'node.label-hidden', style: { label: '' } },
+    { selector: 'node.label-hidden.hover, node.label-hidden:selected', style: { label: 'data(label)', 'z-index': 20 } },
     {
       selector: 'edge',
       style: {
@@ -114,12 +135,61 @@ function edgeData(edge: GraphEdge, lang: Lang) {
   };
 }
 
+/** The most group nodes drawn next to the entities: the focus's first, then the largest. */
+export const MAX_GROUPS_DRAWN = 30;
+
+/** "3,265 × host country · 1874–2024": a group's label (the count grows with what is left to open). */
+export function groupLabel(group: GraphGroup, left: number, lang: Lang): string {
+  const years = group.from && group.to ? ` · ${group.from.slice(0, 4)}–${group.to.slice(0, 4)}` : '';
+  return `${left.toLocaleString(lang === 'ar' ? 'ar' : 'en-US')} × ${relationLabel(group.type, lang)}${years}`;
+}
+
+/** The groups to draw: those of drawn nodes, the focus's first, then the largest, at most MAX_GROUPS_DRAWN. */
+export function groupsToDraw(graph: Graph, focusId: string): GraphGroup[] {
+  const drawn = new Set(graph.nodes.map((n) => n.id));
+  return (graph.groups ?? [])
+    .filter((g) => drawn.has(g.node))
+    .sort((a, b) => Number(b.node === focusId) - Number(a.node === focusId) || b.count - a.count || a.id.localeCompare(b.id))
+    .slice(0, MAX_GROUPS_DRAWN);
+}
+
+const measureCanvas = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+
+/**
+ * Where a node's label lies (model coordinates), measured as the stylesheet draws it: the font and
+ * size of its class, wrapped on spaces at the maximum width, below the node (groups: on it), with a
+ * little room around. Measured here, since cytoscape only knows a label's size once it has drawn it.
+ */
+function labelBox(node: cytoscape.NodeSingular): cytoscape.BoundingBox12 | null {
+  const label = node.data('label') as string | undefined;
+  if (!label || !measureCanvas) return null;
+  const group = node.data('drawKind') === 'GROUP';
+  const focus = node.hasClass('focus');
+  const size = focus ? 13 : group ? 10 : 11;
+  const maxWidth = group ? 150 : 120;
+  measureCanvas.font = `${focus ? 'bold ' : ''}${size}px ${FONT}`;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+    if (lines.length && measureCanvas.measureText(last).width <= maxWidth) lines[lines.length - 1] = last;
+    else lines.push(word);
+  }
+  const width = Math.max(...lines.map((line) => measureCanvas.measureText(line).width)) + 2;
+  const height = lines.length * size * 1.3 + 2;
+  const room = 3;
+  const { x, y } = node.position();
+  const top = group ? y - height / 2 : y + node.height() / 2 + 4;
+  return { x1: x - width / 2 - room, x2: x + width / 2 + room, y1: top - room, y2: top + height + room };
+}
+
 export interface Drawing {
   cy: cytoscape.Core;
   /** Replaces the drawing with a graph; resolves when laid out. */
   replace(graph: Graph, lang: Lang): Promise<void>;
   /** Adds a graph's nodes and edges (no duplicates) around an anchor node; resolves when laid out. Returns how many nodes were new. */
   merge(graph: Graph, lang: Lang, anchorId: string): Promise<number>;
+  /** Draws one more page of a group's members next to its node; the group shows what is left, and goes when empty. */
+  openGroup(groupId: string, page: GroupPage, lang: Lang): Promise<number>;
   relabel(lang: Lang): void;
   setFocus(id: string | null): void;
   fit(): void;
@@ -180,10 +250,12 @@ export function createDrawing(container: HTMLElement): Drawing {
   cy.on('zoom', refreshEdgeLabels);
 
   cy.on('mouseover', 'node', (event) => {
+    event.target.addClass('hover');
     event.target.connectedEdges().addClass('hover');
     container.title = event.target.data('nameAr') ? `${event.target.data('name')} — ${event.target.data('nameAr')}` : event.target.data('name');
   });
   cy.on('mouseout', 'node', (event) => {
+    event.target.removeClass('hover');
     event.target.connectedEdges().removeClass('hover');
     container.title = '';
   });
@@ -224,9 +296,50 @@ export function createDrawing(container: HTMLElement): Drawing {
       cy.center();
     }
     refreshEdgeLabels();
+    declutterLabels();
   };
 
-  const add = (graph: Graph, lang: Lang, around?: cytoscape.Position): number => {
+  /**
+   * Keeps the drawing readable at any zoom (labels scale with it): nodes are taken in rank order
+   * (the focus, then the order the API ranked them in, groups last), and a label that would overlap
+   * one already kept is hidden until hover or selection.
+   */
+  const declutterLabels = () => {
+    const order = cy.nodes().sort((a, b) => Number(b.hasClass('focus')) - Number(a.hasClass('focus')) || (a.data('rank') as number) - (b.data('rank') as number));
+    const kept: cytoscape.BoundingBox12[] = [];
+    const hide: cytoscape.NodeSingular[] = [];
+    order.forEach((node) => {
+      const box = labelBox(node);
+      if (!box) return;
+      if (kept.some((k) => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) hide.push(node);
+      else kept.push(box);
+    });
+    cy.batch(() => {
+      cy.nodes().removeClass('label-hidden');
+      hide.forEach((n) => n.addClass('label-hidden'));
+    });
+  };
+
+  // The order nodes were added in: the API's ranking within one answer, earlier answers first.
+  let nextRank = 0;
+
+  const addGroups = (groups: GraphGroup[], lang: Lang, focusId: string) => {
+    for (const [i, group] of groups.entries()) {
+      // The focus's own groups rank right after it; others after every entity.
+      const rank = group.node === focusId ? 0.5 + i / 1000 : nextRank++;
+      if (cy.getElementById(group.id).nonempty() || cy.getElementById(group.node).empty()) continue;
+      const owner = cy.getElementById(group.node).position();
+      cy.add({
+        group: 'nodes',
+        data: { rank, id: group.id, drawKind: 'GROUP', kind: 'GROUP', name: groupLabel(group, group.count, 'en'), label: groupLabel(group, group.count, lang), group, left: group.count, cursor: null },
+        position: { x: owner.x + 60, y: owner.y + 40 },
+      });
+      const [source, target] = group.direction === 'OUT' ? [group.node, group.id] : [group.id, group.node];
+      cy.add({ group: 'edges', data: { id: `edge:${group.id}`, source, target, type: group.type, properties: {}, label: relationLabel(group.type, lang), groupEdge: true } });
+    }
+  };
+
+  const add = (graph: Graph, lang: Lang, around?: cytoscape.Position, focusId?: string): number => {
     let added = 0;
     const fresh = graph.nodes.filter((node) => cy.getElementById(node.id).empty());
     // Start new nodes spread on a circle (around the expanded node, if any), never on top of each
@@ -237,7 +350,7 @@ export function createDrawing(container: HTMLElement): Drawing {
       fresh.forEach((node, i) => {
         const angle = (2 * Math.PI * i) / Math.max(1, fresh.length) + (around ? 0.3 : 0);
         const position = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
-        cy.add({ group: 'nodes', data: nodeData(node, lang), position });
+        cy.add({ group: 'nodes', data: { ...nodeData(node, lang), rank: nextRank++ }, position });
         added += 1;
       });
       for (const edge of graph.edges) {
@@ -246,6 +359,7 @@ export function createDrawing(container: HTMLElement): Drawing {
         if (cy.getElementById(edge.source).empty() || cy.getElementById(edge.target).empty()) continue;
         cy.add({ group: 'edges', data });
       }
+      if (focusId) addGroups(groupsToDraw(graph, focusId), lang, focusId);
     });
     return added;
   };
@@ -254,26 +368,44 @@ export function createDrawing(container: HTMLElement): Drawing {
     cy,
     async replace(graph, lang) {
       cy.elements().remove();
-      add(graph, lang);
+      add(graph, lang, undefined, graph.nodes[0]?.id);
       if (cy.nodes().length > 0) await layout({ randomize: true });
     },
     async merge(graph, lang, anchorId) {
       const anchor = cy.getElementById(anchorId);
       const around = anchor.nonempty() ? { ...anchor.position() } : undefined;
-      const added = add(graph, lang, around);
+      const added = add(graph, lang, around, anchorId);
       if (added > 0) await layout({ randomize: false });
       else refreshEdgeLabels();
+      return added;
+    },
+    async openGroup(groupId, page, lang) {
+      const node = cy.getElementById(groupId);
+      if (node.empty()) return 0;
+      const group = node.data('group') as GraphGroup;
+      const around = { ...node.position() };
+      const edges: GraphEdge[] = page.nodes.map((member) => {
+        const [source, target] = group.direction === 'OUT' ? [group.node, member.id] : [member.id, group.node];
+        return { id: `${groupId}:${member.id}`, type: group.type, source, target, properties: {} };
+      });
+      const added = add({ nodes: page.nodes, edges }, lang, around);
+      const left = Math.max(0, (node.data('left') as number) - page.nodes.length);
+      if (!page.hasNextPage || left === 0) cy.remove(node);
+      else node.data({ left, cursor: page.endCursor, label: groupLabel(group, left, lang) });
+      if (added > 0) await layout({ randomize: false });
       return added;
     },
     relabel(lang) {
       cy.batch(() => {
         cy.nodes().forEach((node) => {
-          node.data('label', nodeLabel({ name: node.data('name') as string, nameAr: node.data('nameAr') as string | null }, lang));
+          if (node.data('drawKind') === 'GROUP') node.data('label', groupLabel(node.data('group') as GraphGroup, node.data('left') as number, lang));
+          else node.data('label', nodeLabel({ name: node.data('name') as string, nameAr: node.data('nameAr') as string | null }, lang));
         });
         cy.edges().forEach((edge) => {
           edge.data('label', relationLabel(edge.data('type') as string, lang));
         });
       });
+      declutterLabels();
     },
     setFocus(id) {
       cy.nodes('.focus').removeClass('focus');
@@ -284,6 +416,7 @@ export function createDrawing(container: HTMLElement): Drawing {
       // The focused entity's own relations are labelled whenever they are few enough to read.
       const edges = node.connectedEdges();
       if (edges.length <= 16) edges.addClass('near-focus');
+      declutterLabels();
     },
     fit() {
       cy.fit(undefined, 36);

@@ -68,6 +68,9 @@ const en = {
   notFound: 'No entity with id {id}.',
   emptyGraph: 'Nothing to draw for this entity with the current filters.',
   truncated: 'Showing the first {n} nodes only.',
+  groups: '{n} groups (click one to draw its members, page by page)',
+  timelineMore: 'Show {n} more ({left} not shown)',
+  groupLegend: 'Group (click to open)',
 };
 
 export type MessageKey = keyof typeof en;
@@ -137,6 +140,9 @@ const ar: Record<MessageKey, string> = {
   notFound: 'لا يوجد كيان بالمعرّف {id}.',
   emptyGraph: 'لا شيء لرسمه لهذا الكيان مع عوامل التصفية الحالية.',
   truncated: 'تُعرض أول {n} عقدة فقط.',
+  groups: '{n} مجموعات (انقر على مجموعة لرسم أعضائها صفحةً صفحة)',
+  timelineMore: 'عرض {n} أخرى ({left} غير معروضة)',
+  groupLegend: 'مجموعة (انقر لفتحها)',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, ar };

@@ -14,7 +14,8 @@ import { attachArticlePanel } from './article.js';
 import { attachSearchBox } from './search.js';
 
 /** At most this many nodes per neighbourhood request. */
-const NODE_LIMIT = 300;
+// About 150 drawn nodes at most: 120 entities and up to MAX_GROUPS_DRAWN groups of the rest.
+const NODE_LIMIT = 120;
 /** Off by default: the source names almost everything, so following it would draw the whole graph. */
 const HIDDEN_BY_DEFAULT = new Set(['MENTIONS']);
 const PROVENANCE_KEYS = new Set(['source', 'sources', 'paragraphs', 'certainty']);
@@ -333,6 +334,13 @@ function renderLegend(): void {
     item.append(h('span', { className: 'legend-name' }, KIND_NAMES[state.lang][kind]), h('span', { className: 'legend-count' }, String(n)));
     list.append(item);
   }
+  const groups = counts.get('GROUP' as DrawKind);
+  if (groups) {
+    const item = h('li', { 'data-kind': 'GROUP' });
+    item.innerHTML = '<svg class="legend-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect x="1" y="4" width="14" height="8" rx="3" fill="#e2e8f0" stroke="#475569" stroke-dasharray="2 1.5"/></svg>';
+    item.append(h('span', { className: 'legend-name' }, t('groupLegend')), h('span', { className: 'legend-count' }, String(groups)));
+    list.append(item);
+  }
   el.append(list, h('p', { className: 'legend-note' }, t('legendEdges')));
 }
 
@@ -345,7 +353,9 @@ function renderStatus(): void {
     return;
   }
   if (n === 0) return;
-  el.append(`${n} ${t('nodes')} · ${cy.edges().length} ${t('edges')}`);
+  const groups = cy.nodes('[drawKind = "GROUP"]').length;
+  el.append(`${n - groups} ${t('nodes')} · ${cy.edges().length} ${t('edges')}`);
+  if (groups > 0) el.append(' · ', h('span', { className: 'groups' }, t('groups', { n: groups })));
   if (state.truncated) el.append(' · ', h('span', { className: 'warning' }, t('truncated', { n: NODE_LIMIT })));
 }
 
@@ -362,9 +372,18 @@ cy.on('add remove', () => {
 
 // ── Clicks on the drawing ──
 cy.on('tap', 'node', (event) => {
-  const id = (event.target as cytoscape.NodeSingular).id();
-  run(() => focus(id, 'expand'));
+  const node = event.target as cytoscape.NodeSingular;
+  const id = node.id();
+  if (node.data('drawKind') === 'GROUP') run(() => openGroup(id, node.data('cursor') as string | null));
+  else run(() => focus(id, 'expand'));
 });
+
+/** Draws the next page of a group's members around it. */
+async function openGroup(id: string, after: string | null): Promise<void> {
+  const page = await api.groupPage(id, after);
+  await drawing.openGroup(id, page, state.lang);
+  renderStatus();
+}
 cy.on('tap', 'edge', (event) => {
   const edge = event.target as cytoscape.EdgeSingular;
   state.selection = { type: 'edge', edgeId: edge.id() };
@@ -456,6 +475,7 @@ async function loadTimeline(entity: EntityDetails): Promise<void> {
     else items.set(entry.event.id, { date: entry.date, role: entry.role, event: entry.event });
   }
   state.timeline = [...items.values()].sort((a, b) => a.date.localeCompare(b.date) || a.event.id.localeCompare(b.event.id));
+  timelineShown = TIMELINE_PAGE;
   renderTimeline();
 }
 
@@ -470,7 +490,8 @@ function renderTimeline(): void {
     el.append(h('li', { className: 'muted' }, t('noTimeline')));
     return;
   }
-  for (const item of state.timeline) {
+  // Long timelines (a secretary of state's hundreds of trips) are drawn a page at a time.
+  for (const item of state.timeline.slice(0, timelineShown)) {
     const e = item.event;
     const where = [e.host, e.city, e.tour].filter((x): x is NamedRef => Boolean(x)).map(nameOf).join(' · ');
     const kind = drawKind({ kind: e.kind ?? 'EVENT', labels: e.labels ?? [] });
@@ -497,6 +518,24 @@ function renderTimeline(): void {
       ),
     );
   }
+  timelineMore(el);
+}
+
+const TIMELINE_PAGE = 50;
+let timelineShown = TIMELINE_PAGE;
+
+/** The "show more" button under a timeline longer than what is shown. */
+function timelineMore(el: HTMLElement): void {
+  const left = (state.timeline?.length ?? 0) - timelineShown;
+  if (left <= 0) return;
+  el.append(
+    h('li', { className: 'timeline-more' },
+      h('button', { type: 'button', className: 'timeline-more-button', onclick: () => {
+        timelineShown += TIMELINE_PAGE;
+        renderTimeline();
+      } }, t('timelineMore', { n: Math.min(left, TIMELINE_PAGE), left })),
+    ),
+  );
 }
 
 // ── Relation-type filters ──

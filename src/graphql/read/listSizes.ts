@@ -10,16 +10,10 @@
 
 /** Caps of the list fields that take no `first`, by "Type.field". */
 export const LIST_CAPS: Record<string, number> = {
-  // Lists that grow with the graph: a person's or country's whole history.
-  'Person.visits': 500,
-  'Person.meetings': 500,
-  'Person.met': 500,
-  'Country.visitsReceived': 500,
-  'Country.visitsMade': 500,
-  'City.visits': 500,
+  // Lists that grow with the graph (a person's or country's visits, a post's holders...) take
+  // `first` and are counted in SIZE_ARGUMENTS.
   'Topic.discussedIn': 500,
   'Country.cities': 200,
-  'Position.holders': 200,
   'Country.armsSuppliers': 100,
   'Country.armsCustomers': 100,
   'Agreement.parties': 100,
@@ -48,6 +42,11 @@ export const LIST_CAPS: Record<string, number> = {
   'VisitConnection.edges': 1,
   // Counted on Query.duplicateCandidates (its `first`).
   'DuplicateCandidatePage.items': 1,
+  // Connections: their edges are counted as the field's `first`.
+  'MeetingConnection.edges': 1,
+  'PersonConnection.edges': 1,
+  'PositionHolderConnection.edges': 1,
+  'EntityConnection.edges': 1,
 };
 
 /** Fields whose size is their `first` (or `limit`) argument: the default and the most allowed. */
@@ -60,6 +59,23 @@ export const SIZE_ARGUMENTS: Record<string, { arg: string; default: number; max:
   'Source.mentions': { arg: 'first', default: 500, max: 1000 },
   // Every entity type's relations(first:).
   '*.relations': { arg: 'first', default: 100, max: 100 },
+  // Lists that grow with the data, plain (bounded) or as connections (ARGUMENT_RANGES in limits.ts).
+  'Person.visits': { arg: 'first', default: 100, max: 500 },
+  'Person.meetings': { arg: 'first', default: 100, max: 500 },
+  'Person.met': { arg: 'first', default: 100, max: 500 },
+  'Country.visitsReceived': { arg: 'first', default: 100, max: 500 },
+  'Country.visitsMade': { arg: 'first', default: 100, max: 500 },
+  'City.visits': { arg: 'first', default: 100, max: 500 },
+  'Position.holders': { arg: 'first', default: 100, max: 500 },
+  '*.visitsConnection': { arg: 'first', default: 20, max: 100 },
+  '*.visitsReceivedConnection': { arg: 'first', default: 20, max: 100 },
+  '*.visitsMadeConnection': { arg: 'first', default: 20, max: 100 },
+  '*.meetingsConnection': { arg: 'first', default: 20, max: 100 },
+  '*.metConnection': { arg: 'first', default: 20, max: 100 },
+  '*.holdersConnection': { arg: 'first', default: 20, max: 100 },
+  '*.mentionsConnection': { arg: 'first', default: 20, max: 100 },
+  '*.factsConnection': { arg: 'first', default: 20, max: 100 },
+  'Query.neighborhoodGroup': { arg: 'first', default: 20, max: 100 },
 };
 
 /** The most items a query may ask for in all, counted as described above. */

@@ -14,6 +14,7 @@ import { badInput } from '../errors.js';
 import { argumentRange, outOfRange } from '../limits.js';
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import { listCap } from './listSizes.js';
+import { connection, type PagedList } from './connections.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
 
 /** Collects the parameters and fresh variable names of one statement. */
@@ -91,10 +92,29 @@ type Build = (b: CypherBuilder, v: string, field: FieldSelection) => string;
 
 const DATE_ORDER = (x: string) => `coalesce(${x}.dateStart, ${x}.date), ${x}.id`;
 
-/** A list of entities: `match` binds `x`; ordered by `order`; distinct when asked; at most `limit` (listSizes.ts). */
-function many(b: CypherBuilder, match: (x: string) => string, order: (x: string) => string, sub: TypeSelection | undefined, distinct: boolean, limit: number): string {
+/** A list of entities: `match` binds `x`; ordered by `order`; distinct when asked; at most `limit`. */
+function many(b: CypherBuilder, match: (x: string) => string, order: (x: string) => string, sub: TypeSelection | undefined, distinct = true, limit?: number): string {
   const x = b.variable('x');
-  return `COLLECT { ${match(x)} WITH ${distinct ? 'DISTINCT ' : ''}${x} ORDER BY ${order(x)} LIMIT ${b.int(limit)} RETURN ${entity(b, x, sub!)} }`;
+  return `COLLECT { ${match(x)} WITH ${distinct ? 'DISTINCT ' : ''}${x} ORDER BY ${order(x)}${limit !== undefined ? ` LIMIT ${b.int(limit)}` : ''} RETURN ${entity(b, x, sub!)} }`;
+}
+
+/** The `first` of a list field that grows with the data (bounded default, ARGUMENT_RANGES). */
+function firstOf(typeName: string, field: FieldSelection, fallback = 100): number {
+  return intInRange(`${typeName}.${field.name}`, 'first', field.args.first ?? fallback);
+}
+
+/** Keyset order of dated events: the start date, then the id. */
+const BY_DATE = { key: (x: string) => `coalesce(${x}.dateStart, ${x}.date, '')`, tie: (x: string) => `${x}.id` };
+
+/** A paged list of entities bound by `match` (distinct), in the order of `order`. */
+function pagedEntities(
+  b: CypherBuilder,
+  field: FieldSelection,
+  typeName: string,
+  match: (x: string) => string,
+  order: Pick<PagedList, 'key' | 'tie'> = BY_DATE,
+): string {
+  return connection(b, field, typeName, { match, distinct: true, ...order, node: (x, sub) => entity(b, x, sub) });
 }
 
 /** One entity or null: the first `x` that `match` binds (by id, for determinism). */
@@ -156,8 +176,22 @@ const relations: Build = (b, v, field) => {
 const prop = (name: string): Build => (_b, v) => `${v}.${name}`;
 const list = (name: string): Build => (_b, v) => `coalesce(${v}.${name}, [])`;
 
-const visitsOf = (pattern: (x: string, v: string) => string, cap: number): Build => (b, v, field) =>
-  many(b, (x) => `MATCH ${pattern(x, v)}`, DATE_ORDER, field.sub, true, cap);
+/** A bounded list of events in date order (`first`, ARGUMENT_RANGES) for `typeName`'s field. */
+const visitsOf = (typeName: string, pattern: (x: string, v: string) => string): Build => (b, v, field) =>
+  many(b, (x) => `MATCH ${pattern(x, v)}`, DATE_ORDER, field.sub, true, firstOf(typeName, field));
+/** The same events as a connection. */
+const visitsPaged = (typeName: string, pattern: (x: string, v: string) => string): Build => (b, v, field) =>
+  pagedEntities(b, field, typeName, (x) => `MATCH ${pattern(x, v)}`);
+
+const TRAVELED = (x: string, v: string) => `(${x}:Visit)-[:TRAVELER]->(${v})`;
+const MEETINGS_OF = (x: string, v: string) => `(${v})-[:PRINCIPAL|ATTENDED]-(${x}:Meeting)`;
+const MET = (x: string, v: string) => `MATCH (${v})-[:MET]-(${x}:Person) WHERE ${x} <> ${v}`;
+const RECEIVED = (x: string, v: string) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`;
+const MADE = (x: string, v: string) => `(${x}:Visit)-[:ON_BEHALF_OF]->(${v})`;
+const IN_CITY = (x: string, v: string) => `(${x}:Visit)-[:IN_CITY]->(${v})`;
+const HOLDERS = (h: string, p: string, v: string) => `MATCH (${p}:Person)-[${h}:HOLDS_POSITION]->(${v})`;
+// The holder with the latest start first; an unknown start ('') last.
+const HOLDER_ORDER = (h: string, p: string) => `coalesce(${h}.since, '') DESC, ${p}.id`;
 
 /** A post held (PositionHeld) or its holder (PositionHolder), over a HOLDS_POSITION `h`. */
 function heldMap(b: CypherBuilder, h: string, person: string, position: string, sub: TypeSelection | undefined): string {
@@ -237,13 +271,19 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const p = b.variable('p');
       return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id LIMIT ${listCap('Person', 'positions')} RETURN ${heldMap(b, h, v, p, field.sub)} }`;
     },
-    visits: visitsOf((x, v) => `(${x}:Visit)-[:TRAVELER]->(${v})`, listCap('Person', 'visits')),
-    meetings: visitsOf((x, v) => `(${v})-[:PRINCIPAL|ATTENDED]-(${x}:Meeting)`, listCap('Person', 'meetings')),
-    met: (b, v, field) => many(b, (x) => `MATCH (${v})-[:MET]-(${x}:Person) WHERE ${x} <> ${v}`, byName, field.sub, true, listCap('Person', 'met')),
+    visits: visitsOf('Person', TRAVELED),
+    visitsConnection: visitsPaged('Person', TRAVELED),
+    meetings: visitsOf('Person', MEETINGS_OF),
+    meetingsConnection: visitsPaged('Person', MEETINGS_OF),
+    met: (b, v, field) => many(b, (x) => MET(x, v), byName, field.sub, true, firstOf('Person', field)),
+    metConnection: (b, v, field) =>
+      pagedEntities(b, field, 'Person', (x) => MET(x, v), { key: (x) => `coalesce(${x}.name, '')`, tie: (x) => `${x}.id` }),
   },
   Country: {
-    visitsReceived: visitsOf((x, v) => `(${x}:Visit)-[:HOST_COUNTRY]->(${v})`, listCap('Country', 'visitsReceived')),
-    visitsMade: visitsOf((x, v) => `(${x}:Visit)-[:ON_BEHALF_OF]->(${v})`, listCap('Country', 'visitsMade')),
+    visitsReceived: visitsOf('Country', RECEIVED),
+    visitsReceivedConnection: visitsPaged('Country', RECEIVED),
+    visitsMade: visitsOf('Country', MADE),
+    visitsMadeConnection: visitsPaged('Country', MADE),
     armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),
     armsCustomers: (b, v, field) => armsTrades(b, v, field, 'supplier'),
     cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub, true, listCap('Country', 'cities')),
@@ -251,13 +291,27 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   City: {
     // Directly, or through the region it lies in.
     country: (b, v, field) => one(b, (x) => `MATCH (${v})-[:LOCATED_IN*1..3]->(${x}:Country)`, field.sub),
-    visits: visitsOf((x, v) => `(${x}:Visit)-[:IN_CITY]->(${v})`, listCap('City', 'visits')),
+    visits: visitsOf('City', IN_CITY),
+    visitsConnection: visitsPaged('City', IN_CITY),
   },
   Position: {
     holders: (b, v, field) => {
       const h = b.variable('h');
       const p = b.variable('p');
-      return `COLLECT { MATCH (${p}:Person)-[${h}:HOLDS_POSITION]->(${v}) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id LIMIT ${listCap('Position', 'holders')} RETURN ${heldMap(b, h, p, v, field.sub)} }`;
+      return `COLLECT { ${HOLDERS(h, p, v)} WITH ${h}, ${p} ORDER BY ${HOLDER_ORDER(h, p)} LIMIT ${b.int(firstOf('Position', field))} RETURN ${heldMap(b, h, p, v, field.sub)} }`;
+    },
+    holdersConnection: (b, v, field) => {
+      const h = b.variable('h');
+      return connection(b, field, 'Position', {
+        match: (p) => HOLDERS(h, p, v),
+        carry: () => [h],
+        distinct: false,
+        key: () => `coalesce(${h}.since, '')`,
+        descending: true,
+        // One person may hold the post twice: the term's start tells the rows apart.
+        tie: (p) => `${p}.id + '|' + coalesce(${h}.until, '')`,
+        node: (p, sub) => heldMap(b, h, p, v, sub),
+      });
     },
   },
   Event: { date: prop('date'), endDate: prop('endDate') },
@@ -284,6 +338,11 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const first = intInRange('*.mentions', 'first', field.args.first ?? 500);
       return many(b, (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, (x) => `${x}.id`, field.sub, true, first);
     },
+    mentionsConnection: (b, v, field) =>
+      pagedEntities(b, field, 'Source', (x) => `MATCH (${v})-[:MENTIONS]->(${x})`, { key: () => "''", tie: (x) => `${x}.id` }),
+    // The events that cite the source (their `sources`, or the one `source` of an older record).
+    factsConnection: (b, v, field) =>
+      pagedEntities(b, field, 'Source', (x) => `MATCH (${x}:Event) WHERE ${v}.id IN coalesce(${x}.sources, [${x}.source])`),
   },
   Visit: {
     date: prop('date'),
@@ -322,7 +381,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const pb = b.variable('pb');
       return one(b, (x) => `MATCH (${v})-[${pb}:PRECEDED_BY]->() MATCH (${x}:Entity {id: ${pb}.position})`, field.sub);
     },
-    meetings: visitsOf((x, v) => `(${v})-[:INCLUDES]->(${x}:Meeting)`, listCap('Visit', 'meetings')),
+    meetings: (b, v, field) => many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Meeting)`, DATE_ORDER, field.sub, true, listCap('Visit', 'meetings')),
     events: (b, v, field) =>
       many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub, true, listCap('Visit', 'events')),
     topics: topicsOf,

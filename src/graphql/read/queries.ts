@@ -9,6 +9,7 @@ import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
 import { badInput } from '../errors.js';
 import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { connection } from './connections.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 
 export type Row = Record<string, unknown>;
@@ -115,19 +116,85 @@ export async function search(tx: Tx, statement: Statement | null): Promise<Row[]
 export interface Graph {
   nodes: Row[];
   edges: Row[];
+  groups: Row[];
+  omitted: Row[];
 }
-const EMPTY: Graph = { nodes: [], edges: [] };
+const EMPTY: Graph = { nodes: [], edges: [], groups: [], omitted: [] };
 
-export function neighborhoodStatement(args: { id: string; depth?: number | null; types?: readonly string[] | null; limit?: number | null }): Statement {
+/** Per relationship type: neighbours in groups and neighbours past the limit. */
+function omitted(groups: Row[], cut: Row[]): Row[] {
+  const byType = new Map<string, { type: string; grouped: number; beyondLimit: number }>();
+  const entry = (type: string) => byType.get(type) ?? byType.set(type, { type, grouped: 0, beyondLimit: 0 }).get(type)!;
+  for (const g of groups) entry(g.type as string).grouped += Number(g.count);
+  for (const c of cut) entry(c.type as string).beyondLimit += Number(c.count);
+  return [...byType.values()].sort((a, b) => b.grouped + b.beyondLimit - (a.grouped + a.beyondLimit) || a.type.localeCompare(b.type));
+}
+
+/** Relationship types that only say where a fact was read (a source's edges): ranked last in a neighbourhood. */
+export const BOOKKEEPING_TYPES = ['MENTIONS', 'PUBLISHED_BY', 'CREDITS_PHOTO_TO'];
+
+export function neighborhoodStatement(args: {
+  id: string;
+  depth?: number | null;
+  types?: readonly string[] | null;
+  limit?: number | null;
+  groupOver?: number | null;
+}): Statement {
   return {
     text: cypher('read/neighborhood'),
     params: {
       id: args.id,
       depth: intParam(intInRange('Query.neighborhood', 'depth', args.depth ?? 1)),
       limit: intParam(intInRange('Query.neighborhood', 'limit', args.limit ?? 200)),
+      groupOver: intParam(intInRange('Query.neighborhood', 'groupOver', args.groupOver ?? 25)),
       types: relationshipTypes('types', args.types),
+      bookkeeping: BOOKKEEPING_TYPES,
     },
   };
+}
+
+// ── neighbourhood groups ────────────────────────────────────────────────────────────────────
+
+interface GroupKey {
+  node: string;
+  type: string;
+  direction: 'OUT' | 'IN';
+}
+
+/** `group:OUT:MENTIONS:source:x`: what GraphGroup.id names (the direction and type first, as ids hold colons). */
+export function groupId(key: GroupKey): string {
+  return `group:${key.direction}:${key.type}:${key.node}`;
+}
+
+export function parseGroupId(id: string): GroupKey {
+  const match = /^group:(OUT|IN):([A-Z_]+):(.+)$/.exec(id);
+  if (!match) throw badInput('"id" must be the id of a neighbourhood group (GraphGroup.id).', { argument: 'id' });
+  const [type] = relationshipTypes('id', [match[2]!])!;
+  return { direction: match[1] as 'OUT' | 'IN', type: type!, node: match[3]! };
+}
+
+/** One page of a group's members, as a projected connection (connections.ts). */
+export function neighborhoodGroupStatement(args: { id: string; first?: number | null; after?: string | null }, selection: TypeSelection): Statement {
+  const key = parseGroupId(args.id);
+  const b = new CypherBuilder();
+  const field: FieldSelection = { responseKey: 'result', name: 'neighborhoodGroup', args: { ...args }, sub: selection };
+  const type = b.param(key.type);
+  const arrow = key.direction === 'OUT' ? (x: string, r: string) => `(s)-[${r}]->(${x})` : (x: string, r: string) => `(s)<-[${r}]-(${x})`;
+  const page = connection(b, field, 'Query', {
+    match: (x) => {
+      const r = b.variable('r');
+      return `MATCH ${arrow(x, r)} WHERE type(${r}) = ${type}`;
+    },
+    distinct: true,
+    key: (x) => `coalesce(${x}.dateStart, ${x}.date, '')`,
+    tie: (x) => `${x}.id`,
+    node: (x, sub) => entity(b, x, sub),
+  });
+  return { text: `MATCH (s:Entity {id: ${b.param(key.node)}}) RETURN ${page} AS result`, params: b.params };
+}
+
+export async function neighborhoodGroup(tx: Tx, statement: Statement): Promise<Row> {
+  return (await rows(tx, statement))[0] ?? { __conn: true, __rows: [], __first: 0, __total: 0 };
 }
 
 /** Relationship types a path avoids unless asked for: they join everything through a source. */
@@ -152,7 +219,9 @@ export async function graph(tx: Tx, statement: Statement): Promise<Graph> {
   const result = await tx.run(statement.text, statement.params);
   const record = result.records[0];
   if (!record) return EMPTY;
-  return { nodes: record.get('nodes') as Row[], edges: record.get('edges') as Row[] };
+  const groups = record.has('groups') ? (record.get('groups') as Row[]).map((g) => ({ ...g, id: groupId(g as unknown as GroupKey) })) : [];
+  const cut = record.has('cut') ? (record.get('cut') as Row[]) : [];
+  return { nodes: record.get('nodes') as Row[], edges: record.get('edges') as Row[], groups, omitted: omitted(groups, cut) };
 }
 
 // ── visits ──────────────────────────────────────────────────────────────────────────────────
@@ -165,19 +234,8 @@ export interface VisitFilterArgs {
   topic?: string | null;
 }
 
-export function encodeCursor(order: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(order), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw badInput('"after" must be a cursor taken from a previous page (edges.cursor or pageInfo.endCursor).', { argument: 'after' });
-}
+export { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface VisitsPlan {
   statement: Statement | null;

@@ -62,6 +62,11 @@ export const Query: QueryResolvers = {
     return db.read((tx) => read.graph(tx, statement)) as never;
   },
 
+  neighborhoodGroup: (_parent, args, { db }, info) => {
+    const statement = read.neighborhoodGroupStatement(args, selectionOf(info));
+    return db.read((tx) => read.neighborhoodGroup(tx, statement)) as never;
+  },
+
   path: (_parent, args, { db }) => {
     const statement = read.pathStatement(args);
     return db.read((tx) => read.graph(tx, statement)) as never;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, isObjectType, type GraphQLFieldResolver } from 'graphql';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config.js';
+import { connectionResolvers, edgeResolvers } from '../read/connections.js';
 
 // Not imported from ../schema.js, which imports these resolvers.
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
@@ -27,7 +28,7 @@ const readProperties: GraphQLFieldResolver<Parent, unknown> = (parent, args, con
 };
 
 /** Read types that are not entities but are projected maps too. */
-const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'VisitEdge', 'Note', 'Participation'];
+const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'Note', 'Participation'];
 
 function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -41,6 +42,12 @@ function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolve
       fields[name] = isEntity && name === 'properties' ? readProperties : readProjected;
     }
     resolvers[type.name] = fields;
+  }
+  // Pages: a connection's rows come projected (connections.ts) or built (Query.visits).
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    if (type.name.endsWith('Connection') && type.getFields().pageInfo) resolvers[type.name] = connectionResolvers();
+    if (type.name.endsWith('Edge') && type.getFields().cursor) resolvers[type.name] = edgeResolvers();
   }
   return resolvers;
 }

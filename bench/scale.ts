@@ -1,0 +1,152 @@
+/**
+ * `npm run bench -- scale [--sizes 1000,10000,100000] [--runs 40]`: how the read API holds up as
+ * the graph grows. Builds a synthetic graph with hubs (bench/synthetic.ts, `hubs: true`: three
+ * countries receive half the visits, five travellers make a fifth, three sources are cited by most)
+ * in stages of 1k, 10k and 100k visits, on the same database (each stage adds visits to the last),
+ * and at each stage sends one client's requests through the real HTTP server, one at a time:
+ *   - neighborhood, depth 2, of a hub country and of an ordinary person;
+ *   - a filtered page of visits (a hub host, from 2010, 20 with traveler and host);
+ *   - search for an ordinary person's name;
+ *   - path between two ordinary people.
+ * Prints p50 and p99 (ms), the largest response (bytes), and the resident memory of Node and of the
+ * embedded Neo4j, with the machine's load average (on a shared machine the figures say little
+ * without it). Uses NEO4J_URI if set (adding to that database), else its own embedded Neo4j.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { createApp } from '../src/app.js';
+import type { Db } from '../src/db/driver.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import type { EntityRecord, VisitRecord } from '../src/graph/records.js';
+import { upsertEntities } from '../src/graph/writeEntities.js';
+import { writeRelations } from '../src/graph/writeRelations.js';
+import { writeVisits } from '../src/graph/writeVisits.js';
+import { createLogger } from '../src/log.js';
+import { openBenchDatabase } from './database.js';
+import { HUB_COUNTRIES, HUB_TRAVELERS, syntheticGraph } from './synthetic.js';
+
+function option(args: string[], flag: string, fallback: string): string {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** People a batch of visits names (traveller, principals, attendees). */
+function peopleOf(visits: VisitRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const v of visits) {
+    if (v.traveler.id) ids.add(v.traveler.id);
+    for (const m of v.meetings ?? []) for (const ref of [...m.with, ...(m.attendees ?? [])]) if (ref.id) ids.add(ref.id);
+  }
+  return ids;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function rssMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Scenario {
+  name: string;
+  query: string;
+}
+
+export async function main(args: string[]): Promise<void> {
+  const sizes = option(args, '--sizes', '1000,10000,100000').split(',').map(Number);
+  const runs = Number(option(args, '--runs', '40'));
+  const largest = Math.max(...sizes);
+  const graph = syntheticGraph({ visits: largest, hubs: true });
+  const { db, close, serverPid } = await openBenchDatabase();
+  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-scale-api-key' });
+  try {
+    await applyMigrations(db);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Everything but people up front; people as the visits that name them arrive.
+    const isPerson = (e: EntityRecord) => e.kind === 'PERSON';
+    const postHolders = new Set(graph.relations.filter((r) => r.type === 'HOLDS_POSITION').map((r) => r.from));
+    const written = new Set<string>();
+    const writeEntities = async (entities: EntityRecord[]) => {
+      for (const batch of chunks(entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
+      for (const e of entities) written.add(e.id);
+    };
+    await writeEntities(graph.entities.filter((e) => !isPerson(e) || postHolders.has(e.id)));
+    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }));
+
+    // An ordinary person: one who travelled twice, not a hub traveller; another for the path.
+    const trips = new Map<string, number>();
+    for (const v of graph.visits.slice(0, sizes[0])) trips.set(v.traveler.id!, (trips.get(v.traveler.id!) ?? 0) + 1);
+    const hubTravelers = new Set(graph.entities.filter(isPerson).slice(0, HUB_TRAVELERS).map((e) => e.id));
+    const ordinary = [...trips].filter(([id, n]) => n >= 2 && !hubTravelers.has(id)).map(([id]) => id).sort();
+    const [personA, personB] = [ordinary[0]!, ordinary[ordinary.length - 1]!];
+    const nameOf = graph.entities.find((e) => e.id === personA)!.name;
+
+    const scenarios: Scenario[] = [
+      { name: 'neighborhood d2, hub country', query: `{ neighborhood(id: "${HUB_COUNTRIES[0]}", depth: 2) { nodes { id kind name } edges { id type source target } groups { id count from to } omitted { type grouped beyondLimit } } }` },
+      { name: 'neighborhood d2, ordinary person', query: `{ neighborhood(id: "${personA}", depth: 2) { nodes { id kind name } edges { id type source target } groups { id count from to } omitted { type grouped beyondLimit } } }` },
+      { name: 'visits page (hub host, from 2010)', query: `{ visits(filter: {host: "${HUB_COUNTRIES[0]}", from: "2010"}, first: 20) { totalCount edges { cursor node { id date traveler { id name } host { id name } } } pageInfo { hasNextPage endCursor } } }` },
+      { name: 'search (a person\'s name)', query: `{ search(text: ${JSON.stringify(nameOf)}) { id kind name } }` },
+      { name: 'path between two people', query: `{ path(from: "${personA}", to: "${personB}") { nodes { id } edges { id type } } }` },
+    ];
+
+    const lines: string[] = [];
+    let loaded = 0;
+    for (const size of sizes) {
+      const visits = graph.visits.slice(loaded, size);
+      const started = Date.now();
+      const people = [...peopleOf(visits)].filter((id) => !written.has(id));
+      const byId = new Map(graph.entities.map((e) => [e.id, e]));
+      await writeEntities(people.map((id) => byId.get(id)!));
+      let done = loaded;
+      for (const batch of chunks(visits, 250)) {
+        await db.write((tx) => writeVisits(tx, batch));
+        done += batch.length;
+        if (done % 5000 === 0) process.stderr.write(`[bench] ${done}/${size} visits\n`);
+      }
+      loaded = size;
+      process.stderr.write(`[bench] ${size} visits loaded (${((Date.now() - started) / 1000).toFixed(0)} s for this stage)\n`);
+
+      lines.push(`\n${size.toLocaleString('en-US')} visits (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      for (const s of scenarios) {
+        const latencies: number[] = [];
+        let largestBody = 0;
+        for (let i = 0; i < runs + 3; i++) {
+          const t0 = performance.now();
+          const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: s.query }) });
+          const text = await response.text();
+          const ms = performance.now() - t0;
+          if (text.includes('"errors"')) throw new Error(`${s.name} failed: ${text.slice(0, 300)}`);
+          largestBody = Math.max(largestBody, Buffer.byteLength(text));
+          if (i >= 3) latencies.push(ms); // the first three warm the plan cache
+        }
+        latencies.sort((a, b) => a - b);
+        lines.push(
+          `  ${s.name.padEnd(36)} p50 ${percentile(latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(7)} ms  largest ${(largestBody / 1024).toFixed(1).padStart(7)} KiB`,
+        );
+      }
+      const neo4jMb = rssMb(serverPid);
+      lines.push(`  memory: Node ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, Neo4j ${neo4jMb === undefined ? 'n/a (external)' : `${neo4jMb.toFixed(0)} MB`} (resident)`);
+      process.stdout.write(`${lines.slice(-scenarios.length - 2).join('\n')}\n`);
+    }
+    process.stdout.write(`\nscale bench, ${runs} requests per query and size, one client, ${os.cpus().length} CPUs\n${lines.join('\n')}\n`);
+  } finally {
+    server.close();
+    await close();
+  }
+}

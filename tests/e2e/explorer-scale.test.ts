@@ -1,0 +1,174 @@
+/**
+ * The explorer on a graph of real size, in a real browser: the article plus 3,000 synthetic visits
+ * with hubs (a country that receives a sixth of them, travellers who make hundreds of trips,
+ * sources cited by most). The hub's neighbourhood stays readable: about 150 nodes at most, its big
+ * fan-outs drawn as groups with their counts, the focus ringed and in view, no label on another;
+ * a group opens page by page; a long timeline shows a page at a time.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_COUNTRIES, syntheticGraph } from '../../bench/synthetic.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import type { Db } from '../../src/db/driver.js';
+import { loadSeed } from '../../src/graph/seed/load.js';
+import { upsertEntities } from '../../src/graph/writeEntities.js';
+import { writeRelations } from '../../src/graph/writeRelations.js';
+import { writeVisits } from '../../src/graph/writeVisits.js';
+import { connectTestDb, freshDatabase } from '../support/db.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
+const VISITS = 3000;
+const HUB = HUB_COUNTRIES[0]!;
+const FREQUENT_TRAVELER = 'person:syn-00000';
+
+interface ExplorerWindow {
+  cy: any;
+  __explorer: { ready: Promise<void>; idle(): Promise<void> };
+}
+declare const window: ExplorerWindow & Window;
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+describe('the explorer on a real-sized graph', () => {
+  let db: Db;
+  let server: TestServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
+    if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'index.html'))) {
+      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    db = connectTestDb();
+    await freshDatabase(db);
+    await loadSeed(db);
+    const graph = syntheticGraph({ visits: VISITS, hubs: true });
+    for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
+    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }));
+    for (const batch of chunks(graph.visits, 250)) await db.write((tx) => writeVisits(tx, batch));
+    server = await startTestServer(db);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    await page.goto(`${server.url}${url}`);
+    await page.waitForFunction(() => Boolean(window.__explorer));
+    await page.evaluate(() => window.__explorer.ready);
+    await idle(page);
+    return page;
+  }
+
+  async function idle(page: Page): Promise<void> {
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    await page.evaluate(() => window.__explorer.idle());
+  }
+
+  /** Pairs of nodes whose shown labels overlap (model coordinates; labels scale with the zoom). */
+  async function overlappingLabels(page: Page): Promise<string[][]> {
+    return page.evaluate(() => {
+      const boxes = window.cy.nodes(':not(.label-hidden)').map((n: any) => ({ id: n.id() as string, box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
+      const pairs: string[][] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].box;
+          const b = boxes[j].box;
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push([boxes[i].id, boxes[j].id]);
+        }
+      }
+      return pairs;
+    });
+  }
+
+  it('draws a hub country readably: at most about 150 nodes, its fan-outs as groups with counts, the focus ringed and in view', async () => {
+    const started = Date.now();
+    const page = await open(`/?focus=${HUB}`);
+    const ms = Date.now() - started;
+    const drawn: { nodes: number; groups: { id: string; label: string; left: number }[] } = await page.evaluate(() => ({
+      nodes: window.cy.nodes().length as number,
+      groups: window.cy.nodes('[drawKind = "GROUP"]').map((n: any) => ({ id: n.id() as string, label: n.data('label') as string, left: n.data('left') as number })),
+    }));
+    process.stdout.write(`hub neighbourhood drawn: ${drawn.nodes} nodes (${drawn.groups.length} groups) in ${ms} ms from page load, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}\n`);
+    expect(drawn.nodes).toBeLessThanOrEqual(150);
+    expect(drawn.nodes).toBeGreaterThan(20);
+    // The hub's visits received are one group, labelled with their number.
+    const received = drawn.groups.find((g) => g.id === `group:IN:HOST_COUNTRY:${HUB}`);
+    expect(received).toBeDefined();
+    expect(received!.left).toBeGreaterThan(300);
+    expect(received!.label).toContain(received!.left.toLocaleString('en-US'));
+    expect(await page.textContent('#status')).toMatch(/groups/);
+
+    const focus = await page.evaluate((id) => {
+      const node = window.cy.getElementById(id);
+      const p = node.renderedPosition();
+      const box = window.cy.container().getBoundingClientRect();
+      return { ringed: node.hasClass('focus') as boolean, inside: p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height, border: node.style('border-width') as string };
+    }, HUB);
+    expect(focus).toMatchObject({ ringed: true, inside: true, border: '4px' });
+    expect(await overlappingLabels(page)).toEqual([]);
+    // The labels left out to avoid overlaps are the lesser ones: the focus and the hub's groups keep theirs.
+    const labels = await page.evaluate((id) => ({
+      focus: !window.cy.getElementById(id).hasClass('label-hidden'),
+      shown: window.cy.nodes(':not(.label-hidden)').length as number,
+    }), HUB);
+    process.stdout.write(`labels shown: ${labels.shown} of ${drawn.nodes}\n`);
+    expect(labels.focus).toBe(true);
+    expect(await page.evaluate((id) => window.cy.getElementById(id).hasClass('label-hidden'), received!.id)).toBe(false);
+    expect(labels.shown).toBeGreaterThan(drawn.nodes / 3);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-country-neighbourhood.png') });
+
+    // A click on the group draws its first 20 members around it, and its count goes down by as many.
+    const before = drawn.nodes;
+    const point = await page.evaluate((id) => {
+      const p = window.cy.getElementById(id).renderedPosition();
+      const box = window.cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, received!.id);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(([id, left]) => window.cy.getElementById(id).data('left') < left, [received!.id, received!.left] as const);
+    await idle(page);
+    const after = await page.evaluate((id) => ({ nodes: window.cy.nodes().length as number, left: window.cy.getElementById(id).data('left') as number }), received!.id);
+    expect(after.left).toBe(received!.left - 20);
+    expect(after.nodes).toBeGreaterThan(before);
+    expect(after.nodes).toBeLessThanOrEqual(before + 20);
+    await page.close();
+  });
+
+  it('shows a frequent traveller\'s long timeline fifty entries at a time', async () => {
+    const page = await open(`/?focus=${FREQUENT_TRAVELER}`);
+    await page.waitForSelector('#timeline-list .timeline-entry');
+    const shown = await page.locator('#timeline-list .timeline-entry').count();
+    expect(shown).toBe(50);
+    const more = page.locator('#timeline-list .timeline-more-button');
+    expect(await more.textContent()).toMatch(/Show 50 more/);
+    await more.click();
+    expect(await page.locator('#timeline-list .timeline-entry').count()).toBeGreaterThan(50);
+    await page.close();
+  });
+
+  it('logged no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
