@@ -19,7 +19,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   if (dataDir) process.stderr.write('[bench] starting an embedded Neo4j ...\n');
   const local = dataDir ? await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 }) : undefined;
   const uri = external ?? local!.uri;
-  const db = createDb(createDriver(uri, { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }), uri);
+  const credentials = local ? { user: local.user, password: local.password } : { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' };
+  const db = createDb(createDriver(uri, credentials), uri);
   await waitForConnectivity(db.driver);
   return {
     db,

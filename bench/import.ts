@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../src/db/driver.js';
+import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
 import { openBenchDatabase } from './database.js';
@@ -180,22 +181,17 @@ function option(args: string[], name: string, fallback: number): number {
 }
 
 async function emptyDatabase(db: Db): Promise<void> {
-  const session = db.driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await emptyGraph(db);
 }
 
 /** `--statements`: the time spent in each statement, summed over the run (the first line names it). */
 function profileStatements(db: Db, totals: Map<string, { ms: number; runs: number; max: number }>): () => void {
   const write = db.write.bind(db);
   const original = db.write;
-  db.write = async (work) => {
+  db.write = async (work, options) => {
     const t0 = performance.now();
     try {
-      return await write((tx) => work(wrap(tx)));
+      return await write((tx) => work(wrap(tx)), options);
     } finally {
       const entry = totals.get('(whole transactions, commit included)') ?? { ms: 0, runs: 0, max: 0 };
       const ms = performance.now() - t0;

@@ -7,17 +7,13 @@
 import os from 'node:os';
 import { formatHsgReport, importHsg } from '../src/connectors/hsg/load.js';
 import type { Db } from '../src/db/driver.js';
+import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { openBenchDatabase } from './database.js';
 
 async function empty(db: Db): Promise<void> {
-  const session = db.driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await emptyGraph(db);
 }
 
 export async function main(args: string[]): Promise<void> {

@@ -64,7 +64,7 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
+export async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
   const graph = syntheticGraph({ visits: visitCount });
   const started = Date.now();
   for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
@@ -140,7 +140,7 @@ function rootField(query: string): FieldNode {
 export async function main(args: string[]): Promise<void> {
   const o = options(args);
   const { db, uri, close } = await openBenchDatabase();
-  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench' });
+  const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-api-key-0123456789' });
   try {
     await applyMigrations(db);
     if (o.load) {

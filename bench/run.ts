@@ -3,7 +3,8 @@
  * against the driver (bench/read.ts); `import` is the bulk importer (bench/import.ts), `import:hsg`
  * the Office of the Historian's data (bench/importHsg.ts), `extract` proposeFacts on a long
  * article (bench/extract.ts), `scale` the read API at 1k, 10k and 100k visits with hubs
- * (bench/scale.ts). Each is
+ * (bench/scale.ts); `load` is 60 s of mixed reads and writes (bench/load.ts); `faults` kills
+ * Neo4j during writes (bench/faults.ts). Each is
  * loaded only when asked for.
  */
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
@@ -12,6 +13,8 @@ const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void
   'import:hsg': () => import('./importHsg.js'),
   extract: () => import('./extract.js'),
   scale: () => import('./scale.js'),
+  load: () => import('./load.js'),
+  faults: () => import('./faults.js'),
 };
 
 const argv = process.argv.slice(2);

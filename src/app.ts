@@ -2,10 +2,13 @@
 import { existsSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from './config.js';
 import type { Db } from './db/driver.js';
+import type { DatabaseHealth } from './db/supervisor.js';
 import { createGraphQLServer } from './graphql/yoga.js';
+import { limitServer, withSecurityHeaders } from './http/edge.js';
 import type { Logger } from './log.js';
 
 export const WEB_DIST = path.join(PROJECT_ROOT, 'dist', 'web');
@@ -14,6 +17,10 @@ export interface AppOptions {
   db: Db;
   log: Logger;
   apiKey: string;
+  /** The embedded Neo4j's supervisor's view; absent for a database nobody here supervises. */
+  health?: () => DatabaseHealth;
+  /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
   /** What is still loading in the background (the datasets of the first start), for /readyz. */
   loading?: () => Record<string, unknown> | undefined;
 }
@@ -23,7 +30,9 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
+async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolean; status?: string; error?: string; restarts?: number }> {
+  const known = health?.();
+  if (known && known.state !== 'running') return { ok: false, status: known.state, error: known.lastExit, restarts: known.restarts };
   try {
     await db.driver.verifyConnectivity();
     return { ok: true };
@@ -32,18 +41,25 @@ async function ready(db: Db): Promise<{ ok: boolean; error?: string }> {
   }
 }
 
-export function createApp({ db, log, apiKey, loading }: AppOptions): http.Server {
-  const yoga = createGraphQLServer({ db, log, apiKey });
+export function createApp({ db, log, apiKey, health, corsOrigins, loading }: AppOptions): http.Server {
+  const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins });
+  // gzip/deflate for anything over 1 kB (GraphiQL's page is 8.9 MB uncompressed).
+  const compress = compression({ threshold: 1024 });
   const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return json(res, 200, { status: 'up' });
+    if (url.pathname === '/healthz') {
+      // Alive unless the database supervisor has given up: then only a restart of the service helps.
+      if (health?.().state === 'failed') return json(res, 503, { status: 'failed', reason: 'the embedded Neo4j keeps crashing' });
+      return json(res, 200, { status: 'up' });
+    }
     if (url.pathname === '/readyz') {
-      const state = await ready(db);
+      const state = await ready(db, health);
       // Reads are answered while datasets load: ready, and saying what is still loading.
       const datasets = loading?.();
-      return json(res, state.ok ? 200 : 503, state.ok ? { status: 'ready', ...(datasets ? { datasets } : {}) } : { status: 'unavailable', error: state.error });
+      if (state.ok) return json(res, 200, { status: 'ready', ...(datasets ? { datasets } : {}) });
+      return json(res, 503, { status: state.status ?? 'unavailable', error: state.error, ...(state.restarts === undefined ? {} : { restarts: state.restarts }) });
     }
     if (url.pathname.startsWith('/graphql')) return yoga(req, res);
     if (page) {
@@ -56,16 +72,21 @@ export function createApp({ db, log, apiKey, loading }: AppOptions): http.Server
     return json(res, 404, { error: `nothing at ${url.pathname}` });
   };
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
+    withSecurityHeaders(res);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
-    handle(req, res).catch((err: unknown) => {
-      log.error({ err }, 'request failed');
-      if (!res.headersSent) json(res, 500, { error: 'internal error' });
-      else res.end();
+    compress(req as never, res as never, () => {
+      handle(req, res).catch((err: unknown) => {
+        log.error({ err }, 'request failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+        else res.end();
+      });
     });
   });
+  limitServer(server);
+  return server;
 }

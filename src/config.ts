@@ -29,6 +29,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Load the article's graph at start when it is absent. */
   seedOnStart: boolean;
+  /** Origins other than the service's own that browsers may call the API from (no credentials). */
+  corsOrigins: string[];
   /**
    * What the first start loads when absent (SEED_DATASETS, default "article,hsg"): `article` the
    * article's graph, `hsg` the Office of the Historian's records (in the background).
@@ -57,6 +59,7 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiKey = env.API_KEY && env.API_KEY.length > 0 ? env.API_KEY : undefined;
+  if (apiKey !== undefined && apiKey.length < 16) throw new Error('API_KEY must have at least 16 characters (or leave it unset for a random one)');
   return {
     port: intFrom(env.PORT, 4000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: logFormat(env),
     seedOnStart: env.SEED_ON_START !== 'false',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     seedDatasets: datasetsFrom(env.SEED_DATASETS),
   };
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import type { RestartPolicy } from './db/supervisor.js';
 import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './graph/seed/load.js';
 import { startDatasetLoads } from './datasets.js';
@@ -17,8 +18,13 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
-  const database = await openDatabase(config, log, { advertise: true });
+export interface ServiceOptions {
+  /** How the embedded Neo4j is restarted when it dies (defaults: DEFAULT_RESTART_POLICY). */
+  restartPolicy?: RestartPolicy;
+}
+
+export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const database = await openDatabase(config, log, { advertise: true, restartPolicy: options.restartPolicy });
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');
@@ -31,7 +37,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
 
   // The larger datasets load in the background: the service answers reads meanwhile.
   const loads = startDatasetLoads(database.db, log, config.seedOnStart ? config.seedDatasets : []);
-  const server = createApp({ db: database.db, log, apiKey: config.apiKey, loading: loads.state });
+  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins, loading: loads.state });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -9,7 +9,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { LIMITS } from '../src/graphql/yoga.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
-import { useSeededServer } from './support/server.js';
+import { TEST_API_KEY, useSeededServer } from './support/server.js';
 import { eventually, startStoppableNeo4j, type StoppableNeo4j } from './support/stoppableNeo4j.js';
 
 describe('errors of the read API', () => {
@@ -61,7 +61,8 @@ describe('errors of the read API', () => {
   async function refusedByLimit(query: string, limit: string, called = `${limit} limit`) {
     const body = await suite.server.gql(query);
     expect(body.data).toBeUndefined();
-    expect(body.errors?.every((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
+    // The item price (QUERY_TOO_EXPENSIVE) may refuse the same query too, as a second coded error.
+    expect(body.errors?.every((e) => ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_EXPENSIVE'].includes(e.extensions?.code))).toBe(true);
     const refusals = body.errors!.filter((e) => e.extensions?.limit);
     expect(refusals).toHaveLength(1);
     const error = refusals[0]!;
@@ -157,7 +158,7 @@ describe('internal errors', () => {
         done();
       },
     });
-    const app = createApp({ db, log: pino({ level: 'info' }, sink), apiKey: 'k' });
+    const app = createApp({ db, log: pino({ level: 'info' }, sink), apiKey: TEST_API_KEY });
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', () => resolve()));
     close = async () => {
       app.closeAllConnections();
@@ -198,6 +199,18 @@ describe('the database going away and coming back', () => {
     expect(before.data?.entity?.name).toBeTruthy();
 
     await neo4j.kill();
+    // Fails fast: a bounded retry budget, a 503 with Retry-After, for reads and for writes.
+    for (const [body, headers] of [
+      [{ query }, {}],
+      [{ query: 'mutation { recordVisit(input: { traveler: { id: "person:mark-esper" }, host: { name: "Algeria" }, date: "2020-10-01" }) { visit { id } } }' }, { authorization: `Bearer ${TEST_API_KEY}` }],
+    ] as const) {
+      const started = Date.now();
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    }
     const down = await server.gql(query);
     expect(down.errors?.length).toBeGreaterThan(0);
     for (const error of down.errors!) {

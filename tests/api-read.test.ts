@@ -327,6 +327,7 @@ describe('more types', () => {
 });
 
 describe('round trips', () => {
+  // Nested lists are priced by their size (src/graphql/cost.ts): the shapes below stay under the limit.
   it('costs one database round trip per root field, for a query nested three levels deep', async () => {
     const statements: string[] = [];
     const listener = (cypher: string) => statements.push(cypher);
@@ -335,7 +336,7 @@ describe('round trips', () => {
       const result = await data(`{
         visits(first: 10) {
           totalCount
-          edges { node { id meetings { id participants { id relations(types: ["MET", "HOLDS_POSITION"]) { type other { id ... on Position { holders { person { id } } } } provenance { source { id } } } } } } }
+          edges { node { id meetings { id participants { id relations(first: 5, types: ["MET", "HOLDS_POSITION"]) { type other { id } provenance { source { id } } } } } } }
         }
       }`);
       expect(statements.length).toBe(1);
@@ -345,7 +346,7 @@ describe('round trips', () => {
 
       statements.length = 0;
       await data(`{
-        a: entity(id: "${ESPER}") { ... on Person { visits { meetings { participants { ... on Person { met { id } } } } } } }
+        a: entity(id: "${ESPER}") { ... on Person { visits { meetings { participants { id } } } } }
         b: visit(id: "${ALGERIA_VISIT}") { meetings { participants { relations { other { id } } } } }
         c: search(text: "esper") { id relations { other { relations { type } } } }
         relationshipTypes { name }

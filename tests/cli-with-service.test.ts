@@ -64,7 +64,7 @@ describe('with npm start running on the embedded Neo4j', () => {
     boltPort = await freePort();
     service = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: '', ...env(), PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', API_KEY: 'cli-test' },
+      env: { ...process.env, NEO4J_URI: '', ...env(), PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', API_KEY: 'cli-test-key-0123456789' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     graphql = await new Promise<string>((resolve, reject) => {
@@ -116,7 +116,7 @@ describe('with npm start running on the embedded Neo4j', () => {
   }, 240_000);
 
   it('a second npm start on the same data folder stops with one line', async () => {
-    const second = await run('src/server.ts', [], { ...env(), PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'pretty', API_KEY: 'x' });
+    const second = await run('src/server.ts', [], { ...env(), PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'pretty', API_KEY: 'second-start-key-0123456789' });
     expect(second.code).toBe(1);
     expect(second.stdout.trim().split('\n')).toHaveLength(1);
     expect(second.stdout).toMatch(/FATAL could not start: A service already runs on .* \(process \d+, Neo4j at bolt:\/\/127\.0\.0\.1:\d+\): stop it first/);

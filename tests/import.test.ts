@@ -110,9 +110,10 @@ describe('import files', () => {
   });
 
   it('npm run import runs the CLI on the example against NEO4J_URI and exits 0', () => {
-    const { uri } = testNeo4j();
+    // The test database has authentication on (the embedded one's generated password).
+    const { uri, user, password } = testNeo4j();
     const result = spawnSync('npx', ['tsx', 'src/cli/import.ts', 'examples/follow-up-visits.json'], {
-      cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000,
+      cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000,
     });
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);

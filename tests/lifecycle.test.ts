@@ -12,7 +12,7 @@ import { freePort } from '../src/db/localNeo4j.js';
 
 function javaPidsFor(dataDir: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', `EmbeddedNeo4j.java ${dataDir}`], { encoding: 'utf8' })
+    return execFileSync('pgrep', ['-f', `EmbeddedNeo4j(\\.java)? ${dataDir}`], { encoding: 'utf8' })
       .split('\n').filter(Boolean).map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches
@@ -38,7 +38,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
       NEO4J_LOCAL_DATA: dataDir,
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       SEED_ON_START: 'false',
-      API_KEY: 'lifecycle-test',
+      API_KEY: 'lifecycle-test-key-0123456789',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

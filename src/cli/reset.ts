@@ -1,5 +1,6 @@
 /** `npm run db:reset`: empties the database after asking (`--yes` skips the question). */
 import readline from 'node:readline/promises';
+import { emptyGraph } from '../db/emptyGraph.js';
 import { graphCounts, withDatabase } from './withDatabase.js';
 
 await withDatabase(async (db) => {
@@ -18,11 +19,6 @@ await withDatabase(async (db) => {
       return;
     }
   }
-  const session = db.driver.session(db.database ? { database: db.database } : {});
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await emptyGraph(db);
   process.stdout.write(`Deleted ${nodes} nodes and ${relationships} relationships. The schema stays; \`npm start\` or \`npm run seed\` loads the article again.\n`);
 });

@@ -1,20 +1,23 @@
 /**
  * One way to a database: the external Neo4j that NEO4J_URI names, or else the embedded one
- * this project starts itself.
+ * this project starts itself, under a supervisor that restarts it when it dies.
  */
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createDb, createDriver, waitForConnectivity, type Db } from './driver.js';
-import { startLocalNeo4j, type LocalNeo4j } from './localNeo4j.js';
+import { localPassword } from './localNeo4j.js';
 import { readServiceAddress, removeServiceAddress, writeServiceAddress } from './serviceAddress.js';
 import { StartupProblem } from './startupProblems.js';
+import { superviseLocalNeo4j, type DatabaseHealth, type RestartPolicy, type SupervisedNeo4j } from './supervisor.js';
 
 export interface OpenDatabase {
   db: Db;
-  /** The embedded server, when this process started one. */
-  local?: LocalNeo4j;
+  /** The embedded server and its supervisor, when this process started one. */
+  local?: SupervisedNeo4j;
   /** True when this process uses the embedded Neo4j of a running service. */
   attached: boolean;
+  /** What the supervisor knows (always "running" for an external Neo4j: the driver finds out). */
+  health(): DatabaseHealth;
   /** Closes the driver, then stops the embedded server if there is one. */
   close(): Promise<void>;
 }
@@ -24,10 +27,12 @@ export interface OpenOptions {
   advertise?: boolean;
   /** A command-line tool: use a running service's embedded Neo4j rather than start one. */
   attach?: boolean;
+  /** How the embedded Neo4j is restarted when it dies (defaults: DEFAULT_RESTART_POLICY). */
+  restartPolicy?: RestartPolicy;
 }
 
 export async function openDatabase(config: Config, log: Logger, options: OpenOptions = {}): Promise<OpenDatabase> {
-  let local: LocalNeo4j | undefined;
+  let local: SupervisedNeo4j | undefined;
   let uri = config.neo4j.uri;
   let attached = false;
   if (!uri) {
@@ -42,16 +47,20 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
       );
     } else {
       log.info({ dataDir: config.localDataDir, port: config.localBoltPort }, 'starting the embedded Neo4j');
-      local = await startLocalNeo4j({
-        dataDir: config.localDataDir,
-        port: config.localBoltPort,
-        progress: (line) => log.info(line),
-      });
+      local = await superviseLocalNeo4j(
+        { dataDir: config.localDataDir, port: config.localBoltPort, progress: (line) => log.info(line) },
+        log,
+        options.restartPolicy,
+      );
       uri = local.uri;
     }
   }
-  const driver = createDriver(uri, config.neo4j);
+  // The embedded server's own credentials (generated into its data folder), else the configured ones.
+  const embedded = Boolean(local) || attached;
+  const credentials = embedded ? { user: 'neo4j', password: localPassword(config.localDataDir) } : config.neo4j;
+  const driver = createDriver(uri, credentials);
   const db = createDb(driver, uri, config.neo4j.database);
+  local?.attach(db);
   try {
     await waitForConnectivity(driver, attached ? 10_000 : undefined);
   } catch (err) {
@@ -66,6 +75,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     db,
     local,
     attached,
+    health: () => local?.health() ?? { state: 'running', restarts: 0 },
     async close() {
       if (local && options.advertise) removeServiceAddress(config.localDataDir);
       await driver.close();

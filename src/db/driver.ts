@@ -1,18 +1,67 @@
 /** The one Neo4j driver of a process, and the read/write helpers every query goes through. */
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 
 export type Tx = ManagedTransaction;
+
+/** How long one transaction may run before Neo4j ends it (reads, writes, bulk-import batches). */
+export const TX_TIMEOUT_MS = { read: 10_000, write: 30_000, import: 120_000 } as const;
+
+export interface TxOptions {
+  /** Neo4j ends the transaction after this long (default: TX_TIMEOUT_MS for its mode). */
+  timeoutMs?: number;
+  /** Aborting it (the HTTP client went away) terminates the transaction in Neo4j. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A transaction Neo4j ended on purpose: it ran past its timeout, reached the memory limit, or
+ * was terminated because its client left. A plain Error (not a Neo4jError), so that the driver
+ * never runs the same expensive work again.
+ */
+export class TransactionAbortedError extends Error {
+  constructor(
+    readonly reason: 'TIMEOUT' | 'MEMORY' | 'CANCELLED',
+    override readonly cause: unknown,
+  ) {
+    super(`transaction ${reason === 'TIMEOUT' ? 'timed out' : reason === 'MEMORY' ? 'reached the memory limit' : 'was cancelled'}`);
+    this.name = 'TransactionAbortedError';
+  }
+}
+
+const MEMORY_CODES = /MemoryPoolOutOfMemoryError|TransactionMemoryLimit|MemoryLimit/;
+const TIMEOUT_CODES = /TransactionTimedOut/;
+const TERMINATED_CODES = /Transaction\.Terminated|LockClientStopped/;
+
+function aborted(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (MEMORY_CODES.test(error.code) || /memory.*threshold reached/i.test(error.message)) return new TransactionAbortedError('MEMORY', error);
+  if (TIMEOUT_CODES.test(error.code)) return new TransactionAbortedError('TIMEOUT', error);
+  if (TERMINATED_CODES.test(error.code)) return new TransactionAbortedError(signal?.aborted ? 'CANCELLED' : 'TIMEOUT', error);
+  return error;
+}
+
+/** The driver's own "database unavailable" error, for when we know it is down without asking. */
+export function unavailableError(reason: string): Neo4jError {
+  return new Neo4jError(reason, neo4j.error.SERVICE_UNAVAILABLE, '', '');
+}
 
 export interface Db {
   driver: Driver;
   uri: string;
   database?: string;
   /** Runs `work` in a read transaction (routed to a reader on a cluster), with retries. */
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  read<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
+  /**
+   * Set by whoever supervises the database (the embedded server's supervisor): returns why the
+   * database is known to be down, so that a request fails at once instead of waiting for the
+   * driver's connection timeouts.
+   */
+  outage?: () => string | undefined;
   /** Called with every Cypher statement sent (and its parameters); lets tests count round trips. */
   onQuery: Set<(cypher: string, params?: Record<string, unknown>) => void>;
   close(): Promise<void>;
@@ -38,15 +87,15 @@ export function enableTcpNoDelay(): void {
 
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
   enableTcpNoDelay();
-  // The embedded server has auth off (loopback only) and accepts any credentials.
   const auth = neo4j.auth.basic(config.user, config.password);
   return neo4j.driver(uri, auth, {
     // Our numbers (years, shares, counts) are small: plain JS numbers are what GraphQL wants.
     disableLosslessIntegers: true,
-    // Fail fast when the database is away, so the API can answer SERVICE_UNAVAILABLE.
-    connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 3_000,
-    maxTransactionRetryTime: 5_000,
+    // Fail fast when the database is away, so the API can answer SERVICE_UNAVAILABLE within a
+    // few seconds: a bounded budget for connecting and for the driver's own retries.
+    connectionAcquisitionTimeout: 3_000,
+    connectionTimeout: 2_000,
+    maxTransactionRetryTime: 3_000,
     userAgent: 'diplomatic-visit-graph',
   });
 }
@@ -66,32 +115,63 @@ function counted(tx: Tx, listeners: Db['onQuery']): Tx {
   });
 }
 
+/** Terminates the transactions tagged with `requestId` (their client has gone away). */
+async function terminate(driver: Driver, database: string | undefined, requestId: string): Promise<void> {
+  const session = driver.session({ ...(database ? { database } : {}), defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const found = await session.run(
+      'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId = $requestId RETURN collect(transactionId) AS ids',
+      { requestId },
+    );
+    const ids = (found.records[0]?.get('ids') ?? []) as string[];
+    if (ids.length > 0) await session.run('TERMINATE TRANSACTIONS $ids', { ids });
+  } catch {
+    // Best effort: the transaction's own timeout ends it anyway.
+  } finally {
+    await session.close();
+  }
+}
+
 export function createDb(driver: Driver, uri: string, database?: string): Db {
   const onQuery: Db['onQuery'] = new Set();
   const sessionConfig = database ? { database } : {};
-  return {
+  const db: Db = {
     driver,
     uri,
     database,
     onQuery,
-    async read(work) {
-      const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
-      try {
-        return await session.executeRead((tx) => work(counted(tx, onQuery)));
-      } finally {
-        await session.close();
-      }
-    },
-    async write(work) {
-      const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((tx) => work(counted(tx, onQuery)));
-      } finally {
-        await session.close();
-      }
-    },
+    read: (work, options) => run('read', work, options),
+    write: (work, options) => run('write', work, options),
     close: () => driver.close(),
   };
+
+  async function run<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const outage = db.outage?.();
+    if (outage) throw unavailableError(outage);
+    const { signal } = options;
+    if (signal?.aborted) throw new TransactionAbortedError('CANCELLED', signal.reason);
+    const requestId = randomUUID();
+    const config = { timeout: options.timeoutMs ?? TX_TIMEOUT_MS[mode], metadata: { requestId } };
+    const onAbort = () => void terminate(driver, database, requestId);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const session = driver.session({ ...sessionConfig, defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
+    const guarded = async (tx: Tx) => {
+      try {
+        return await work(counted(tx, onQuery));
+      } catch (error) {
+        throw aborted(error, signal);
+      }
+    };
+    try {
+      return mode === 'read' ? await session.executeRead(guarded, config) : await session.executeWrite(guarded, config);
+    } catch (error) {
+      throw aborted(error, signal);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await session.close();
+    }
+  }
+  return db;
 }
 
 /** Waits until the database answers, for a freshly started server. */

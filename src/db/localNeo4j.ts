@@ -2,12 +2,14 @@
  * The embedded default: a genuine Neo4j Community, started from the jars Maven fetches
  * (neo4j/pom.xml) and the single-file launcher neo4j/EmbeddedNeo4j.java. No Docker needed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../config.js';
 import { ensurePortFree, javaMissing, mavenFailure, mavenMissing, neo4jStartFailure } from './startupProblems.js';
 
@@ -94,6 +96,34 @@ export async function ensureNeo4jJars(
   return libDir;
 }
 
+/**
+ * How to run the launcher: compiled once into the cache (`.neo4j/launcher-<hash>/`), since Java's
+ * source-file mode compiles it again at every start, which costs seconds of CPU on each
+ * restart after a crash. Without javac (a bare JRE), the source file as before.
+ */
+async function launcherArgs(libDir: string): Promise<string[]> {
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const hash = createHash('sha256').update(source).update(path.basename(libDir)).digest('hex').slice(0, 12);
+  const classDir = path.join(path.dirname(libDir), `launcher-${hash}`);
+  const compiled = ['--class-path', `${libDir}/*${path.delimiter}${classDir}`, LAUNCHER_CLASS];
+  if (existsSync(path.join(classDir, `${LAUNCHER_CLASS}.class`))) return compiled;
+  // Compiled aside and renamed into place, so a concurrent start never runs half a class.
+  const staging = await mkdtemp(path.join(path.dirname(libDir), 'launcher-build-'));
+  try {
+    await promisify(execFile)('javac', ['-d', staging, '--class-path', `${libDir}/*`, LAUNCHER_SOURCE]);
+    try {
+      renameSync(staging, classDir);
+    } catch {
+      // Another start compiled it first: theirs is the same class.
+    }
+    return compiled;
+  } catch {
+    return ['--class-path', `${libDir}/*`, LAUNCHER_SOURCE];
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -105,20 +135,47 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The file in the data folder that holds the embedded Neo4j's password (user "neo4j"). */
+export const PASSWORD_FILE = 'neo4j-password';
+
+/**
+ * The embedded Neo4j's password: made at random on first start and kept in the data folder,
+ * readable by this user only, for the service and the command-line tools to read.
+ */
+export function localPassword(dataDir: string): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
 export interface LocalNeo4jOptions {
   dataDir: string;
   port: number;
   heapMb?: number;
   pageCacheMb?: number;
+  /** Heap one transaction may use (default: a quarter of the heap). */
+  txMemoryMb?: number;
   progress?: Progress;
   startTimeoutMs?: number;
+  /** A restart on data whose password this process already set: the launcher skips setting it. */
+  passwordSet?: boolean;
 }
 
 export interface LocalNeo4j {
   uri: string;
+  /** User "neo4j"'s password (authentication is on). */
+  user: string;
+  password: string;
   port: number;
   dataDir: string;
   pid: number | undefined;
+  /** How long each phase of its start took, in ms (jvm, dbms with store recovery, password, database). */
+  startTimes: Record<string, number>;
+  /** Settles when the JVM exits, for whatever reason (a supervisor watches it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Clean shutdown (checkpoint), waiting for the JVM to exit. */
   stop(): Promise<void>;
   /** Immediate SIGKILL, as a crash would; for failure tests. */
@@ -156,17 +213,27 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const libDir = await ensureNeo4jJars(progress);
   await ensurePortFree(options.port);
   mkdirSync(options.dataDir, { recursive: true });
+  const password = localPassword(options.dataDir);
+  const heapMb = options.heapMb ?? 512;
   const args = [
-    `-Xms${options.heapMb ?? 512}m`, `-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS,
-    '--class-path', `${libDir}/*`, LAUNCHER_SOURCE,
-    options.dataDir, String(options.port), String(options.pageCacheMb ?? 256),
+    `-Xms${heapMb}m`, `-Xmx${heapMb}m`, ...JVM_FLAGS,
+    ...(await launcherArgs(libDir)),
+    options.dataDir, String(options.port), String(options.pageCacheMb ?? 256), String(options.txMemoryMb ?? Math.floor(heapMb / 4)),
   ];
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The password goes through the environment, never the command line (which `ps` shows).
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, EMBEDDED_NEO4J_PASSWORD: password, ...(options.passwordSet ? { EMBEDDED_NEO4J_PASSWORD_SET: '1' } : {}) } });
   running.add(child);
   installExitHook();
-  child.once('exit', () => running.delete(child));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+  });
 
   const output: string[] = [];
+  const startTimes: Record<string, number> = {};
+  const spawnedAt = Date.now();
   const keep = (line: string) => {
     output.push(line);
     if (output.length > 40) output.shift();
@@ -181,7 +248,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     const stdout = readline.createInterface({ input: child.stdout! });
     stdout.on('line', (line) => {
       keep(line);
+      if (line.startsWith('NEO4J_TIMES ')) {
+        for (const [, phase, ms] of line.matchAll(/(\w+)=(\d+)/g)) startTimes[phase!] = Number(ms);
+      }
       if (line.startsWith('NEO4J_READY')) {
+        startTimes.total = Date.now() - spawnedAt;
         clearTimeout(timer);
         resolve();
       }
@@ -198,9 +269,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   return {
     uri: `bolt://127.0.0.1:${options.port}`,
+    user: 'neo4j',
+    password,
     port: options.port,
     dataDir: options.dataDir,
     pid: child.pid,
+    startTimes,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

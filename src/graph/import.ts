@@ -17,13 +17,14 @@
  */
 import { coerceInputValue, GraphQLError, isInputType, type GraphQLSchema } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import type { Db, Tx } from '../db/driver.js';
+import { TX_TIMEOUT_MS, type Db, type Tx, type TxOptions } from '../db/driver.js';
 import { DomainError } from './errors.js';
 import type { EntityKindName } from './ontology.js';
 import type { Certainty } from './ontology.js';
 import type { EntityImport, EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { settlePeople } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
+import { checkInputText } from './text.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
 import { writeEntityRecords } from './writeEntities.js';
@@ -164,6 +165,7 @@ function meetingOf(input: MeetingInputValue): MeetingRecord {
 
 /** VisitInput (as the resolver receives it: Certainty already 'stated'...) → VisitRecord. */
 export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
+  checkInputText(input, 'visit');
   return compact({
     id: input.id ?? null,
     name: input.name ?? null,
@@ -190,11 +192,13 @@ export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
 
 /** A meeting outside any visit (the record {"meeting": MeetingInput}, with `by`). */
 export function meetingRecordFromInput(input: MeetingInputValue): MeetingRecord {
+  checkInputText(input, 'meeting');
   return meetingOf(input);
 }
 
 /** EntityInput → the record the entity writer takes. */
 export function entityRecordFromInput(input: EntityInputValue): EntityImport {
+  checkInputText(input, 'entity');
   return compact({
     id: input.id.trim(),
     kind: input.kind as EntityKindName,
@@ -211,6 +215,7 @@ export function entityRecordFromInput(input: EntityInputValue): EntityImport {
 }
 
 export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
+  checkInputText(input, 'relation', '', ['properties']);
   return compact({
     from: refOf(input.from),
     type: input.type,
@@ -226,25 +231,31 @@ export function relationRecordFromInput(input: RelationInputValue): RelationReco
 
 const RETRIED = ['Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.TransientError.Transaction.DeadlockDetected'];
 
+/** Only a lost race is worth another go; an unreachable database has had the driver's retries. */
 function retriable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if (e instanceof Neo4jError && (RETRIED.includes(e.code) || e.retriable)) return true;
+    if (e instanceof Neo4jError && RETRIED.includes(e.code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
+/** How long writeRetrying keeps trying again after lost races, all attempts together. */
+export const WRITE_RETRY_BUDGET_MS = 5_000;
+
 /**
  * One write transaction (db.write), tried again when a concurrent writer created the same new
- * entity first (constraint violation: the next attempt finds it by name) or on a deadlock. The
- * driver already retries transient errors for a while; this covers what it gives up on.
+ * entity first (constraint violation: the next attempt finds it by name) or on a deadlock,
+ * within WRITE_RETRY_BUDGET_MS. Anything else (an unreachable database included: the driver
+ * has already retried that within its own bounded budget) fails at once.
  */
-export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}, attempts = 8): Promise<T> {
+  const deadline = Date.now() + WRITE_RETRY_BUDGET_MS;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.write(work);
+      return await db.write(work, options);
     } catch (error) {
-      if (attempt >= attempts || !retriable(error)) throw error;
+      if (attempt >= attempts || Date.now() > deadline || !retriable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));
     }
   }
@@ -580,7 +591,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
           options.onProgress?.(done + outcomes.reduce((n, o) => n + written(o), 0), total);
         }
         if (options.settlePeople) report.settled = await settlePeople(tx);
-      });
+      }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       report.applied = false;
@@ -596,7 +607,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   const cache = new ResolveCache();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
-      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache, options.trusted));
+      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache, options.trusted), { timeoutMs: TX_TIMEOUT_MS.import });
       cache.commit();
       tally(outcome);
       done += batch.length;
@@ -616,7 +627,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     }
   };
   for (const batch of batches) await run(batch);
-  if (options.settlePeople) report.settled = await writeRetrying(db, (tx) => settlePeople(tx));
+  if (options.settlePeople) report.settled = await writeRetrying(db, (tx) => settlePeople(tx), { timeoutMs: TX_TIMEOUT_MS.import });
   return finish();
 }
 
@@ -647,7 +658,7 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown, t
         }
       }
       throw new Rollback();
-    });
+    }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
   } catch (error) {
     if (!(error instanceof Rollback) && !found) found = failureOf(batches[0]?.[0]?.line ?? 0, error);
   }

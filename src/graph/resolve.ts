@@ -289,6 +289,16 @@ function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
 }
 
 /**
+ * Serialises the creation of entities on their kind and normalized names: the lock of each key
+ * is held until the transaction ends, so a concurrent writer of the same name (in any spelling
+ * that folds to it) waits, then finds the entity this one created.
+ */
+async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
+  const keys = [...new Set(records.flatMap((r) => keysOf(r).map((key) => `${r.kind}|${key}`)))].sort();
+  await tx.run(cypher('write/lock-names'), { keys });
+}
+
+/**
  * Resolves every reference of a batch. References `within` another are resolved after it, so
  * that its id filters their candidates (Sydney in Australia is not Sydney in Canada).
  */
@@ -343,6 +353,7 @@ async function resolveLevel(
   level: { request: RefRequest; withinId: string | null }[],
   cache: ResolveCache | undefined,
   reserved: Set<string>,
+  namesLocked = false,
 ): Promise<Resolution> {
   const requests = level.map((l) => l.request);
   const withinOf = level.map((l) => l.withinId);
@@ -518,6 +529,12 @@ async function resolveLevel(
       `${request.at}: no ${kinds ? `${kinds.join(' or ')} ` : 'entity '}is named "${describe(request.ref)}"; give its kind to create it${hint}`,
       { at: request.at, name: describe(request.ref), candidates },
     );
+  }
+  // About to create: take the names' locks, then look again, since a writer that held them may
+  // have created some of these entities meanwhile.
+  if (newByKey.size > 0 && !namesLocked) {
+    await lockNames(tx, [...newByKey.values()]);
+    return resolveLevel(tx, level, cache, reserved, true);
   }
   let toCreate = [...newByKey.values()];
 

@@ -4,6 +4,7 @@ import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
 import { endOf, isPartialDate, startOf } from './partialDate.js';
+import { checkDeclaredProperties } from './relationProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
 import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys, normalizeName } from './normalize.js';
@@ -102,6 +103,8 @@ export async function writeRelations(
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
     const type = checkType(record.type, at, allowStructural);
     checkProperties(record.properties, at);
+    // Recorded from outside: only the properties the type declares.
+    if (!allowStructural) checkDeclaredProperties(type, record.properties, at);
     for (const p of record.paragraphs ?? []) {
       if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`, { at });
     }

@@ -8,6 +8,7 @@ import { cypher } from '../db/cypher.js';
 import { invalid } from './errors.js';
 import { Interner, NodeRefs } from './nodeRefs.js';
 import { entityId, meetingId, visitId } from './ids.js';
+import { checkGivenVisitIds } from './visitIds.js';
 import { nameKeys, normalizeName } from './normalize.js';
 import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
@@ -474,6 +475,9 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       if (!m.with.some((i) => ids[i] !== ids[m.by])) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
     }
   }
+  await checkGivenVisitIds(tx, plans.flatMap((plan) => plan.record.id === undefined ? [] : [
+    { at: plan.at, id: plan.record.id, travelerId: ids[plan.traveler]!, hostId: ids[plan.host]!, date: plan.record.date },
+  ]));
   const newSources = sourcesToWrite(sources);
   for (const source of newSources) options.cache?.touch(nameKeys(source));
   const nodes = new NodeRefs();

@@ -1,6 +1,7 @@
 /** The typed errors clients see (extensions.code), and what internal errors become. */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { TransactionAbortedError } from '../db/driver.js';
 import { DomainError } from '../graph/errors.js';
 import type { Logger } from '../log.js';
 
@@ -14,9 +15,20 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable right now; try again shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
+
+/** What a query that Neo4j had to stop (too long, too much memory, client gone) becomes. */
+export function queryTooExpensive(reason: TransactionAbortedError['reason']): GraphQLError {
+  const why = reason === 'MEMORY' ? 'needed more memory than one query may use' : reason === 'TIMEOUT' ? 'ran longer than a query may run' : 'was cancelled';
+  return new GraphQLError(`The query ${why}; ask for fewer or shallower lists.`, {
+    extensions: { code: 'QUERY_TOO_EXPENSIVE', reason },
   });
 }
 
@@ -38,9 +50,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    if (original instanceof GraphQLError && original.extensions?.code) return error as Error;
+    if (original instanceof GraphQLError && original.extensions?.code) {
+      // The client's mistake, not ours: worth a line at info, never an error.
+      if (original.extensions.code === 'BAD_USER_INPUT') log.info({ code: 'BAD_USER_INPUT', message: original.message }, 'refused input');
+      return error as Error;
+    }
     if (error instanceof GraphQLError && !error.originalError) return error; // validation/parse errors
     if (original instanceof DomainError) {
+      log.info({ code: 'BAD_USER_INPUT', reason: original.reason, message: original.message }, 'refused input');
       // Input the domain refuses (ambiguous or unknown reference, invalid date, type outside the
       // vocabulary): the client's to fix. extensions.reason says which; details such as the
       // candidates of an ambiguous reference or the allowed relationship types come along.
@@ -48,6 +65,15 @@ export function createMaskError(log: Logger) {
         nodes: (error as GraphQLError).nodes,
         path: (error as GraphQLError).path,
         extensions: { code: 'BAD_USER_INPUT', reason: original.reason, ...original.details },
+      });
+    }
+    if (original instanceof TransactionAbortedError) {
+      log.warn({ reason: original.reason, cause: (original.cause as Error)?.message }, 'query stopped by the database');
+      const stopped = queryTooExpensive(original.reason);
+      return new GraphQLError(stopped.message, {
+        nodes: (error as GraphQLError).nodes,
+        path: (error as GraphQLError).path,
+        extensions: stopped.extensions,
       });
     }
     if (isDatabaseUnavailable(original)) {

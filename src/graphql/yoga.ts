@@ -1,13 +1,16 @@
 /** The GraphQL endpoint: schema, GraphiQL, error masking, limits and the request context. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import { PROJECT_ROOT } from '../config.js';
+import { corsFor, hashingInlineScripts, useCsrfPrevention, useVariableListCap } from '../http/edge.js';
 import type { Db } from '../db/driver.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
+import { useListCost } from './cost.js';
 import { createMaskError } from './errors.js';
 import { validationErrorsPlugin, refusedAs } from './limits.js';
 import { buildSchema } from './schema.js';
@@ -16,6 +19,23 @@ export interface YogaOptions {
   db: Db;
   log: Logger;
   apiKey: string;
+  /** Origins other than the service's own that may call the API from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+}
+
+/** Shorter keys are refused at start: they can be guessed. */
+export const MIN_API_KEY_LENGTH = 16;
+
+/** Compares the given key with the API key in constant time (digests of equal length). */
+function keyMatches(given: string | undefined, apiKey: string): boolean {
+  if (given === undefined) return false;
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(apiKey));
+}
+
+/** The database as one request sees it: its reads stop in Neo4j when the client goes away. */
+function cancelledWith(db: Db, signal: AbortSignal): Db {
+  return { ...db, read: (work, options) => db.read(work, { signal, ...options }) };
 }
 
 function bearer(request: Request): string | undefined {
@@ -54,7 +74,8 @@ function armorPlugins() {
   return [...armor.protect().plugins, validationErrorsPlugin()];
 }
 
-export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+export function createGraphQLServer({ db, log, apiKey, corsOrigins = [] }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+  if (apiKey.length < MIN_API_KEY_LENGTH) throw new Error(`the API key must have at least ${MIN_API_KEY_LENGTH} characters`);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -68,16 +89,23 @@ export function createGraphQLServer({ db, log, apiKey }: YogaOptions): YogaServe
       const options: GraphiQLOptions & { query: string } = { title: 'Diplomatic visit graph', defaultQuery: examples, defaultTabs: [{ query: examples }], query: examples };
       return options;
     },
-    renderGraphiQL,
-    plugins: armorPlugins(),
+    renderGraphiQL: hashingInlineScripts(renderGraphiQL),
+    // Same origin by default; CORS_ORIGINS lists others, which never get credentials.
+    cors: corsFor(corsOrigins),
+    plugins: [useCsrfPrevention(), useVariableListCap(), ...armorPlugins(), useListCost()],
     landingPage: false,
     maskedErrors: { maskError: createMaskError(log) },
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
       warn: (...args) => log.warn(args.map(String).join(' ')),
-      error: (...args) => log.error(args.map(String).join(' ')),
+      // An error of a GraphQL operation was already logged once, by the error mask, with its cause.
+      error: (...args) => {
+        const text = args.map(String).join(' ');
+        if (/GraphQL request:\d+:\d+/.test(text)) log.debug(text);
+        else log.error(text);
+      },
     },
-    context: ({ request }) => ({ db, log, authorized: bearer(request) === apiKey }),
+    context: ({ request }) => ({ db: cancelledWith(db, request.signal), log, authorized: keyMatches(bearer(request), apiKey) }),
   });
 }

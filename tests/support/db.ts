@@ -1,6 +1,7 @@
 /** The test run's database (see globalSetup.ts), with helpers to start each file from a known state. */
 import { inject } from 'vitest';
 import { createDb, createDriver, type Db } from '../../src/db/driver.js';
+import { emptyGraph } from '../../src/db/emptyGraph.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 
 export function testNeo4j() {
@@ -14,12 +15,7 @@ export function connectTestDb(): Db {
 
 /** Deletes every node and relationship (schema stays), in batches. */
 export async function emptyDatabase(db: Db): Promise<void> {
-  const session = db.driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await emptyGraph(db);
 }
 
 /** A database with the schema applied and no data. */

@@ -60,7 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-test-neo4j-'));
   const local = await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 768, pageCacheMb: 256 });
-  project.provide('neo4j', { uri: local.uri, user: 'neo4j', password: '', how: 'embedded' });
+  project.provide('neo4j', { uri: local.uri, user: local.user, password: local.password, how: 'embedded' });
   return async () => {
     await local.stop();
     await rm(dataDir, { recursive: true, force: true });

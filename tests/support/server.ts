@@ -7,7 +7,7 @@ import { loadSeed } from '../../src/graph/seed/load.js';
 import { createLogger } from '../../src/log.js';
 import { connectTestDb, freshDatabase } from './db.js';
 
-export const TEST_API_KEY = 'test-api-key';
+export const TEST_API_KEY = 'test-api-key-0123456789';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;

@@ -24,7 +24,7 @@ export async function startStoppableNeo4j(prepare: (db: Db) => Promise<void> = a
   const port = await freePort();
   const start = () => startLocalNeo4j({ dataDir, port, heapMb: 256, pageCacheMb: 64 });
   let neo4j: LocalNeo4j = await start();
-  const db = createDb(createDriver(neo4j.uri, { user: 'neo4j', password: '' }), neo4j.uri);
+  const db = createDb(createDriver(neo4j.uri, { user: neo4j.user, password: neo4j.password }), neo4j.uri);
   await prepare(db);
   const server = await startTestServer(db);
   return {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config.js';
 import { cypher } from '../../db/cypher.js';
-import type { Db } from '../../db/driver.js';
+import { TX_TIMEOUT_MS, type Db } from '../../db/driver.js';
 import { importEntries, type ImportEntry, type ImportReport } from '../../graph/import.js';
 import { linkPrecedents } from '../../graph/writeVisits.js';
 import { hsgRecords, SITE, type HsgRecords } from './map.js';
@@ -90,7 +90,7 @@ async function sweepSuperseded(db: Db, version: string, failedIds: string[], tou
     await linkPrecedents(tx, { pairs });
     const first = result.records[0];
     return { removed: Number(first?.get('removed') ?? 0), kept: Number(first?.get('kept') ?? 0) };
-  });
+  }, { timeoutMs: TX_TIMEOUT_MS.import }); // part of the import: it may touch every record of the data
 }
 
 /** Loads the shipped copy when the graph lacks it or holds another version. */

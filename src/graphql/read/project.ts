@@ -13,6 +13,7 @@ import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
 import { argumentRange, outOfRange } from '../limits.js';
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import { listCap } from './listSizes.js';
 import { connection, type PagedList } from './connections.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
 
@@ -48,10 +49,14 @@ export function intInRange(field: string, name: string, value: unknown): number 
   return value;
 }
 
+/** The most items a list argument (`types`, `kinds`) may have: the vocabularies are smaller. */
+export const MAX_LIST_ARGUMENT = 100;
+
 /** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
 export function relationshipTypes(name: string, value: unknown): string[] | null {
   if (value === null || value === undefined) return null;
   const list = value as string[];
+  if (list.length > MAX_LIST_ARGUMENT) throw badInput(`"${name}" takes at most ${MAX_LIST_ARGUMENT} items; got ${list.length}.`, { argument: name, max: MAX_LIST_ARGUMENT });
   const unknown = list.filter((t) => !Object.hasOwn(RELATIONSHIP_TYPES, t));
   if (unknown.length > 0) {
     throw badInput(
@@ -137,7 +142,7 @@ function provenance(b: CypherBuilder, h: string, sub: TypeSelection | undefined)
     sources: (f) => {
       const x = b.variable('x');
       const sid = b.variable('sid');
-      return `COLLECT { UNWIND coalesce(${h}.sources, CASE WHEN ${h}.source IS NULL THEN [] ELSE [${h}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, f.sub!)} }`;
+      return `COLLECT { UNWIND coalesce(${h}.sources, CASE WHEN ${h}.source IS NULL THEN [] ELSE [${h}.source] END)[..${listCap('Provenance', 'sources')}] AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, f.sub!)} }`;
     },
     paragraphs: () => `coalesce(${h}.paragraphs, [])`,
     certainty: () => `${h}.certainty`,
@@ -210,14 +215,14 @@ function armsTrades(b: CypherBuilder, v: string, field: FieldSelection, role: 'b
     share: () => `${a}.share`,
     provenance: (f) => provenance(b, a, f.sub),
   });
-  return `COLLECT { MATCH (${buyer}:Country)-[${a}:BUYS_ARMS_FROM]->(${supplier}:Country) WITH ${a}, ${other} ORDER BY ${a}.share DESC, ${other}.name, ${other}.id RETURN ${map} }`;
+  return `COLLECT { MATCH (${buyer}:Country)-[${a}:BUYS_ARMS_FROM]->(${supplier}:Country) WITH ${a}, ${other} ORDER BY ${a}.share DESC, ${other}.name, ${other}.id LIMIT ${listCap('Country', 'armsSuppliers')} RETURN ${map} }`;
 }
 
 const eventProvenance: Build = (b, v, field) => provenance(b, v, field.sub);
 const sourcesOf: Build = (b, v, field) => {
   const x = b.variable('x');
   const sid = b.variable('sid');
-  return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END) AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
+  return `COLLECT { UNWIND coalesce(${v}.sources, CASE WHEN ${v}.source IS NULL THEN [] ELSE [${v}.source] END)[..${listCap('Visit', 'sources')}] AS ${sid} MATCH (${x}:Entity {id: ${sid}}) RETURN ${entity(b, x, field.sub!)} }`;
 };
 /** What each source said of an event: notes[i] by noteSources[i] ('' when no source was named). */
 const notesOf: Build = (b, v, field) => {
@@ -227,10 +232,10 @@ const notesOf: Build = (b, v, field) => {
     sourceId: () => `CASE WHEN ${v}.noteSources[${i}] = '' THEN null ELSE ${v}.noteSources[${i}] END`,
     source: (f) => one(b, (x) => `MATCH (${x}:Entity {id: ${v}.noteSources[${i}]})`, f.sub),
   });
-  return `[${i} IN range(0, size(coalesce(${v}.notes, [])) - 1) | ${map}]`;
+  return `[${i} IN range(0, size(coalesce(${v}.notes, [])) - 1)[..${listCap('Visit', 'notes')}] | ${map}]`;
 };
 /** People with the role each held at a meeting, from the edge `pattern(edge, person)` joins them by. */
-function participations(b: CypherBuilder, field: FieldSelection, pattern: (edge: string, person: string) => string): string {
+function participations(b: CypherBuilder, field: FieldSelection, pattern: (edge: string, person: string) => string, cap: number): string {
   const p = b.variable('p');
   const x = b.variable('x');
   const map = objectMap(field.sub, {
@@ -238,10 +243,10 @@ function participations(b: CypherBuilder, field: FieldSelection, pattern: (edge:
     role: () => `${p}.role`,
     position: (f) => one(b, (y) => `MATCH (${y}:Entity {id: ${p}.position}) WHERE ${y}:Position`, f.sub),
   });
-  return `COLLECT { MATCH ${pattern(p, x)} WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id RETURN ${map} }`;
+  return `COLLECT { MATCH ${pattern(p, x)} WITH ${p}, ${x} ORDER BY ${x}.name, ${x}.id LIMIT ${b.int(cap)} RETURN ${map} }`;
 }
 
-const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub);
+const topicsOf: Build = (b, v, field) => many(b, (x) => `MATCH (${v})-[:DISCUSSED]->(${x}:Topic)`, (x) => `${x}.name, ${x}.id`, field.sub, true, listCap('Visit', 'topics'));
 const byName = (x: string) => `${x}.name, ${x}.id`;
 
 /** Fields every entity has. */
@@ -264,7 +269,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     positions: (b, v, field) => {
       const h = b.variable('h');
       const p = b.variable('p');
-      return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id RETURN ${heldMap(b, h, v, p, field.sub)} }`;
+      return `COLLECT { MATCH (${v})-[${h}:HOLDS_POSITION]->(${p}:Position) WITH ${h}, ${p} ORDER BY coalesce(${h}.since, '') DESC, ${p}.id LIMIT ${listCap('Person', 'positions')} RETURN ${heldMap(b, h, v, p, field.sub)} }`;
     },
     visits: visitsOf('Person', TRAVELED),
     visitsConnection: visitsPaged('Person', TRAVELED),
@@ -281,7 +286,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     visitsMadeConnection: visitsPaged('Country', MADE),
     armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),
     armsCustomers: (b, v, field) => armsTrades(b, v, field, 'supplier'),
-    cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub),
+    cities: (b, v, field) => many(b, (x) => `MATCH (${x}:City)-[:LOCATED_IN]->(${v})`, byName, field.sub, true, listCap('Country', 'cities')),
   },
   City: {
     // Directly, or through the region it lies in.
@@ -312,15 +317,15 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   Event: { date: prop('date'), endDate: prop('endDate') },
   Agreement: {
     date: prop('date'),
-    parties: (b, v, field) => many(b, (x) => `MATCH (${x})-[:SIGNED]->(${v})`, byName, field.sub),
+    parties: (b, v, field) => many(b, (x) => `MATCH (${x})-[:SIGNED]->(${v})`, byName, field.sub, true, listCap('Agreement', 'parties')),
   },
   Topic: {
-    discussedIn: (b, v, field) => many(b, (x) => `MATCH (${x})-[:DISCUSSED]->(${v})`, DATE_ORDER, field.sub),
+    discussedIn: (b, v, field) => many(b, (x) => `MATCH (${x})-[:DISCUSSED]->(${v})`, DATE_ORDER, field.sub, true, listCap('Topic', 'discussedIn')),
   },
   Statement: {
     date: prop('date'),
     issuer: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ISSUED_BY]->(${x})`, field.sub),
-    about: (b, v, field) => many(b, (x) => `MATCH (${v})-[:ABOUT]->(${x})`, (x) => `${x}.id`, field.sub),
+    about: (b, v, field) => many(b, (x) => `MATCH (${v})-[:ABOUT]->(${x})`, (x) => `${x}.id`, field.sub, true, listCap('Statement', 'about')),
   },
   Source: {
     title: (_b, v) => `coalesce(${v}.title, ${v}.name)`,
@@ -364,8 +369,9 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const x = b.variable('x');
       const pid = b.variable('pid');
       // Listed in order where the visit keeps it, else its one city.
-      return `CASE WHEN ${v}.places IS NULL THEN COLLECT { MATCH (${v})-[:IN_CITY]->(${x}) WITH ${x} ORDER BY ${x}.id RETURN ${entity(b, x, field.sub!)} }
-        ELSE COLLECT { UNWIND ${v}.places AS ${pid} MATCH (${x}:Entity {id: ${pid}}) RETURN ${entity(b, x, field.sub!)} } END`;
+      const cap = listCap('Visit', 'places');
+      return `CASE WHEN ${v}.places IS NULL THEN COLLECT { MATCH (${v})-[:IN_CITY]->(${x}) WITH ${x} ORDER BY ${x}.id LIMIT ${cap} RETURN ${entity(b, x, field.sub!)} }
+        ELSE COLLECT { UNWIND ${v}.places[..${cap}] AS ${pid} MATCH (${x}:Entity {id: ${pid}}) RETURN ${entity(b, x, field.sub!)} } END`;
     },
     tour: (b, v, field) => one(b, (x) => `MATCH (${v})-[:PART_OF_TOUR]->(${x}:Tour)`, field.sub),
     previousStop: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:NEXT_STOP]->(${v})`, field.sub),
@@ -375,9 +381,9 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
       const pb = b.variable('pb');
       return one(b, (x) => `MATCH (${v})-[${pb}:PRECEDED_BY]->() MATCH (${x}:Entity {id: ${pb}.position})`, field.sub);
     },
-    meetings: (b, v, field) => many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Meeting)`, DATE_ORDER, field.sub),
+    meetings: (b, v, field) => many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Meeting)`, DATE_ORDER, field.sub, true, listCap('Visit', 'meetings')),
     events: (b, v, field) =>
-      many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub),
+      many(b, (x) => `MATCH (${v})-[:INCLUDES]->(${x}:Event) WHERE NOT ${x}:Meeting AND NOT ${x}:Visit`, DATE_ORDER, field.sub, true, listCap('Visit', 'events')),
     topics: topicsOf,
     sources: sourcesOf,
     provenance: eventProvenance,
@@ -385,10 +391,10 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   Meeting: {
     date: prop('date'),
     endDate: prop('endDate'),
-    participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub),
-    participantRoles: (b, v, field) => participations(b, field, (p, x) => `(${v})-[${p}:PRINCIPAL]->(${x})`),
-    attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub),
-    attendeeRoles: (b, v, field) => participations(b, field, (p, x) => `(${x})-[${p}:ATTENDED]->(${v})`),
+    participants: (b, v, field) => many(b, (x) => `MATCH (${v})-[:PRINCIPAL]->(${x})`, byName, field.sub, true, listCap('Meeting', 'participants')),
+    participantRoles: (b, v, field) => participations(b, field, (p, x) => `(${v})-[${p}:PRINCIPAL]->(${x})`, listCap('Meeting', 'participantRoles')),
+    attendees: (b, v, field) => many(b, (x) => `MATCH (${x})-[:ATTENDED]->(${v})`, byName, field.sub, true, listCap('Meeting', 'attendees')),
+    attendeeRoles: (b, v, field) => participations(b, field, (p, x) => `(${x})-[${p}:ATTENDED]->(${v})`, listCap('Meeting', 'attendeeRoles')),
     topics: topicsOf,
     visit: (b, v, field) => one(b, (x) => `MATCH (${x}:Visit)-[:INCLUDES]->(${v})`, field.sub),
     city: (b, v, field) => one(b, (x) => `MATCH (${v})-[:IN_CITY]->(${x}:City)`, field.sub),
@@ -405,6 +411,7 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
         (x) => `${po}.order, ${DATE_ORDER(x)}`,
         field.sub,
         false,
+        listCap('Tour', 'visits'),
       );
     },
     // Whoever made the tour's stops.

@@ -8,7 +8,7 @@ import { cypher } from '../../db/cypher.js';
 import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
 import { badInput } from '../errors.js';
-import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 
@@ -86,6 +86,7 @@ export function luceneQuery(key: string): string {
 
 export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
   const first = intInRange('Query.search', 'first', args.first ?? 10);
+  if ((args.kinds?.length ?? 0) > MAX_LIST_ARGUMENT) throw badInput(`"kinds" takes at most ${MAX_LIST_ARGUMENT} items; got ${args.kinds!.length}.`, { argument: 'kinds' });
   if (args.text.length > 200) throw badInput('"text" is at most 200 characters.', { argument: 'text' });
   const key = normalizeName(args.text);
   if (!key) return null;

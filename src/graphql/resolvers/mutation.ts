@@ -14,7 +14,9 @@ import {
   type RelationInputValue,
   type VisitInputValue,
 } from '../../graph/import.js';
+import { correctRelation, removeRelation, type CorrectionInput } from '../../graph/correctRelations.js';
 import { addAliases, currentId, dismissDuplicate, mergeEntities, setExternalIds } from '../../graph/merge.js';
+import { checkInputText } from '../../graph/text.js';
 import { writeRelations } from '../../graph/writeRelations.js';
 import type { ResolutionNote } from '../../graph/writeVisits.js';
 import { writeVisits } from '../../graph/writeVisits.js';
@@ -35,6 +37,34 @@ async function projectOne(tx: Tx, info: GraphQLResolveInfo, path: string[], id: 
   return (await project(tx, info, path, [id]))[0] ?? null;
 }
 
+/** A relation by id as a Relation object, its entities projected with the selection under `prefix`. */
+async function projectRelation(tx: Tx, info: GraphQLResolveInfo, prefix: string[], relationId: string) {
+  const found = await tx.run(
+    'MATCH (a)-[r]->(b) WHERE elementId(r) = $id RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS properties',
+    { id: relationId },
+  );
+  const row = found.records[0]!.toObject() as { type: string; fromId: string; toId: string; properties: Record<string, unknown> };
+  const { properties } = row;
+  const source = typeof properties.source === 'string' ? properties.source : null;
+  const sources = Array.isArray(properties.sources) ? (properties.sources as string[]) : source ? [source] : [];
+  return {
+    id: relationId,
+    type: row.type,
+    direction: 'OUT',
+    from: await projectOne(tx, info, [...prefix, 'from'], row.fromId),
+    to: await projectOne(tx, info, [...prefix, 'to'], row.toId),
+    other: await projectOne(tx, info, [...prefix, 'other'], row.toId),
+    properties,
+    provenance: {
+      sourceId: source,
+      source: await projectOne(tx, info, [...prefix, 'provenance', 'source'], source),
+      sources: await project(tx, info, [...prefix, 'provenance', 'sources'], sources),
+      paragraphs: Array.isArray(properties.paragraphs) ? properties.paragraphs : [],
+      certainty: properties.certainty ?? null,
+    },
+  };
+}
+
 /** The resolutions of a write, each with its entity projected as the request asks. */
 async function projectResolutions(tx: Tx, info: GraphQLResolveInfo, notes: ResolutionNote[]) {
   const entities = await project(tx, info, ['resolutions', 'entity'], notes.map((n) => n.id));
@@ -49,8 +79,22 @@ async function projectEntity(tx: Tx, info: GraphQLResolveInfo, path: string[], i
 }
 
 export const Mutation: MutationResolvers = {
+  correctRelation: async (_parent, { input }, { db, authorized }, info) => {
+    if (!authorized) throw unauthenticated();
+    return db.write(async (tx) => {
+      const id = await correctRelation(tx, input as CorrectionInput);
+      return projectRelation(tx, info, [], id);
+    }) as never;
+  },
+
+  removeRelation: async (_parent, { input }, { db, authorized }) => {
+    if (!authorized) throw unauthenticated();
+    return db.write((tx) => removeRelation(tx, input)) as never;
+  },
+
   addAliases: async (_parent, { id, aliases }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
+    checkInputText({ id, aliases }, 'addAliases');
     return db.write(async (tx) => {
       await addAliases(tx, id, aliases);
       return projectEntity(tx, info, [], id);
@@ -59,6 +103,7 @@ export const Mutation: MutationResolvers = {
 
   dismissDuplicate: async (_parent, { a, b }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
+    checkInputText({ a, b }, 'dismissDuplicate');
     return db.write(async (tx) => {
       await dismissDuplicate(tx, a, b);
       return true;
@@ -67,6 +112,7 @@ export const Mutation: MutationResolvers = {
 
   setExternalIds: async (_parent, { id, externalIds }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
+    checkInputText({ id, externalIds }, 'setExternalIds');
     return db.write(async (tx) => {
       await setExternalIds(tx, id, externalIds);
       return projectEntity(tx, info, [], id);
@@ -75,6 +121,7 @@ export const Mutation: MutationResolvers = {
 
   mergeEntities: async (_parent, { keep, merge }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
+    checkInputText({ keep, merge }, 'mergeEntities');
     return db.write(async (tx) => {
       // An id merged earlier names the entity it went into.
       const keepId = (await currentId(tx, keep)) ?? keep;
