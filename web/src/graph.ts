@@ -158,7 +158,7 @@ const measureCanvas = typeof document === 'undefined' ? null : document.createEl
 /**
  * Where a node's label lies (model coordinates), measured as the stylesheet draws it: the font and
  * size of its class, wrapped on spaces at the maximum width, below the node (groups: on it), with a
- * little room around. Measured here, since cytoscape only knows a label's size once it has drawn it.
+ * little room around. Used until cytoscape has measured the label itself.
  */
 function labelBox(node: cytoscape.NodeSingular): cytoscape.BoundingBox12 | null {
   const label = node.data('label') as string | undefined;
@@ -305,19 +305,21 @@ export function createDrawing(container: HTMLElement): Drawing {
    * one already kept is hidden until hover or selection.
    */
   const declutterLabels = () => {
+    // Measured on the labels as cytoscape lays them out (font, wrapping, zoom), all shown first.
+    cy.nodes().removeClass('label-hidden');
     const order = cy.nodes().sort((a, b) => Number(b.hasClass('focus')) - Number(a.hasClass('focus')) || (a.data('rank') as number) - (b.data('rank') as number));
     const kept: cytoscape.BoundingBox12[] = [];
     const hide: cytoscape.NodeSingular[] = [];
     order.forEach((node) => {
-      const box = labelBox(node);
+      if (!node.data('label')) return;
+      const drawn = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      // Before cytoscape has measured a label, our own measure stands in.
+      const box = drawn.w > 0 && drawn.h > 0 ? drawn : labelBox(node);
       if (!box) return;
       if (kept.some((k) => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) hide.push(node);
       else kept.push(box);
     });
-    cy.batch(() => {
-      cy.nodes().removeClass('label-hidden');
-      hide.forEach((n) => n.addClass('label-hidden'));
-    });
+    cy.batch(() => hide.forEach((n) => n.addClass('label-hidden')));
   };
 
   // The order nodes were added in: the API's ranking within one answer, earlier answers first.
