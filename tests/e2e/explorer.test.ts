@@ -237,6 +237,14 @@ describe('the explorer page', () => {
     await page.waitForSelector('#details[data-show="edge"]');
     await idle(page);
 
+    // Edges can cross at the point clicked: the panel must show the provenance of the one selected.
+    const selected = await page.evaluate(() => {
+      const chosen = (window.cy as any).edges(':selected');
+      return { count: chosen.length as number, id: chosen.first().id() as string, properties: chosen.first().data('properties') as Record<string, unknown> };
+    });
+    expect(selected.count).toBe(1);
+    edge.id = selected.id;
+    edge.properties = selected.properties;
     const paragraphs = (edge.properties.paragraphs as number[]) ?? [];
     expect(paragraphs.length).toBeGreaterThan(0);
     expect(await page.textContent('#details .prov-paragraphs')).toBe(paragraphs.join(', '));
@@ -380,8 +388,10 @@ describe('the explorer page', () => {
     await page.locator('#search').pressSequentially('Esper', { delay: 20 });
     await page.waitForSelector('#errors:not([hidden])');
     expect(await page.textContent('#errors')).toContain('search is down for maintenance');
+    // Every keystroke's search has answered before the message is dismissed (a late one would show it again).
+    await idle(page);
     await page.click('#errors-dismiss');
-    expect(await page.locator('#errors').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('#errors').isHidden()).toBe(true);
   });
 
   it('logged no console errors, and took its data from POST /graphql only', () => {
