@@ -11,26 +11,19 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/graph/seed/load.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
+import { intFlag } from './args.js';
 
 const API_KEY = 'bench-extract-key-0123456789';
 const PARAGRAPH =
   'US Secretary of State Antony Blinken arrived in Algiers on 30 March 2022 and held talks with Algerian President Abdelmadjid Tebboune on energy, Libya and the Sahel, before travelling on to other capitals of the region for further meetings.';
-
-function value(args: string[], flag: string, fallback: number): number {
-  const i = args.indexOf(flag);
-  if (i < 0) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
-  return n;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export async function main(args: string[]): Promise<void> {
-  const runs = value(args, '--runs', 10);
-  const words = value(args, '--words', 5000);
+  const runs = intFlag(args, '--runs', 10);
+  const words = intFlag(args, '--words', 5000);
   const perParagraph = PARAGRAPH.split(' ').length;
   const text = ['A long bench article', ...Array.from({ length: Math.ceil(words / perParagraph) }, () => PARAGRAPH)].join('\n');
   const { db, close } = await openBenchDatabase();

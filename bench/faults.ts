@@ -15,20 +15,13 @@ import { loadConfig } from '../src/config.js';
 import { freePort } from '../src/db/localNeo4j.js';
 import { createLogger } from '../src/log.js';
 import { startService } from '../src/service.js';
+import { intFlag } from './args.js';
 
 const KEY = 'bench-faults-api-key-0123456789';
 
-function value(args: string[], flag: string, fallback: number): number {
-  const i = args.indexOf(flag);
-  if (i < 0) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
-  return n;
-}
-
 export async function main(args: string[]): Promise<void> {
-  const writers = value(args, '--writers', 4);
-  const beforeS = value(args, '--before', 10);
+  const writers = intFlag(args, '--writers', 4);
+  const beforeS = intFlag(args, '--before', 10);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dvg-faults-'));
   // The article only: the Office of the Historian's records would load in the background and
   // turn the run into an import benchmark (and the kill into the recovery of a bulk load).

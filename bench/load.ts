@@ -18,6 +18,7 @@ import { loadSeed } from '../src/graph/seed/load.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
 import { loadSynthetic } from './read.js';
+import { intFlag } from './args.js';
 
 const KEY = 'bench-load-api-key-0123456789';
 
@@ -28,14 +29,6 @@ const READS = [
   '{ entity(id: "country:syn-001") { id name relations(first: 50) { type other { id name } provenance { certainty } } } }',
   '{ timeline(id: "person:syn-00020", first: 50) { date role event { id name } } }',
 ];
-
-function value(args: string[], flag: string, fallback: number): number {
-  const i = args.indexOf(flag);
-  if (i < 0) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
-  return n;
-}
 
 function rssMb(pid: number | undefined): number | undefined {
   if (!pid) return undefined;
@@ -48,9 +41,9 @@ function rssMb(pid: number | undefined): number | undefined {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const visits = value(args, '--visits', 5000);
-  const duration = value(args, '--duration', 60);
-  const connections = value(args, '--connections', 64);
+  const visits = intFlag(args, '--visits', 5000);
+  const duration = intFlag(args, '--duration', 60);
+  const connections = intFlag(args, '--connections', 64);
   const { db, close, serverPid } = await openBenchDatabase();
   const server = createApp({ db, log: createLogger('warn'), apiKey: KEY });
   try {
