@@ -5,24 +5,19 @@
  * fan-outs drawn as groups with their counts, the focus ringed and in view, no label on another;
  * a group opens page by page; a long timeline shows a page at a time.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_COUNTRIES, syntheticGraph } from '../../bench/synthetic.js';
-import { PROJECT_ROOT } from '../../src/config.js';
 import type { Db } from '../../src/db/driver.js';
 import { loadSeed } from '../../src/graph/seed/load.js';
 import { upsertEntities } from '../../src/graph/writeEntities.js';
 import { writeRelations } from '../../src/graph/writeRelations.js';
 import { writeVisits } from '../../src/graph/writeVisits.js';
+import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, explorerIdle, openExplorer, prepareBrowserTests, watchProblems } from '../support/browser.js';
 import { connectTestDb, freshDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 const VISITS = 3000;
 const HUB = HUB_COUNTRIES[0]!;
 const FREQUENT_TRAVELER = 'person:syn-00000';
@@ -46,11 +41,7 @@ describe('the explorer on a real-sized graph', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 });
-    if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit', timeout: 300_000 });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    prepareBrowserTests();
     db = connectTestDb();
     await freshDatabase(db);
     await loadSeed(db);
@@ -70,21 +61,12 @@ describe('the explorer on a real-sized graph', () => {
 
   async function open(url: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    await page.goto(`${server.url}${url}`);
-    await page.waitForFunction(() => Boolean(window.__explorer));
-    await page.evaluate(() => window.__explorer.ready);
-    await idle(page);
+    watchProblems(page, problems);
+    await openExplorer(page, server.url, url);
     return page;
   }
 
-  async function idle(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.body.dataset.busy === 'false');
-    await page.evaluate(() => window.__explorer.idle());
-  }
+  const idle = explorerIdle;
 
   /** Pairs of nodes whose shown labels overlap (model coordinates; labels scale with the zoom). */
   async function overlappingLabels(page: Page): Promise<string[][]> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
-import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, prepareBrowserTests } from '../support/browser.js';
+import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, explorerIdle, openExplorer, prepareBrowserTests, watchProblems } from '../support/browser.js';
 import { closeServerAndDb, openSeededServer, type TestServer } from '../support/server.js';
 
 const TEBBOUNE = 'person:abdelmadjid-tebboune';
@@ -52,24 +52,15 @@ describe('the explorer page', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const entry: Watched = { page, problems: [], requests: [] };
     watched.push(entry);
-    page.on('console', (message) => {
-      if (message.type() === 'error') entry.problems.push(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (err) => entry.problems.push(`pageerror: ${err.message}`));
+    watchProblems(page, entry.problems);
     page.on('request', (request) => {
       entry.requests.push({ method: request.method(), url: request.url(), resourceType: request.resourceType() });
     });
-    await page.goto(`${server.url}${url}`);
-    await page.waitForFunction(() => Boolean(window.__explorer));
-    await page.evaluate(() => window.__explorer.ready);
-    await idle(page);
+    await openExplorer(page, server.url, url);
     return page;
   }
 
-  async function idle(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.body.dataset.busy === 'false');
-    await page.evaluate(() => window.__explorer.idle());
-  }
+  const idle = explorerIdle;
 
   const nodeIds = (page: Page) => page.evaluate(() => window.cy.nodes().map((n) => n.id() as string));
 
