@@ -4,7 +4,7 @@
  * leaves the service running on what it has.
  */
 import type { SeedDataset } from './config.js';
-import { ensureHsg, formatHsgReport } from './connectors/hsg/load.js';
+import { ensureHsg, formatHsgReport, type HsgReport } from './connectors/hsg/load.js';
 import type { Db } from './db/driver.js';
 import type { Logger } from './log.js';
 
@@ -17,13 +17,18 @@ export interface DatasetState {
 
 export interface DatasetLoads {
   state(): Record<string, DatasetState> | undefined;
-  /** Resolves when every background load has ended (a stop does not wait: the load is cut short and loads again next start). */
-  settled(): Promise<void>;
+  /**
+   * Resolves when every background load has ended, with the report of each dataset that was
+   * loaded (none for one already there or failed). A stop does not wait: the load is cut short
+   * and runs again next start.
+   */
+  settled(): Promise<{ hsg?: HsgReport }>;
 }
 
 export function startDatasetLoads(db: Db, log: Logger, datasets: SeedDataset[]): DatasetLoads {
   const states: Record<string, DatasetState> = {};
   const running: Promise<void>[] = [];
+  const reports: { hsg?: HsgReport } = {};
   if (datasets.includes('hsg')) {
     const state: DatasetState = { status: 'loading' };
     states.hsg = state;
@@ -41,6 +46,7 @@ export function startDatasetLoads(db: Db, log: Logger, datasets: SeedDataset[]):
       }).then(
         (report) => {
           state.status = 'loaded';
+          if (report) reports.hsg = report;
           if (report) log.info({ dataset: 'hsg', failed: report.import.failed.length, ms: report.import.ms }, formatHsgReport(report));
           else log.info({ dataset: 'hsg' }, 'Office of the Historian records already loaded');
         },
@@ -56,6 +62,7 @@ export function startDatasetLoads(db: Db, log: Logger, datasets: SeedDataset[]):
     state: () => (Object.keys(states).length > 0 ? states : undefined),
     settled: async () => {
       await Promise.allSettled(running);
+      return reports;
     },
   };
 }

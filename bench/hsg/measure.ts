@@ -1,6 +1,8 @@
 /**
  * `npx tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE] [SEED]`: after `npm run import` of the converted
- * records, how well people were joined. Counts the Person nodes named by a surname alone that
+ * records, how well people were joined. `--built-in` in place of the file measures the built-in
+ * load instead (`npm run import:hsg`, or the first `npm start`), sampling the references its
+ * connector writes. Counts the Person nodes named by a surname alone that
  * fit exactly one person with a full name (should be 0), the groups of people whose names differ
  * only by middle names or transliteration that remain separate nodes, and prints a sample of
  * references joined by the person rules (name-variant, surname-in-context, close-spelling), each
@@ -9,6 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { withDatabase } from '../../src/cli/withDatabase.js';
+import { HSG_DIR } from '../../src/connectors/hsg/load.js';
+import { hsgRecords } from '../../src/connectors/hsg/map.js';
+import { readHsg } from '../../src/connectors/hsg/read.js';
 import { isBareSurname, middlesAgree, parsePersonName, surnameKey } from '../../src/graph/personName.js';
 import { resolveRefs, type RefRequest } from '../../src/graph/resolve.js';
 
@@ -16,7 +21,7 @@ const file = process.argv[2];
 const sampleSize = Number(process.argv[3] ?? 100);
 const seed = Number(process.argv[4] ?? 13);
 if (!file) {
-  process.stderr.write('usage: tsx bench/hsg/measure.ts HSG_NDJSON [SAMPLE]\n');
+  process.stderr.write('usage: tsx bench/hsg/measure.ts HSG_NDJSON|--built-in [SAMPLE] [SEED]\n');
   process.exit(2);
 }
 
@@ -63,10 +68,10 @@ await withDatabase(async (db) => {
 
   // References of the file, drawn at random, re-resolved read-only against the imported graph.
   const refs: RefRequest[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-    const visit = JSON.parse(line).visit;
-    refs.push({ ref: { name: visit.traveler.name }, at: 'traveler', expect: 'PERSON', date: visit.date });
-    for (const m of visit.meetings ?? []) for (const w of m.with) refs.push({ ref: { name: w.name }, at: 'with', expect: 'PERSON', date: visit.date });
+  for (const visit of visitsToSample(file)) {
+    // The connector names its own travelers by id: only names go through the person rules.
+    if (visit.traveler.name) refs.push({ ref: { name: visit.traveler.name }, at: 'traveler', expect: 'PERSON', date: visit.date });
+    for (const m of visit.meetings ?? []) for (const w of m.with) if (w.name) refs.push({ ref: { name: w.name }, at: 'with', expect: 'PERSON', date: visit.date });
   }
   const random = seeded(seed);
   const joins: string[] = [];
@@ -84,3 +89,16 @@ await withDatabase(async (db) => {
   console.log(`sample of ${joins.length} joins by the person rules:`);
   for (const j of joins) console.log(`  ${j}`);
 });
+
+interface SampledVisit {
+  traveler: { name?: string };
+  date: string;
+  meetings?: { with: { name?: string }[] }[];
+}
+
+function visitsToSample(source: string): SampledVisit[] {
+  if (source === '--built-in') {
+    return hsgRecords(readHsg(HSG_DIR)).entries.filter((e) => e.kind === 'visit').map((e) => e.value as SampledVisit);
+  }
+  return readFileSync(source, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).visit as SampledVisit).filter(Boolean);
+}

@@ -1,7 +1,7 @@
 /** The real HTTP server on a free port, over a given database, and a small GraphQL client. */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppOptions } from '../../src/app.js';
 import type { Db } from '../../src/db/driver.js';
 import { loadSeed } from '../../src/graph/seed/load.js';
 import { createLogger } from '../../src/log.js';
@@ -22,8 +22,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: Db): Promise<TestServer> {
-  const server = createApp({ db, log: createLogger('silent'), apiKey: TEST_API_KEY });
+/** `loading` is what /readyz reports as still loading, as `npm start` passes it (see src/datasets.ts). */
+export async function startTestServer(db: Db, options: { loading?: AppOptions['loading'] } = {}): Promise<TestServer> {
+  const server = createApp({ db, log: createLogger('silent'), apiKey: TEST_API_KEY, loading: options.loading });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const gql: TestServer['gql'] = async (query, variables, headers) => {
