@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from '../src/graph/import.js';
+import { applyRepairs } from '../src/graph/repairs.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
 import { useSeededServer } from './support/server.js';
 
@@ -204,6 +205,25 @@ describe('shorter forms and namesakes decades apart', () => {
     const hassan = await travelerOf({ name: 'Hassanov II', kind: 'PERSON' }, '2022-06-01');
     expect(hassan).toMatchObject({ reason: 'new', created: true });
     expect(await travelerOf({ name: 'Hassanov', kind: 'PERSON' }, '2022-05-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: samia.entity.id } });
+  });
+
+  it('reads a royal title before one word as a given name: "King Abdullahi" is no Saifuddin Abdullahi, and "Prime Minister King" is a Mr King', async () => {
+    const minister = await travelerOf({ name: 'Saifuddin Abdullahi', kind: 'PERSON' }, '2022-03-01');
+    const king = await travelerOf({ name: 'King Abdullahi', kind: 'PERSON' }, '2023-02-02');
+    expect(king).toMatchObject({ reason: 'new', created: true });
+    expect(king.entity.id).not.toBe(minister.entity.id);
+    expect(await travelerOf({ name: 'Prince Abdullahi', kind: 'PERSON' }, '2023-03-01')).toMatchObject({ reason: 'new', created: true });
+    // A title goes before a name: after it, the same word is a surname.
+    const canadian = await travelerOf({ name: 'William Mackenzie King', kind: 'PERSON' }, '1943-05-01');
+    expect(await travelerOf({ name: 'Prime Minister King', kind: 'PERSON' }, '1944-02-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: canadian.entity.id } });
+  });
+
+  it('brings people\'s stored name keys up to date at start, once', async () => {
+    const { entity } = await travelerOf({ name: 'Kwame Nkrumaho', kind: 'PERSON' }, '1958-07-23');
+    await suite.db.write((tx) => tx.run('MATCH (p:Person {id: $id}) SET p.personKeys = ["stale"], p.surnameKey = "stale"', { id: entity.id }));
+    expect((await applyRepairs(suite.db)).personKeysRefreshed).toBe(1);
+    expect(await travelerOf({ name: 'Nkrumaho', kind: 'PERSON' }, '1958-07-24')).toMatchObject({ reason: 'surname-in-context', entity: { id: entity.id } });
+    expect((await applyRepairs(suite.db)).personKeysRefreshed).toBe(0);
   });
 });
 

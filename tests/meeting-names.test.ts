@@ -61,7 +61,7 @@ describe('meetings stored under id-based names', () => {
     expect(repaired?.name).toBe('Meeting of Mark Esper and Abdelmadjid Tebboune on 2020-10-01');
     expect(repaired?.nameKeys).toEqual(expect.arrayContaining(['kept key', normalizeName(repaired!.name)]));
     expect(repaired?.nameKeys).not.toContain(normalizeName(OLD_STYLE_NAME));
-    expect(await applyRepairs(suite.db)).toEqual({ meetingsRenamed: 0 });
+    expect(await applyRepairs(suite.db)).toEqual({ meetingsRenamed: 0, personKeysRefreshed: 0 });
   });
 
   describe('when the service starts', () => {

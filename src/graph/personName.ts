@@ -10,8 +10,10 @@ import { normalizeName } from './normalize.js';
 
 /** Articles and kinship words that do not tell two people apart ("al-Maliki" is "Maliki"). */
 const PARTICLES = new Set(['al', 'el', 'ad', 'ed', 'as', 'es', 'ash', 'at', 'ar', 'an', 'az', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ben', 'ibn', 'bint', 'ould', 'ag']);
-/** Titles that sources put before a name. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 'queen', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'president', 'general', 'gen', 'marshal', 'colonel', 'col', 'admiral', 'pope']);
+/** Titles that sources put before a name (only before it: "Mackenzie King" is a surname King). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'king', 'queen', 'crown', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'president', 'premier', 'prime', 'minister', 'chancellor', 'general', 'gen', 'marshal', 'colonel', 'col', 'admiral', 'pope']);
+/** Titles after which one word is a given name, not a surname: "King Abdullah", "Prince Sihanouk". */
+const GIVEN_NAME_TITLES = new Set(['king', 'queen', 'crown', 'prince', 'princess', 'emir', 'sheikh', 'shaikh', 'sultan', 'pope']);
 /** "Jr" and "Sr" tell a son from his father of the same name. */
 const GENERATIONS = new Set(['jr', 'sr']);
 /** A regnal number after a name ("Charles III", "John Paul II", "Mohammed VI") is part of the name. */
@@ -62,7 +64,10 @@ export interface PersonName {
 export function parsePersonName(name: string): PersonName | null {
   const tokens = normalizeName(name).split(' ').filter((t) => /^[a-z]+$/.test(t));
   const generation = tokens.find((t) => GENERATIONS.has(t)) ?? null;
-  const words = tokens.filter((t) => !TITLES.has(t) && !GENERATIONS.has(t));
+  let start = 0;
+  while (start < tokens.length - 1 && TITLES.has(tokens[start]!)) start += 1;
+  const titles = tokens.slice(0, start);
+  const words = tokens.slice(start).filter((t) => !GENERATIONS.has(t));
   // A monarch or pope is named by a given name and a number, not by a surname: "Hassan II" is
   // no bare surname, and neither "Hassan II" nor "Charles III" is a Hassan or a Charles.
   // The number ends the name; what follows it ("ibn Al Hussein") is a patronymic.
@@ -84,6 +89,9 @@ export function parsePersonName(name: string): PersonName | null {
   }
   const parts = joined.filter((t) => !PARTICLES.has(t));
   if (parts.length === 0) return null;
+  // "King Abdullah" names someone by a given name: no rule can tell which Abdullah, nor take
+  // the word for a surname (it is no Saifuddin Abdullah). Such a name joins by itself or an alias only.
+  if (parts.length === 1 && titles.some((t) => GIVEN_NAME_TITLES.has(t))) return null;
   const surname = parts[parts.length - 1]!;
   if (parts.length === 1) return { given: null, middles: [], surname, generation };
   return { given: parts[0]!, middles: parts.slice(1, -1), surname, generation };

@@ -6,6 +6,7 @@
 import { cypher } from '../db/cypher.js';
 import type { Db } from '../db/driver.js';
 import { normalizeName } from './normalize.js';
+import { personKeys, surnameKey } from './personName.js';
 import { meetingName } from './writeVisits.js';
 
 const ID_NAMED_MEETING = /^Meeting of (.+) on (\S+)$/;
@@ -34,7 +35,24 @@ export async function renameIdNamedMeetings(db: Db): Promise<number> {
   });
 }
 
+/** People's name keys as today's reading of names gives them (titles, for one, changed what a surname is). */
+export async function refreshPersonKeys(db: Db): Promise<number> {
+  return db.write(async (tx) => {
+    const found = await tx.run(cypher('repair/person-keys'));
+    const rows = found.records.flatMap((r) => {
+      const names = [r.get('name') as string, ...(r.get('aliases') as string[])];
+      const keys = personKeys(names);
+      const surname = surnameKey(names[0]!);
+      const stored = r.get('personKeys') as string[];
+      const same = stored.length === keys.length && keys.every((k) => stored.includes(k)) && (r.get('surnameKey') ?? null) === surname;
+      return same ? [] : [{ id: r.get('id') as string, personKeys: keys, surnameKey: surname }];
+    });
+    if (rows.length > 0) await tx.run(cypher('repair/set-person-keys'), { rows });
+    return rows.length;
+  });
+}
+
 /** Every repair, in order; returns how many nodes each changed. */
-export async function applyRepairs(db: Db): Promise<{ meetingsRenamed: number }> {
-  return { meetingsRenamed: await renameIdNamedMeetings(db) };
+export async function applyRepairs(db: Db): Promise<{ meetingsRenamed: number; personKeysRefreshed: number }> {
+  return { meetingsRenamed: await renameIdNamedMeetings(db), personKeysRefreshed: await refreshPersonKeys(db) };
 }
