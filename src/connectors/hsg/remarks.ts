@@ -11,9 +11,9 @@ export interface ReadRemarks {
   attended: string[];
 }
 
-/** The sentences (or semicolon clauses) of a remark. */
+/** The sentences (or semicolon clauses) of a remark; one may end on a regnal number ("Queen Elizabeth II."). */
 function clauses(text: string): string[] {
-  return text.split(/(?<=[a-z)\]])\.\s+|;\s*/).map((c) => c.trim().replace(/\.$/, '')).filter(Boolean);
+  return text.split(/(?<=[a-z)\]]|\b(?:II|III|IV|VI|VII|VIII|IX|XI|XII))\.\s+|;\s*/).map((c) => c.trim().replace(/\.$/, '')).filter(Boolean);
 }
 
 const MET = /\b(?:met|meeting|meetings|talks|conferred|consultations)\s+with\s+(.+)$/i;
