@@ -7,6 +7,7 @@ import type { Tx } from '../../db/driver.js';
 import { cypher } from '../../db/cypher.js';
 import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
+import { ENTITY_LABELS } from '../../graph/ontology.js';
 import { badInput } from '../errors.js';
 import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
@@ -33,9 +34,8 @@ export function entityByIdStatement(id: string, selection: TypeSelection, label?
   return { text: `MATCH (n:Entity {id: ${b.param(id)}})${where} RETURN ${entity(b, 'n', selection)} AS result`, params: b.params };
 }
 
-const LABELS = new Set(['Entity', 'Person', 'Country', 'City', 'Region', 'Organization', 'Position', 'Place', 'Event', 'Agreement', 'Topic', 'Statement', 'Source', 'Visit', 'Meeting', 'Tour']);
 function checkedLabel(label: string): string {
-  if (!LABELS.has(label)) throw new Error(`not an entity label: ${label}`);
+  if (!ENTITY_LABELS.includes(label)) throw new Error(`not an entity label: ${label}`);
   return label;
 }
 

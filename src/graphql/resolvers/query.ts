@@ -84,5 +84,5 @@ export const Query: QueryResolvers = {
   },
 
   relationshipTypes: () =>
-    Object.entries(RELATIONSHIP_TYPES).map(([name, t]) => ({ name, from: t.from, to: t.to, meaning: t.meaning, structural: t.structural })),
+    Object.values(RELATIONSHIP_TYPES).map((t) => ({ name: t.name, from: t.from, to: t.to, meaning: t.meaning, structural: t.structural, writtenBy: [...t.writtenBy], label: t.en, labelAr: t.ar })),
 };
