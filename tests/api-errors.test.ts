@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { LIMITS } from '../src/graphql/yoga.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { TEST_API_KEY, useSeededServer } from './support/server.js';

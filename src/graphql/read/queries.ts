@@ -8,6 +8,7 @@ import { cypher } from '../../db/cypher.js';
 import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
 import { ENTITY_LABELS } from '../../graph/ontology.js';
+import { luceneQuery } from '../../graph/lucene.js';
 import { badInput } from '../errors.js';
 import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
@@ -71,18 +72,6 @@ export async function readEntity(tx: Tx, id: string, selection: TypeSelection, l
 }
 
 // ── search ──────────────────────────────────────────────────────────────────────────────────
-
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-export function escapeLucene(text: string): string {
-  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
-}
-
-/** The full-text query for normalized text: the whole key as a phrase (boosted), or any word. */
-export function luceneQuery(key: string): string {
-  const words = key.split(' ').filter(Boolean);
-  const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `(${escapeLucene(w)} OR ${escapeLucene(w)}*)` : escapeLucene(w)));
-  return `nameKeys:"${escapeLucene(key)}"^10 OR ${terms.join(' OR ')}`;
-}
 
 export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
   const first = intInRange('Query.search', 'first', args.first ?? 10);
