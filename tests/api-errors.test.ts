@@ -7,7 +7,7 @@ import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/import/seed.js';
-import { LIMITS } from '../src/graphql/yoga.js';
+import { LIMITS } from '../src/graphql/limits.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { TEST_API_KEY, useSeededServer } from './support/server.js';
 import { eventually, startStoppableNeo4j, type StoppableNeo4j } from './support/stoppableNeo4j.js';

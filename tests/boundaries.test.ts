@@ -1,6 +1,7 @@
 /**
  * The domain (src/graph/) sits below the API: it never imports graphql, the GraphQL layer
- * (src/graphql/) or anything built on them. Checked on the sources, without a database.
+ * (src/graphql/) or anything built on them. Settings are read from the environment in
+ * src/config.ts only. Checked on the sources, without a database.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,5 +50,20 @@ describe('the domain sits below the API', () => {
 
   it('src/db/ imports nothing of the domain or the API', () => {
     expect(forbiddenImports('src/db', ['graphql', 'graphql-yoga', '@graphql-tools'], ['src/graph', 'src/graphql', 'src/import'])).toEqual([]);
+  });
+});
+
+describe('settings are read in one place', () => {
+  it('reads no environment variable of ours outside src/config.ts', () => {
+    // Child processes get a copy of the environment (`...process.env`); DOCKER_HOST is the
+    // container runtime's own setting, which the test set-up only looks for.
+    const files = ['src', 'bench', 'tests/support'].flatMap(sourcesUnder).filter((file) => file !== path.join('src', 'config.ts'));
+    const reads = files.flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/process\.env\.([A-Z_]+)|process\.env\[/g)]
+        .map((m) => m[1] ?? '[]')
+        .filter((name) => name !== 'DOCKER_HOST')
+        .map((name) => `${file}: ${name}`),
+    );
+    expect(reads).toEqual([]);
   });
 });

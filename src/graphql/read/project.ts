@@ -11,7 +11,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
-import { argumentRange, outOfRange } from '../limits.js';
+import { MAX_LIST_ARGUMENT, argumentRange, outOfRange } from '../limits.js';
 import { EVENT_SUBLABELS, RELATIONSHIP_TYPES, kindOfLabel } from '../../graph/ontology.js';
 import { listCap } from './listSizes.js';
 import { connection, type PagedList } from './connections.js';
@@ -49,8 +49,6 @@ export function intInRange(field: string, name: string, value: unknown): number 
   return value;
 }
 
-/** The most items a list argument (`types`, `kinds`) may have: the vocabularies are smaller. */
-export const MAX_LIST_ARGUMENT = 100;
 
 /** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
 export function relationshipTypes(name: string, value: unknown): string[] | null {

@@ -10,7 +10,8 @@ import { normalizeName } from '../../graph/normalize.js';
 import { ENTITY_LABELS } from '../../graph/ontology.js';
 import { luceneQuery } from '../../graph/lucene.js';
 import { badInput } from '../errors.js';
-import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { MAX_LIST_ARGUMENT, MAX_SEARCH_TEXT } from '../limits.js';
+import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 
@@ -76,7 +77,7 @@ export async function readEntity(tx: Tx, id: string, selection: TypeSelection, l
 export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
   const first = intInRange('Query.search', 'first', args.first ?? 10);
   if ((args.kinds?.length ?? 0) > MAX_LIST_ARGUMENT) throw badInput(`"kinds" takes at most ${MAX_LIST_ARGUMENT} items; got ${args.kinds!.length}.`, { argument: 'kinds' });
-  if (args.text.length > 200) throw badInput('"text" is at most 200 characters.', { argument: 'text' });
+  if (args.text.length > MAX_SEARCH_TEXT) throw badInput(`"text" is at most ${MAX_SEARCH_TEXT} characters.`, { argument: 'text' });
   const key = normalizeName(args.text);
   if (!key) return null;
   const b = new CypherBuilder();
