@@ -52,6 +52,9 @@ export const EVENT_SUBLABELS = Object.keys(EVENT_SUBTYPES) as EventSublabel[];
 /** Every label an entity node may carry: Entity, one per kind, and the event sub-labels. */
 export const ENTITY_LABELS: readonly string[] = ['Entity', ...Object.values(KIND_LABEL), ...EVENT_SUBLABELS];
 
+/** The most specific label of an entity node: its kind's, or an event sub-label. */
+export type EntityTypeName = (typeof KINDS)[EntityKindName]['label'] | EventSublabel;
+
 /** The kind a label stands for (an event sub-label is an EVENT); undefined for other labels. */
 export function kindOfLabel(label: string): EntityKindName | undefined {
   if ((EVENT_SUBLABELS as string[]).includes(label)) return 'EVENT';
@@ -62,9 +65,9 @@ export function kindOfLabel(label: string): EntityKindName | undefined {
  * The most specific type of an entity node: its event sub-label, else its kind's label (an
  * unknown kind reads as an Event). The GraphQL type of the node has this name.
  */
-export function entityTypeOf(entity: { kind?: string | null; labels?: readonly string[] | null }): string {
+export function entityTypeOf(entity: { kind?: string | null; labels?: readonly string[] | null }): EntityTypeName {
   const sublabel = EVENT_SUBLABELS.find((label) => entity.labels?.includes(label));
-  return sublabel ?? KINDS[entity.kind as EntityKindName]?.label ?? 'Event';
+  return sublabel ?? (KINDS as Record<string, KindEntry & { label: EntityTypeName }>)[entity.kind ?? '']?.label ?? 'Event';
 }
 
 /** How sure we are of a fact, and on whose word. */

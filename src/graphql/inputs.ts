@@ -17,7 +17,7 @@ import { typeDefinitions } from './typeDefs.js';
 
 /** Drops null and undefined fields (GraphQL sends null for omitted optional fields). */
 function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 function refOf(input: EntityRefInput): EntityRef {

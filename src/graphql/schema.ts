@@ -10,5 +10,5 @@ export { SCHEMA_FILE } from './typeDefs.js';
 export function buildSchema(): GraphQLSchema {
   const types = typeDefinitions();
   // The read types' field resolvers are derived from the types themselves.
-  return addResolversToSchema({ schema: types, resolvers: { ...readResolvers(types), ...resolvers } as never });
+  return addResolversToSchema({ schema: types, resolvers: { ...readResolvers(types), ...resolvers } });
 }

@@ -7,6 +7,6 @@ export const Entity: EntityResolvers = {
   // __kind/__labels, whatever the query aliases; other objects under kind/labels.
   __resolveType: (entity) => {
     const e = entity as { __kind?: string; __labels?: string[]; kind?: string | null; labels?: string[] | null };
-    return entityTypeOf({ kind: e.__kind ?? e.kind, labels: e.__labels ?? e.labels }) as never;
+    return entityTypeOf({ kind: e.__kind ?? e.kind, labels: e.__labels ?? e.labels });
   },
 };

@@ -79,12 +79,12 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       const id = await correctRelation(tx, input as CorrectionInput);
       return projectRelation(tx, info, [], id);
-    }) as never;
+    });
   },
 
   removeRelation: async (_parent, { input }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
-    return db.write((tx) => removeRelation(tx, input)) as never;
+    return db.write((tx) => removeRelation(tx, input));
   },
 
   addAliases: async (_parent, { id, aliases }, { db, authorized }, info) => {
@@ -93,7 +93,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await addAliases(tx, id, aliases);
       return projectEntity(tx, info, [], id);
-    }) as never;
+    });
   },
 
   dismissDuplicate: async (_parent, { a, b }, { db, authorized }) => {
@@ -102,7 +102,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await dismissDuplicate(tx, a, b);
       return true;
-    }) as never;
+    });
   },
 
   setExternalIds: async (_parent, { id, externalIds }, { db, authorized }, info) => {
@@ -111,7 +111,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await setExternalIds(tx, id, externalIds);
       return projectEntity(tx, info, [], id);
-    }) as never;
+    });
   },
 
   mergeEntities: async (_parent, { keep, merge }, { db, authorized }, info) => {
@@ -123,7 +123,7 @@ export const Mutation: MutationResolvers = {
       const mergeId = (await currentId(tx, merge)) ?? merge;
       const outcome = await mergeEntities(tx, keepId, mergeId);
       return { ...outcome, entity: await projectEntity(tx, info, ['entity'], keepId) };
-    }) as never;
+    });
   },
 
   recordVisit: async (_parent, { input }, { db, authorized }, info) => {
@@ -139,7 +139,7 @@ export const Mutation: MutationResolvers = {
         linked: await project(tx, info, ['linked'], linked),
         resolutions: await projectResolutions(tx, info, resolutions),
       };
-    }) as never;
+    });
   },
 
   recordRelation: async (_parent, { input }, { db, authorized }, info) => {
@@ -175,6 +175,6 @@ export const Mutation: MutationResolvers = {
         updated,
         resolutions: await projectResolutions(tx, info, resolutions),
       };
-    }) as never;
+    });
   },
 };
