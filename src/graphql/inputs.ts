@@ -8,7 +8,8 @@ import { addResolversToSchema } from '@graphql-tools/schema';
 import { coerceInputValue, isInputType, type GraphQLSchema } from 'graphql';
 import { DomainError } from '../graph/errors.js';
 import type { ImportEntry, ImportKind, ImportRecord } from '../graph/import.js';
-import type { EntityImport, EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
+import type { Certainty } from '../graph/ontology.js';
+import type { EntityImport, EntityRef, MeetingRecord, Properties, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
 import { checkInputText } from '../graph/text.js';
 import { enumResolvers } from './enums.js';
 import type { EntityInput, EntityRef as EntityRefInput, MeetingInput, RelationInput, SourceInput, VisitInput } from './generated/types.js';
@@ -37,20 +38,27 @@ function sourceOf(input: SourceInput | null | undefined): SourceRecord | undefin
   return input ? compact(input) : undefined;
 }
 
-/** A properties value: an object of kind-specific facts (checked by the writers). */
-function propertiesOf<T>(value: unknown): T | null {
-  return (value ?? null) as T | null;
+/** What every record may carry besides its own fields: facts of its kind and where it comes from. */
+function provenanceOf(input: { properties?: unknown; source?: SourceInput | null; paragraphs?: number[] | null; certainty?: Certainty | null }) {
+  return {
+    // Kind-specific facts: an object the writers check (relationProperties.ts, text.ts).
+    properties: (input.properties ?? null) as Properties | null,
+    sourceInfo: sourceOf(input.source) ?? null,
+    paragraphs: input.paragraphs ?? null,
+    certainty: input.certainty ?? null,
+  };
+}
+
+/** The names a visit or meeting record may give itself (else they are generated). */
+function ownNamesOf(input: { id?: string | null; name?: string | null; nameAr?: string | null; summary?: string | null }) {
+  return { id: input.id ?? null, name: input.name ?? null, nameAr: input.nameAr ?? null, summary: input.summary ?? null };
 }
 
 function meetingOf(input: MeetingInput): MeetingRecord {
   return compact({
-    id: input.id ?? null,
-    name: input.name ?? null,
-    nameAr: input.nameAr ?? null,
-    summary: input.summary ?? null,
+    ...ownNamesOf(input),
+    ...provenanceOf(input),
     by: input.by ? refOf(input.by) : null,
-    properties: propertiesOf<MeetingRecord['properties']>(input.properties),
-    sourceInfo: sourceOf(input.source) ?? null,
     with: input.with.map(refOf),
     attendees: input.attendees?.map(refOf) ?? null,
     date: input.date ?? null,
@@ -58,8 +66,6 @@ function meetingOf(input: MeetingInput): MeetingRecord {
     topics: input.topics ?? null,
     city: input.city ? refOf(input.city) : null,
     place: input.place ? refOf(input.place) : null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: input.certainty ?? null,
   });
 }
 
@@ -67,11 +73,8 @@ function meetingOf(input: MeetingInput): MeetingRecord {
 export function visitRecordFromInput(input: VisitInput): VisitRecord {
   checkInputText(input, 'visit');
   return compact({
-    id: input.id ?? null,
-    name: input.name ?? null,
-    nameAr: input.nameAr ?? null,
-    summary: input.summary ?? null,
-    properties: propertiesOf<VisitRecord['properties']>(input.properties),
+    ...ownNamesOf(input),
+    ...provenanceOf(input),
     traveler: refOf(input.traveler),
     host: refOf(input.host),
     representing: input.representing ? refOf(input.representing) : null,
@@ -83,9 +86,6 @@ export function visitRecordFromInput(input: VisitInput): VisitRecord {
     purpose: input.purpose ?? null,
     topics: input.topics ?? null,
     meetings: input.meetings?.map(meetingOf) ?? null,
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: input.certainty ?? null,
     dateCertainty: input.dateCertainty ?? null,
   });
 }
@@ -107,10 +107,7 @@ export function entityRecordFromInput(input: EntityInput): EntityImport {
     aliases: input.aliases ?? null,
     summary: input.summary ?? null,
     labels: input.labels ?? null,
-    properties: propertiesOf<EntityImport['properties']>(input.properties),
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: input.certainty ?? null,
+    ...provenanceOf(input),
   });
 }
 
@@ -120,10 +117,7 @@ export function relationRecordFromInput(input: RelationInput): RelationRecord & 
     from: refOf(input.from),
     type: input.type,
     to: refOf(input.to),
-    properties: propertiesOf<RelationRecord['properties']>(input.properties),
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: input.certainty ?? null,
+    ...provenanceOf(input),
   });
 }
 
