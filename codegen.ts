@@ -12,10 +12,14 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         scalars: { JSON: 'unknown', PartialDate: 'string' },
 
+        // Certainty as resolvers hand it over: the lower-case values the graph stores (ontology.ts).
+        enumValues: { Certainty: '../../graph/ontology.js#Certainty' },
         contextType: '../context.js#GraphQLContext',
-        // Parents are the plain objects our Cypher projections return; fields may be absent.
-        defaultMapper: 'Partial<{T}>',
+        // Parents and results of object types are the maps our Cypher projections return (keyed by
+        // response key, see src/graphql/read/project.ts) or objects a mutation builds: plain records.
+        defaultMapper: 'object',
       },
+      hooks: { afterOneFileWrite: ['node scripts/type-only-reexports.mjs'] },
     },
   },
 };

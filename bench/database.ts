@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { neo4jConfig } from '../src/config.js';
 import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j } from '../src/db/localNeo4j.js';
 
@@ -14,12 +15,13 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
-  const external = process.env.NEO4J_URI;
+  const configured = neo4jConfig();
+  const external = configured.uri;
   const dataDir = external ? undefined : await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
   if (dataDir) process.stderr.write('[bench] starting an embedded Neo4j ...\n');
   const local = dataDir ? await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 }) : undefined;
   const uri = external ?? local!.uri;
-  const credentials = local ? { user: local.user, password: local.password } : { user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' };
+  const credentials = local ? { user: local.user, password: local.password } : { user: configured.user, password: configured.password };
   const db = createDb(createDriver(uri, credentials), uri);
   await waitForConnectivity(db.driver);
   return {

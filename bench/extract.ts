@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createApp } from '../src/app.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
 import { intFlag } from './args.js';

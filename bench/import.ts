@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--floor] [--keep FILE]`: writes a synthetic file of
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
- * empty database through the real importer (src/graph/import.ts: parse, coerce against the
+ * empty database through the real importer (src/import/files.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
  * second (with the people settled at the end, as `npm run import` does). Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
@@ -19,7 +19,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Db } from '../src/db/driver.js';
 import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/graph/import.js';
+import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/import/files.js';
 import { openBenchDatabase } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
 

@@ -9,7 +9,7 @@ import { formatHsgReport, importHsg } from '../src/connectors/hsg/load.js';
 import type { Db } from '../src/db/driver.js';
 import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { openBenchDatabase } from './database.js';
 
 async function empty(db: Db): Promise<void> {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
 import { loadSynthetic } from './read.js';

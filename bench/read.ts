@@ -17,7 +17,7 @@ import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graph
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { upsertEntities } from '../src/graph/writeEntities.js';
 import { writeRelations } from '../src/graph/writeRelations.js';
 import { writeVisits } from '../src/graph/writeVisits.js';

@@ -1,10 +1,28 @@
-/** Every setting the service reads, in one place (README.md has the table). */
+/**
+ * Every setting read from the environment, in one place (README.md has the table): the service
+ * reads them all through loadConfig; the command-line tools, benches and test set-up through the
+ * readers below. Nothing else reads process.env for a setting of ours.
+ */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logFormat, type LogFormat } from './log.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type LogFormat = 'json' | 'pretty';
+
+/** The format LOG_FORMAT asks for; when unset, pretty on a terminal and JSON otherwise. */
+export function logFormat(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): LogFormat {
+  const asked = env.LOG_FORMAT?.trim().toLowerCase();
+  if (asked === 'json' || asked === 'pretty') return asked;
+  if (asked) throw new Error(`LOG_FORMAT must be "json" or "pretty", got "${env.LOG_FORMAT}"`);
+  return isTTY ? 'pretty' : 'json';
+}
+
+/** LOG_LEVEL, else `fallback`: the service logs at info, the command-line tools at warn. */
+export function logLevel(env: NodeJS.ProcessEnv = process.env, fallback = 'info'): string {
+  return env.LOG_LEVEL || fallback;
+}
 
 export interface Neo4jConfig {
   /** Set: use that Neo4j. Unset: start the embedded one. */
@@ -12,6 +30,16 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database?: string;
+}
+
+/** NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE: which Neo4j to use (unset URI: the embedded one). */
+export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+  return {
+    uri: env.NEO4J_URI || undefined,
+    user: env.NEO4J_USER ?? 'neo4j',
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE || undefined,
+  };
 }
 
 export interface Config {
@@ -63,17 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 4000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
-    neo4j: {
-      uri: env.NEO4J_URI || undefined,
-      user: env.NEO4J_USER ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
-      database: env.NEO4J_DATABASE || undefined,
-    },
+    neo4j: neo4jConfig(env),
     localDataDir: path.resolve(env.NEO4J_LOCAL_DATA ?? path.join(PROJECT_ROOT, '.neo4j', 'data')),
     localBoltPort: intFrom(env.NEO4J_LOCAL_BOLT_PORT, 7687, 'NEO4J_LOCAL_BOLT_PORT'),
     apiKey: apiKey ?? randomBytes(24).toString('base64url'),
     apiKeyGenerated: apiKey === undefined,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env),
     logFormat: logFormat(env),
     seedOnStart: env.SEED_ON_START !== 'false',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

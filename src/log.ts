@@ -4,17 +4,9 @@
  */
 import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { logFormat, logLevel, type LogFormat } from './config.js';
 
 export type { Logger };
-export type LogFormat = 'json' | 'pretty';
-
-/** The format LOG_FORMAT asks for; when unset, pretty on a terminal and JSON otherwise. */
-export function logFormat(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): LogFormat {
-  const asked = env.LOG_FORMAT?.trim().toLowerCase();
-  if (asked === 'json' || asked === 'pretty') return asked;
-  if (asked) throw new Error(`LOG_FORMAT must be "json" or "pretty", got "${env.LOG_FORMAT}"`);
-  return isTTY ? 'pretty' : 'json';
-}
 
 const LEVELS: Record<number, { name: string; colour: string }> = {
   10: { name: 'TRACE', colour: '\x1b[90m' },
@@ -62,7 +54,7 @@ export function prettyStream(out: NodeJS.WritableStream = process.stdout, colour
   };
 }
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', format: LogFormat = logFormat(), out?: Writable): Logger {
+export function createLogger(level = logLevel(), format: LogFormat = logFormat(), out?: Writable): Logger {
   const options = { level, base: { service: 'diplomatic-visit-graph' } };
   if (format === 'pretty') return pino(options, prettyStream(out ?? process.stdout));
   return out ? pino(options, out) : pino(options);

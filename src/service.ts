@@ -7,7 +7,7 @@ import { openDatabase, type OpenDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import type { RestartPolicy } from './db/supervisor.js';
 import { applyRepairs } from './graph/repairs.js';
-import { ensureSeed } from './graph/seed/load.js';
+import { ensureSeed } from './import/seed.js';
 import { startDatasetLoads } from './datasets.js';
 import type { Logger } from './log.js';
 

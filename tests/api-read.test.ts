@@ -290,9 +290,10 @@ describe('Query.timeline', () => {
 
 describe('Query.relationshipTypes', () => {
   it('lists the vocabulary', async () => {
-    const { relationshipTypes } = await data('{ relationshipTypes { name from to meaning structural } }');
+    const { relationshipTypes } = await data('{ relationshipTypes { name from to meaning structural writtenBy label labelAr } }');
     expect(relationshipTypes.map((t: any) => t.name)).toEqual(Object.keys(RELATIONSHIP_TYPES));
-    expect(relationshipTypes.find((t: any) => t.name === 'BUYS_ARMS_FROM')).toMatchObject({ from: 'Country', to: 'Country', structural: false });
+    expect(relationshipTypes.find((t: any) => t.name === 'BUYS_ARMS_FROM')).toMatchObject({ from: 'Country', to: 'Country', structural: false, writtenBy: ['relation'], label: 'buys arms from', labelAr: 'يشتري السلاح من' });
+    expect(relationshipTypes.find((t: any) => t.name === 'HELD_AT')).toMatchObject({ structural: false, writtenBy: ['visit-edges', 'relation'], labelAr: 'أقيم في' });
   });
 });
 

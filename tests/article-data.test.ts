@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
-import { checkImportText, importText } from '../src/graph/import.js';
-import { ARTICLE_FILES, loadSeed } from '../src/graph/seed/load.js';
+import { checkImportText, importText } from '../src/import/files.js';
+import { ARTICLE_FILES, loadSeed } from '../src/import/seed.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { graphSnapshot } from './support/snapshot.js';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.js';
 import { EVENT_SUBLABELS, KIND_LABEL, RELATIONSHIP_TYPES } from '../src/graph/ontology.js';
 import { resolveRefs } from '../src/graph/resolve.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 
 const SOURCE = 'source:aljazeera-2020-10-02-esper-algeria';

@@ -4,8 +4,8 @@
  * kind narrowing, and the curation mutations with their refusals, in English and Arabic.
  */
 import { describe, expect, it } from 'vitest';
-import { importText } from '../src/graph/import.js';
 import { applyRepairs } from '../src/graph/repairs.js';
+import { importText } from '../src/import/files.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
 import { useSeededServer } from './support/server.js';
 

@@ -11,7 +11,7 @@ import { findDates } from '../src/extract/dates.js';
 import { Gazetteer } from '../src/extract/gazetteer.js';
 import { RuleExtractor } from '../src/extract/ruleExtractor.js';
 import { splitParagraphs, unitsOf } from '../src/extract/text.js';
-import { articleEntities } from '../src/graph/seed/load.js';
+import { articleEntities } from '../src/import/seed.js';
 
 function dates(text: string, published: string | null = '2020-10-02') {
   const [paragraph] = splitParagraphs(text);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { importText } from '../src/graph/import.js';
+import { importText } from '../src/import/files.js';
 import { useSeededServer } from './support/server.js';
 
 const suite = useSeededServer();

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HsgReport } from '../src/connectors/hsg/load.js';
 import { startDatasetLoads } from '../src/datasets.js';
 import type { Db } from '../src/db/driver.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { connectTestDb, freshDatabase } from './support/db.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';

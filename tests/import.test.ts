@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
-import { checkImportText, importText, parseImport } from '../src/graph/import.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { checkImportText, importText, parseImport } from '../src/import/files.js';
+import { loadSeed } from '../src/import/seed.js';
 import { connectTestDb, freshDatabase, testNeo4j } from './support/db.js';
 
 let db: Db;
@@ -191,7 +191,7 @@ describe('the JSON Schema of import files', () => {
   }
 
   it('is what npm run schema:import generates from schema.graphql now', async () => {
-    const { importFileSchema } = await import('../src/graph/importSchema.js');
+    const { importFileSchema } = await import('../src/graphql/importSchema.js');
     const { buildSchema } = await import('../src/graphql/schema.js');
     expect(committed).toEqual(JSON.parse(JSON.stringify(importFileSchema(buildSchema()))));
     expect(Object.keys(committed.$defs.VisitInput.properties)).toEqual(expect.arrayContaining(['endDate', 'representing', 'places']));

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, logFormat } from '../src/log.js';
+import { logFormat } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 import { testNeo4j } from './support/db.js';
 
 function collector() {

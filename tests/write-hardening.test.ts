@@ -45,7 +45,7 @@ describe('a visit id names one visit', () => {
   });
 
   it('refuses one new id given to two different visits of one import batch', async () => {
-    const { importText } = await import('../src/graph/import.js');
+    const { importText } = await import('../src/import/files.js');
     const lines = [
       { visit: { id: 'visit:shared-id', traveler: { id: 'person:mark-esper' }, host: { name: 'Tunisia' }, date: '2020-09-30' } },
       { visit: { id: 'visit:shared-id', traveler: { id: 'person:mark-esper' }, host: { name: 'Morocco' }, date: '2020-10-02' } },
@@ -174,7 +174,7 @@ describe('every input that names something is checked the same way', () => {
   });
 
   it("an import file's entity and meeting records are checked too; an event's name may be as long as a title", async () => {
-    const { importText } = await import('../src/graph/import.js');
+    const { importText } = await import('../src/import/files.js');
     const longEvent = `Ministerial meeting ${'of the friends of a long-named conference '.repeat(6)}`.trim();
     expect(longEvent.length).toBeGreaterThan(200);
     const lines = [

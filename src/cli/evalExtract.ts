@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../config.js';
 import { evaluate, precision, recall, type Score } from '../extract/evaluate.js';
 import { Gazetteer } from '../extract/gazetteer.js';
 import { RuleExtractor } from '../extract/ruleExtractor.js';
-import { articleEntities } from '../graph/seed/load.js';
+import { articleEntities } from '../import/seed.js';
 
 const verbose = process.argv.includes('--verbose');
 const gazetteer = Gazetteer.build(articleEntities());

@@ -14,7 +14,7 @@ import { RuleExtractor } from '../extract/ruleExtractor.js';
 import { checkProposeInput, extractWithGraph, proposeFacts, type ProposeInput } from '../extract/service.js';
 import type { Extraction } from '../extract/types.js';
 import { DomainError } from '../graph/errors.js';
-import { articleEntities } from '../graph/seed/load.js';
+import { articleEntities } from '../import/seed.js';
 import { readInputFile } from './readInput.js';
 import { withDatabase } from './withDatabase.js';
 

@@ -9,8 +9,8 @@
  * `--trusted` is for our own data files (data/articles/): they may write the visit model's
  * structural relations and state entities with authority; never give it to a file from outside.
  */
-import { checkImportText, DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, importText } from '../graph/import.js';
-import { ensureSeed } from '../graph/seed/load.js';
+import { checkImportText, DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, importText } from '../import/files.js';
+import { ensureSeed } from '../import/seed.js';
 import { importProgress } from './progress.js';
 import { readInputFile } from './readInput.js';
 import { withDatabase } from './withDatabase.js';

@@ -4,8 +4,8 @@
  * with a progress bar and the importer's report. Running it again changes nothing.
  */
 import { formatHsgReport, HSG_DIR, importHsg } from '../connectors/hsg/load.js';
-import { formatReport } from '../graph/import.js';
-import { ensureSeed } from '../graph/seed/load.js';
+import { formatReport } from '../import/files.js';
+import { ensureSeed } from '../import/seed.js';
 import { importProgress } from './progress.js';
 import { withDatabase } from './withDatabase.js';
 

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
-import { importFileSchema } from '../graph/importSchema.js';
+import { importFileSchema } from '../graphql/importSchema.js';
 import { buildSchema } from '../graphql/schema.js';
 
 const file = path.join(PROJECT_ROOT, 'examples', 'import-format.schema.json');

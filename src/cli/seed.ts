@@ -1,5 +1,5 @@
 /** `npm run seed`: (re)loads the article's graph; loading again changes nothing. */
-import { loadSeed } from '../graph/seed/load.js';
+import { loadSeed } from '../import/seed.js';
 import { graphCounts, withDatabase } from './withDatabase.js';
 
 await withDatabase(async (db) => {

@@ -1,5 +1,5 @@
 /** What every command-line tool does around its work: the configured database, schema applied. */
-import { loadConfig } from '../config.js';
+import { loadConfig, logLevel } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { StartupProblem } from '../db/startupProblems.js';
 import type { Db } from '../db/driver.js';
@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../log.js';
 
 export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const log = createLogger(logLevel(process.env, 'warn'), config.logFormat);
   let database: OpenDatabase;
   try {
     // A running `npm start` leaves its Neo4j's address in the data folder: use that database.

@@ -8,7 +8,7 @@
 import { cypher } from '../db/cypher.js';
 import type { Db, Tx } from '../db/driver.js';
 import { invalid } from '../graph/errors.js';
-import { writeRetrying } from '../graph/import.js';
+import { writeRetrying } from '../db/retry.js';
 import type { Certainty } from '../graph/ontology.js';
 import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
 import { upsertEntities } from '../graph/writeEntities.js';

@@ -1,7 +1,8 @@
 /**
- * The one way in for recorded facts from outside: the recordVisit / recordRelation mutations and
- * the bulk importer (CLI and benchmark) all map their input with the functions here and write it
- * through the same writers (writeVisits, writeRelations), with the same retries.
+ * The bulk importer: import files through the same writers as the mutations (writeVisits,
+ * writeRelations...), with the same retries (src/db/retry.ts). It is handed a RecordValidator
+ * that turns a file's record into a writer's record (src/graphql/inputs.ts: the mutation's own
+ * input coercion and mapping); src/import/files.ts binds the two for the CLI, seed and benches.
  *
  * Import files hold GraphQL inputs exactly as a client would send them as variables:
  *   - a JSON array, or NDJSON (one JSON value per line; blank lines and lines starting with
@@ -9,263 +10,27 @@
  *   - each record is `{"visit": VisitInput}` or `{"relation": RelationInput}`; a bare object with
  *     a `traveler` is read as a VisitInput;
  *   - enum values are written as in GraphQL: "PERSON", "STATED".
- * Records are coerced against the schema's VisitInput / RelationInput (the mutation's own
- * validation: required fields, enums, PartialDate), then written in batches of consecutive
+ * Records are validated and mapped by the RecordValidator (against the API's VisitInput /
+ * RelationInput...: required fields, enums, PartialDate), then written in batches of consecutive
  * records of one kind, in file order. A batch that fails is split in halves until the failing
  * records stand alone; each of those fails on its own, with its line number and reason, and
  * writes nothing. `strict` writes everything in one transaction, or nothing.
  */
-import { coerceInputValue, GraphQLError, isInputType, type GraphQLSchema } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import { TX_TIMEOUT_MS, type Db, type Tx, type TxOptions } from '../db/driver.js';
+import { TX_TIMEOUT_MS, type Db, type Tx } from '../db/driver.js';
+import { writeRetrying } from '../db/retry.js';
 import { DomainError } from './errors.js';
-import type { EntityKindName } from './ontology.js';
-import type { Certainty } from './ontology.js';
-import type { EntityImport, EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { settlePeople } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
-import { checkInputText } from './text.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
 import { writeEntityRecords } from './writeEntities.js';
 import { nameKeys } from './normalize.js';
 
-// ── GraphQL input → records ─────────────────────────────────────────────────────────────────
-
-/** An EntityRef as GraphQL hands it over (optional fields may be null). */
-export interface EntityRefInput {
-  id?: string | null;
-  name?: string | null;
-  nameAr?: string | null;
-  kind?: string | null;
-  role?: string | null;
-  within?: EntityRefInput | null;
-  aliases?: string[] | null;
-  externalId?: string | null;
-}
-
-export interface SourceInputValue {
-  id?: string | null;
-  title?: string | null;
-  publisher?: string | null;
-  url?: string | null;
-  publishedAt?: string | null;
-  language?: string | null;
-}
-
-export interface MeetingInputValue {
-  id?: string | null;
-  name?: string | null;
-  nameAr?: string | null;
-  summary?: string | null;
-  by?: EntityRefInput | null;
-  properties?: unknown;
-  source?: SourceInputValue | null;
-  with: EntityRefInput[];
-  attendees?: EntityRefInput[] | null;
-  date?: string | null;
-  endDate?: string | null;
-  topics?: string[] | null;
-  city?: EntityRefInput | null;
-  place?: EntityRefInput | null;
-  paragraphs?: number[] | null;
-  certainty?: string | null;
-}
-
-export interface VisitInputValue {
-  id?: string | null;
-  name?: string | null;
-  nameAr?: string | null;
-  summary?: string | null;
-  properties?: unknown;
-  traveler: EntityRefInput;
-  host: EntityRefInput;
-  representing?: EntityRefInput | null;
-  city?: EntityRefInput | null;
-  places?: EntityRefInput[] | null;
-  date: string;
-  endDate?: string | null;
-  tour?: string | null;
-  purpose?: string | null;
-  topics?: string[] | null;
-  meetings?: MeetingInputValue[] | null;
-  source?: SourceInputValue | null;
-  paragraphs?: number[] | null;
-  certainty?: string | null;
-  dateCertainty?: string | null;
-}
-
-export interface EntityInputValue {
-  id: string;
-  kind: string;
-  name: string;
-  nameAr?: string | null;
-  aliases?: string[] | null;
-  summary?: string | null;
-  labels?: string[] | null;
-  properties?: unknown;
-  source?: SourceInputValue | null;
-  paragraphs?: number[] | null;
-  certainty?: string | null;
-}
-
-export interface RelationInputValue {
-  from: EntityRefInput;
-  type: string;
-  to: EntityRefInput;
-  properties?: unknown;
-  source?: SourceInputValue | null;
-  paragraphs?: number[] | null;
-  certainty?: string | null;
-}
-
-/** Drops null and undefined fields (GraphQL sends null for omitted optional fields). */
-function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
-
-function refOf(input: EntityRefInput): EntityRef {
-  const ref = compact({
-    id: input.id?.trim() || null,
-    name: input.name?.trim() || null,
-    nameAr: input.nameAr?.trim() || null,
-    kind: (input.kind ?? null) as EntityKindName | null,
-    role: input.role?.trim() || null,
-    within: input.within ? refOf(input.within) : null,
-    aliases: Array.isArray(input.aliases) ? input.aliases : input.aliases ?? null,
-    externalId: input.externalId?.trim() || null,
-  });
-  return ref;
-}
-
-function sourceOf(input: SourceInputValue | null | undefined): SourceRecord | undefined {
-  return input ? (compact(input) as SourceRecord) : undefined;
-}
-
-function meetingOf(input: MeetingInputValue): MeetingRecord {
-  return compact({
-    id: input.id ?? null,
-    name: input.name ?? null,
-    nameAr: input.nameAr ?? null,
-    summary: input.summary ?? null,
-    by: input.by ? refOf(input.by) : null,
-    properties: (input.properties ?? null) as MeetingRecord['properties'] | null,
-    sourceInfo: sourceOf(input.source) ?? null,
-    with: input.with.map(refOf),
-    attendees: input.attendees?.map(refOf) ?? null,
-    date: input.date ?? null,
-    endDate: input.endDate ?? null,
-    topics: input.topics ?? null,
-    city: input.city ? refOf(input.city) : null,
-    place: input.place ? refOf(input.place) : null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: (input.certainty ?? null) as Certainty | null,
-  }) as MeetingRecord;
-}
-
-/** VisitInput (as the resolver receives it: Certainty already 'stated'...) → VisitRecord. */
-export function visitRecordFromInput(input: VisitInputValue): VisitRecord {
-  checkInputText(input, 'visit');
-  return compact({
-    id: input.id ?? null,
-    name: input.name ?? null,
-    nameAr: input.nameAr ?? null,
-    summary: input.summary ?? null,
-    properties: (input.properties ?? null) as VisitRecord['properties'] | null,
-    traveler: refOf(input.traveler),
-    host: refOf(input.host),
-    representing: input.representing ? refOf(input.representing) : null,
-    city: input.city ? refOf(input.city) : null,
-    places: input.places?.map(refOf) ?? null,
-    date: input.date,
-    endDate: input.endDate ?? null,
-    tour: input.tour?.trim() || null,
-    purpose: input.purpose ?? null,
-    topics: input.topics ?? null,
-    meetings: input.meetings?.map(meetingOf) ?? null,
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: (input.certainty ?? null) as Certainty | null,
-    dateCertainty: (input.dateCertainty ?? null) as Certainty | null,
-  }) as VisitRecord;
-}
-
-/** A meeting outside any visit (the record {"meeting": MeetingInput}, with `by`). */
-export function meetingRecordFromInput(input: MeetingInputValue): MeetingRecord {
-  checkInputText(input, 'meeting');
-  return meetingOf(input);
-}
-
-/** EntityInput → the record the entity writer takes. */
-export function entityRecordFromInput(input: EntityInputValue): EntityImport {
-  checkInputText(input, 'entity');
-  return compact({
-    id: input.id.trim(),
-    kind: input.kind as EntityKindName,
-    name: input.name.trim(),
-    nameAr: input.nameAr?.trim() || null,
-    aliases: input.aliases ?? null,
-    summary: input.summary ?? null,
-    labels: input.labels ?? null,
-    properties: (input.properties ?? null) as EntityImport['properties'] | null,
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: (input.certainty ?? null) as Certainty | null,
-  }) as EntityImport;
-}
-
-export function relationRecordFromInput(input: RelationInputValue): RelationRecord & { sourceInfo?: SourceRecord } {
-  checkInputText(input, 'relation', '', ['properties']);
-  return compact({
-    from: refOf(input.from),
-    type: input.type,
-    to: refOf(input.to),
-    properties: (input.properties ?? null) as RelationRecord['properties'] | null,
-    sourceInfo: sourceOf(input.source) ?? null,
-    paragraphs: input.paragraphs ?? null,
-    certainty: (input.certainty ?? null) as Certainty | null,
-  }) as RelationRecord & { sourceInfo?: SourceRecord };
-}
-
-// ── retries ─────────────────────────────────────────────────────────────────────────────────
-
-const RETRIED = ['Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.TransientError.Transaction.DeadlockDetected'];
-
-/** Only a lost race is worth another go; an unreachable database has had the driver's retries. */
-function retriable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if (e instanceof Neo4jError && RETRIED.includes(e.code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** How long writeRetrying keeps trying again after lost races, all attempts together. */
-export const WRITE_RETRY_BUDGET_MS = 5_000;
-
-/**
- * One write transaction (db.write), tried again when a concurrent writer created the same new
- * entity first (constraint violation: the next attempt finds it by name) or on a deadlock,
- * within WRITE_RETRY_BUDGET_MS. Anything else (an unreachable database included: the driver
- * has already retried that within its own bounded budget) fails at once.
- */
-export async function writeRetrying<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}, attempts = 8): Promise<T> {
-  const deadline = Date.now() + WRITE_RETRY_BUDGET_MS;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.write(work, options);
-    } catch (error) {
-      if (attempt >= attempts || Date.now() > deadline || !retriable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50 * attempt));
-    }
-  }
-}
-
 // ── import files ────────────────────────────────────────────────────────────────────────────
 
 export type ImportKind = 'visit' | 'relation' | 'entity' | 'meeting';
-
-const INPUT_TYPE: Record<ImportKind, string> = { visit: 'VisitInput', relation: 'RelationInput', entity: 'EntityInput', meeting: 'MeetingInput' };
 
 export interface ImportEntry {
   /** 1-based line where the record starts in the file. */
@@ -391,44 +156,26 @@ export function parseImport(text: string): { entries: ImportEntry[]; failures: I
   return { entries, failures };
 }
 
-let schemaPromise: Promise<GraphQLSchema> | undefined;
-/** The API's own schema (loaded lazily: the GraphQL layer imports this module too). */
-function apiSchema(): Promise<GraphQLSchema> {
-  schemaPromise ??= import('../graphql/schema.js').then((m) => m.buildSchema());
-  return schemaPromise;
-}
+/** What a record of a file becomes for the writers. */
+export type ImportRecord = VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) | EntityImport | MeetingRecord;
 
-type ImportRecord = VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) | EntityImport | MeetingRecord;
-
-/** Coerces a record against its input type (VisitInput...), as GraphQL does with a mutation's variables. */
-export function coerceEntry(schema: GraphQLSchema, entry: ImportEntry): ImportRecord {
-  const type = schema.getType(INPUT_TYPE[entry.kind]);
-  if (!type || !isInputType(type)) throw new Error(`the schema has no ${INPUT_TYPE[entry.kind]}`);
-  const problems: string[] = [];
-  const value = coerceInputValue(entry.value, type, (path, _invalid, error) => {
-    problems.push(`${['input', ...path].join('.')}: ${error.message}`);
-  });
-  if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('; '));
-  switch (entry.kind) {
-    case 'visit': return visitRecordFromInput(value as VisitInputValue);
-    case 'relation': return relationRecordFromInput(value as RelationInputValue);
-    case 'entity': return entityRecordFromInput(value as EntityInputValue);
-    case 'meeting': return meetingRecordFromInput(value as MeetingInputValue);
-  }
-}
+/**
+ * Checks a file's record and maps it to the writers' record; throws a DomainError (INVALID_INPUT)
+ * naming what is wrong. The API's input coercion is one (src/graphql/inputs.ts, recordFromEntry).
+ */
+export type RecordValidator = (entry: ImportEntry) => ImportRecord;
 
 function failureOf(line: number, error: unknown): ImportFailure {
   if (error instanceof DomainError) {
     return { line, code: error.reason, reason: error.message, ...(error.details.candidates ? { candidates: error.details.candidates } : {}) };
   }
-  if (error instanceof GraphQLError) return { line, code: 'INVALID_INPUT', reason: error.message };
   if (error instanceof Neo4jError) return { line, code: error.code, reason: error.message.split('\n')[0]! };
   return { line, code: 'ERROR', reason: (error as Error).message ?? String(error) };
 }
 
 /** Errors that belong to the records (bad input, or a database refusal), not to the database being away. */
 function isRecordError(error: unknown): boolean {
-  if (error instanceof DomainError || error instanceof GraphQLError) return true;
+  if (error instanceof DomainError) return true;
   return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.') && !error.code.startsWith('Neo.ClientError.Security');
 }
 
@@ -490,6 +237,8 @@ function batchesOf(prepared: Prepared[], size: number): Prepared[][] {
 export const DEFAULT_BATCH_SIZE = 500;
 
 export interface ImportOptions {
+  /** Turns each record into the writers' record (see RecordValidator). */
+  validate: RecordValidator;
   /** Records per transaction (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
   /** All or nothing: one transaction for the whole file. */
@@ -511,16 +260,15 @@ export interface ImportOptions {
 class Rollback extends Error {}
 
 /** Imports parsed entries through the writers; see the module comment for the rules. */
-export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const strict = options.strict ?? false;
-  const schema = await apiSchema();
   const failed: ImportFailure[] = [...parsed.failures];
   const prepared: Prepared[] = [];
   for (const entry of parsed.entries) {
     try {
-      prepared.push({ line: entry.line, kind: entry.kind, record: coerceEntry(schema, entry) });
+      prepared.push({ line: entry.line, kind: entry.kind, record: options.validate(entry) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       failed.push(failureOf(entry.line, error));
@@ -666,7 +414,7 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown, t
 }
 
 /** Reads, parses and imports a file's text. */
-export async function importText(db: Db, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importText(db: Db, text: string, options: ImportOptions): Promise<ImportReport> {
   return importEntries(db, parseImport(text), options);
 }
 
@@ -717,18 +465,17 @@ function checkRecordAlone(entry: ImportEntry, record: ImportRecord, trusted: boo
 }
 
 /**
- * `npm run import -- --check FILE`: reads and checks every record as the importer would, against
- * the schema's input types and the rules that need no graph (dates, end before start, until
+ * `npm run import -- --check FILE`: reads and checks every record as the importer would, with
+ * its validator (the schema's input types) and the rules that need no graph (dates, end before start, until
  * before since, kinds of places, relationship types), and reports every problem with its line.
  * Writes nothing and needs no database; names are resolved only when the file is imported.
  */
-export async function checkImportText(text: string, options: { trusted?: boolean } = {}): Promise<CheckReport> {
+export function checkImportText(text: string, options: { validate: RecordValidator; trusted?: boolean }): CheckReport {
   const { entries, failures } = parseImport(text);
-  const schema = await apiSchema();
   const problems = [...failures];
   for (const entry of entries) {
     try {
-      checkRecordAlone(entry, coerceEntry(schema, entry), options.trusted ?? false);
+      checkRecordAlone(entry, options.validate(entry), options.trusted ?? false);
     } catch (error) {
       problems.push(failureOf(entry.line, error));
     }

@@ -17,7 +17,7 @@ import { mergeEntities } from './merge.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
 import { choosePerson, NewPeople, personQuery, type PersonCandidate } from './resolvePeople.js';
-import { luceneQuery } from '../graphql/read/queries.js';
+import { escapeLucene, luceneQuery } from './lucene.js';
 
 /**
  * Why a reference was joined to the entity it resolved to, in the order the rules are tried:
@@ -137,7 +137,6 @@ export class ResolveCache {
 /** Full-text hits per lookup; a lookup that reaches it is answered by an exact scan instead. */
 const FULLTEXT_LIMIT = 1000;
 const ID_PATTERN = /^[a-z]+:\S+$/;
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** A plain string naming an entity: an id if it looks like one ("topic:arms-sales"), else a name. */
 export function refFromString(text: string, kind: EntityKindName): EntityRef {
@@ -235,7 +234,7 @@ async function lookUpOtherIds(tx: Tx, values: string[]): Promise<Map<string, Fou
   const found = new Map<string, FoundNode>();
   const distinct = [...new Set(values)];
   if (distinct.length === 0) return found;
-  const lookups = distinct.map((value) => ({ value, query: `externalIds:"${value.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}" OR mergedIds:"${value.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"` }));
+  const lookups = distinct.map((value) => ({ value, query: `externalIds:"${escapeLucene(value)}" OR mergedIds:"${escapeLucene(value)}"` }));
   const result = await tx.run(cypher('write/resolve-other-ids'), { lookups });
   for (const r of result.records) {
     const nodes = r.get('nodes') as FoundNode[];
@@ -398,7 +397,7 @@ async function resolveLevel(
       lookups.push({
         index,
         keys,
-        query: keys.map((k) => `nameKeys:"${k.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`).join(' OR '),
+        query: keys.map((k) => `nameKeys:"${escapeLucene(k)}"`).join(' OR '),
         kind,
         kinds,
         label,

@@ -1,6 +1,6 @@
 /**
  * What text the graph accepts. Every string of a recorded visit or relation passes here before
- * anything is resolved or written (src/graph/import.ts, for the mutations and the importer):
+ * anything is resolved or written (src/graphql/inputs.ts, for the mutations and the importer):
  *   - lengths are capped (a name is a name, not a document; the name index has a size limit);
  *     the name of a visit, meeting or event may be as long as a title;
  *   - control characters (NUL, ESC and ANSI sequences, DEL, C1) are refused: names end up in

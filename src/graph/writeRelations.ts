@@ -2,7 +2,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
-import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipType, CERTAINTIES } from './ontology.js';
+import { RELATIONSHIP_TYPES, kindsOfEnd, type RelationshipType, CERTAINTIES } from './ontology.js';
 import { endOf, isPartialDate, startOf } from './partialDate.js';
 import { checkDeclaredProperties } from './relationProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
@@ -75,19 +75,6 @@ export function checkProperties(properties: unknown, at: string): void {
   }
 }
 
-/** The kinds a side of a relationship type admits ('Entity' admits any; event sub-labels are EVENTs). */
-function kindsOf(side: string): string[] | null {
-  const labels = side.split('|');
-  if (labels.includes('Entity')) return null;
-  const kinds = new Set<string>();
-  for (const label of labels) {
-    if (['Event', 'Visit', 'Meeting', 'Tour'].includes(label)) kinds.add('EVENT');
-    const kind = (Object.keys(KIND_LABEL) as EntityKindName[]).find((k) => KIND_LABEL[k] === label);
-    if (kind) kinds.add(kind);
-  }
-  return [...kinds];
-}
-
 function asRef(value: EntityRef | string): EntityRef {
   return typeof value === 'string' ? { id: value } : value;
 }
@@ -118,7 +105,7 @@ export async function writeRelations(
     const at = records.length === 1 ? 'input' : `relations[${i}]`;
     // Each end is narrowed to the kinds the type admits there (POST_OF ends at a country or an organization).
     const type = types[i]!;
-    const narrow = (side: 'from' | 'to') => (allowStructural ? undefined : (kindsOf(RELATIONSHIP_TYPES[type][side]) as EntityKindName[] | null) ?? undefined);
+    const narrow = (side: 'from' | 'to') => (allowStructural ? undefined : kindsOfEnd(RELATIONSHIP_TYPES[type][side]) ?? undefined);
     return [{ ref: asRef(record.from), at: `${at}.from`, expectAny: narrow('from') }, { ref: asRef(record.to), at: `${at}.to`, expectAny: narrow('to') }];
   });
   const { resolved, toCreate, absorbs } = await resolveRefs(tx, requests, options.cache);
@@ -128,8 +115,8 @@ export async function writeRelations(
       const at = records.length === 1 ? 'input' : `relations[${i}]`;
       const type = types[i]!;
       for (const [side, end] of [['from', resolved[i * 2]!], ['to', resolved[i * 2 + 1]!]] as const) {
-        const kinds = kindsOf(RELATIONSHIP_TYPES[type][side]);
-        if (kinds && !kinds.includes(end.kind)) {
+        const kinds = kindsOfEnd(RELATIONSHIP_TYPES[type][side]);
+        if (kinds && !(kinds as string[]).includes(end.kind)) {
           throw invalid(`${at}.${side}: ${type} goes from ${RELATIONSHIP_TYPES[type].from} to ${RELATIONSHIP_TYPES[type].to}; ${end.id} is a ${end.kind}`, { at: `${at}.${side}` });
         }
       }

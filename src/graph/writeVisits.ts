@@ -10,7 +10,7 @@ import { Interner, NodeRefs } from './nodeRefs.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { checkGivenVisitIds } from './visitIds.js';
 import { nameKeys, normalizeName } from './normalize.js';
-import { CERTAINTIES, type Certainty, type EntityKindName } from './ontology.js';
+import { CERTAINTIES, typesWrittenBy, type Certainty, type EntityKindName } from './ontology.js';
 import { endOf, parsePartialDate, startOf } from './partialDate.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
 import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type ResolveCache } from './resolve.js';
@@ -247,7 +247,8 @@ function meetingRow(
 type Snapshot = { props: Record<string, unknown>; degree: number } | null;
 type Prov = ReturnType<typeof provenanceOf>;
 
-const STRUCTURAL_EDGE_TYPES = new Set(['IN_CITY', 'PART_OF_TOUR', 'DISCUSSED', 'INCLUDES', 'PRINCIPAL', 'ATTENDED', 'HELD_AT', 'OCCURRED_IN', 'ON_BEHALF_OF']);
+/** The types this writer sends as plain edge rows (write-edges.cypher has one block for each). */
+const VISIT_EDGE_TYPES = new Set<string>(typesWrittenBy('visit-edges'));
 const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
 
 /**
@@ -288,7 +289,7 @@ class EdgeBatch {
   }
 
   add(from: string, type: string, to: string, prov: Prov, role?: string): void {
-    if (!STRUCTURAL_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
+    if (!VISIT_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
     const edge = { from, to, type, prov: this.prov(prov), ...(role ? { role } : {}) };
     (this.isFresh(`${from}\u0000${type}\u0000${to}`, from, to) ? this.freshEdges : this.edges).push(edge);
   }

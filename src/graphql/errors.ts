@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { TransactionAbortedError } from '../db/driver.js';
+import { causes } from '../db/retry.js';
 import { DomainError } from '../graph/errors.js';
 import type { Logger } from '../log.js';
 
@@ -36,9 +37,8 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** True for the driver's "cannot reach the database" failures, however they are wrapped. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
+  for (const e of causes(error)) {
     if (e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || /acquisition timed out|connect ECONNREFUSED/i.test(e.message))) return true;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
   }
   return false;
 }

@@ -13,6 +13,27 @@ import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'gra
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from './errors.js';
 
+/**
+ * Limits on what one request may ask (GraphQL Armor), checked before anything runs. README.md
+ * ("Limits and errors") lists them with the ranges below; tests/limits.test.ts keeps the two equal.
+ */
+export const LIMITS = {
+  /** Nesting of fields (introspection exempt): visits → edges → node → meetings → participants → relations → other → … */
+  maxDepth: 12,
+  /** Armor's cost: 2 per object field, 1 per scalar, times 1.5 per level of depth. */
+  maxCost: 10_000,
+  maxAliases: 30,
+  /** Lexer tokens of the whole document (examples/playground.graphql uses about 400). */
+  maxTokens: 3000,
+  maxDirectives: 50,
+} as const;
+
+/** The most items a list argument (`types`, `kinds`) may have: the vocabularies are smaller. */
+export const MAX_LIST_ARGUMENT = 100;
+
+/** The longest text `search` takes, in characters. */
+export const MAX_SEARCH_TEXT = 200;
+
 export type RequestLimit = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives';
 
 /** What each request limit counts and what a client can change to stay within it. */

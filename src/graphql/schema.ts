@@ -1,13 +1,14 @@
-/** schema.graphql is the one source of the API; resolvers are attached to it here. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { makeExecutableSchema } from '@graphql-tools/schema';
+/** The executable schema: schema.graphql's types (typeDefs.ts) with the resolvers attached. */
+import { addResolversToSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { PROJECT_ROOT } from '../config.js';
 import { resolvers } from './resolvers/index.js';
+import { readResolvers } from './resolvers/read.js';
+import { typeDefinitions } from './typeDefs.js';
 
-export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
+export { SCHEMA_FILE } from './typeDefs.js';
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers: resolvers as never });
+  const types = typeDefinitions();
+  // The read types' field resolvers are derived from the types themselves.
+  return addResolversToSchema({ schema: types, resolvers: { ...readResolvers(types), ...resolvers } });
 }

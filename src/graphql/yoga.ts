@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
 import { useListCost } from './cost.js';
 import { createMaskError } from './errors.js';
-import { validationErrorsPlugin, refusedAs } from './limits.js';
+import { LIMITS, validationErrorsPlugin, refusedAs } from './limits.js';
 import { buildSchema } from './schema.js';
 
 export interface YogaOptions {
@@ -44,23 +44,9 @@ function bearer(request: Request): string | undefined {
   return match?.[1];
 }
 
-/**
- * Limits on what one request may ask (GraphQL Armor), checked before anything runs. README.md
- * ("Limits") lists them; a query beyond one gets a GraphQL error naming the limit.
- */
-export const LIMITS = {
-  /** Nesting of fields (introspection exempt): visits → edges → node → meetings → participants → relations → other → … */
-  maxDepth: 12,
-  /** Armor's cost: 2 per object field, 1 per scalar, times 1.5 per level of depth. */
-  maxCost: 10_000,
-  maxAliases: 30,
-  /** Lexer tokens of the whole document (examples/playground.graphql uses about 400). */
-  maxTokens: 3000,
-  maxDirectives: 50,
-} as const;
-
 export const EXAMPLES_FILE = path.join(PROJECT_ROOT, 'examples', 'playground.graphql');
 
+/** GraphQL Armor's protections, with the limits of LIMITS (src/graphql/limits.ts). */
 function armorPlugins() {
   const armor = new EnvelopArmor({
     // refusedAs: each refusal is a coded error naming the limit (src/graphql/limits.ts).

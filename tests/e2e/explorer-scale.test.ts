@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_COUNTRIES, syntheticGraph } from '../../bench/synthetic.js';
 import type { Db } from '../../src/db/driver.js';
-import { loadSeed } from '../../src/graph/seed/load.js';
+import { loadSeed } from '../../src/import/seed.js';
 import { upsertEntities } from '../../src/graph/writeEntities.js';
 import { writeRelations } from '../../src/graph/writeRelations.js';
 import { writeVisits } from '../../src/graph/writeVisits.js';

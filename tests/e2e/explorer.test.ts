@@ -306,6 +306,11 @@ describe('the explorer page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.textContent('#details h2.entity-name')).toBe('عبد المجيد تبون');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    // Relation names come in both languages from Query.relationshipTypes: edges and filters show them.
+    const edgeLabels = await page.evaluate(() => window.cy.edges('[type = "MET"]').map((e) => e.data('label') as string));
+    expect(edgeLabels.length).toBeGreaterThan(0);
+    expect(new Set(edgeLabels)).toEqual(new Set(['التقى']));
+    expect(await page.textContent('#filters-list')).toContain('يشتري السلاح من');
     // Generated names of visits and meetings are Arabic too, their dates kept whole, left to right.
     const meeting = page.locator('#timeline-list .timeline-name').first();
     expect(await meeting.textContent()).toMatch(/^لقاء .*تبون، 2020-10-01$/);

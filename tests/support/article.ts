@@ -4,10 +4,10 @@
  * that check the data itself. Read through the importer's own parsing and coercion.
  */
 import { readFileSync } from 'node:fs';
-import { coerceEntry, parseImport } from '../../src/graph/import.js';
+import { parseImport } from '../../src/import/files.js';
 import type { EntityImport, EntityRecord, MeetingRecord, Properties, RelationRecord, SourceRecord, VisitRecord } from '../../src/graph/records.js';
-import { ARTICLE_FILES } from '../../src/graph/seed/load.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { ARTICLE_FILES } from '../../src/import/seed.js';
+import { recordFromEntry } from '../../src/graphql/inputs.js';
 
 export interface ArticleDocument {
   source: EntityRecord & { properties: Properties };
@@ -27,11 +27,10 @@ function withSourceId<T extends { sourceInfo?: SourceRecord; source?: string }>(
 export function articleDocument(file = ARTICLE_FILES[0]!): ArticleDocument {
   const { entries, failures } = parseImport(readFileSync(file, 'utf8'));
   if (failures.length > 0) throw new Error(`unreadable article file: ${JSON.stringify(failures)}`);
-  const schema = buildSchema();
   const doc: ArticleDocument = { source: undefined as never, entities: [], relations: [], visits: [], meetings: [], eventRelations: [] };
   let seenVisits = false;
   for (const entry of entries) {
-    const record = coerceEntry(schema, entry);
+    const record = recordFromEntry(entry);
     if (entry.kind === 'entity') {
       const { sourceInfo: _s, certainty: _c, ...entity } = record as EntityImport;
       if (entity.kind === 'SOURCE' && !doc.source) doc.source = entity as ArticleDocument['source'];

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { neo4jConfig } from '../../src/config.js';
 import { freePort, startLocalNeo4j } from '../../src/db/localNeo4j.js';
 
 export interface ProvidedNeo4j {
@@ -44,13 +45,9 @@ async function tryTestcontainers(): Promise<{ neo4j: ProvidedNeo4j; stop: () => 
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (process.env.NEO4J_URI) {
-    project.provide('neo4j', {
-      uri: process.env.NEO4J_URI,
-      user: process.env.NEO4J_USER ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      how: 'external',
-    });
+  const configured = neo4jConfig();
+  if (configured.uri) {
+    project.provide('neo4j', { uri: configured.uri, user: configured.user, password: configured.password, how: 'external' });
     return async () => {};
   }
   const container = await tryTestcontainers();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppOptions } from '../../src/app.js';
 import type { Db } from '../../src/db/driver.js';
-import { loadSeed } from '../../src/graph/seed/load.js';
+import { loadSeed } from '../../src/import/seed.js';
 import { createLogger } from '../../src/log.js';
 import { connectTestDb, freshDatabase } from './db.js';
 

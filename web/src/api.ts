@@ -3,9 +3,10 @@
  * here, with the shapes it reads back (a subset of schema.graphql).
  */
 
-export type Kind =
-  | 'PERSON' | 'COUNTRY' | 'CITY' | 'REGION' | 'ORGANIZATION' | 'POSITION' | 'PLACE'
-  | 'EVENT' | 'AGREEMENT' | 'TOPIC' | 'STATEMENT' | 'SOURCE';
+import type { EntityKindName } from '../../src/graph/ontology.js';
+
+/** The kinds of entity (src/graph/ontology.ts). */
+export type Kind = EntityKindName;
 
 export interface NamedRef {
   id: string;
@@ -111,6 +112,9 @@ export interface RelationshipType {
   to: string;
   meaning: string;
   structural: boolean;
+  /** Its name in English and in Arabic, as the page shows it. */
+  label: string;
+  labelAr: string;
 }
 
 /** An error the API answered with (or the failure to reach it), shown in the page. */
@@ -284,7 +288,7 @@ export async function visits(filter: { traveler?: string; host?: string }): Prom
 export async function relationshipTypes(): Promise<RelationshipType[]> {
   const data = await gql<{ relationshipTypes: RelationshipType[] }>(
     'ExplorerRelationshipTypes',
-    `query ExplorerRelationshipTypes { relationshipTypes { name from to meaning structural } }`,
+    `query ExplorerRelationshipTypes { relationshipTypes { name from to meaning structural label labelAr } }`,
   );
   return data.relationshipTypes;
 }

@@ -1,5 +1,5 @@
 /** The page's words in English and Arabic. Names of entities come from the graph (name / nameAr). */
-import type { DrawKind } from './kinds.js';
+import { DRAW_KIND_NAMES, type DrawKind } from './kinds.js';
 
 export type Lang = 'en' | 'ar';
 
@@ -151,17 +151,10 @@ export function format(text: string, values: Record<string, string | number> = {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
 
+/** The drawn kinds' names (from the ontology, src/graph/ontology.ts). */
 export const KIND_NAMES: Record<Lang, Record<DrawKind, string>> = {
-  en: {
-    PERSON: 'Person', COUNTRY: 'Country', CITY: 'City', REGION: 'Region', ORGANIZATION: 'Organization',
-    POSITION: 'Position (post)', PLACE: 'Place', EVENT: 'Event', VISIT: 'Visit', MEETING: 'Meeting',
-    TOUR: 'Tour', AGREEMENT: 'Agreement', TOPIC: 'Topic', STATEMENT: 'Statement', SOURCE: 'Source',
-  },
-  ar: {
-    PERSON: 'شخص', COUNTRY: 'دولة', CITY: 'مدينة', REGION: 'منطقة', ORGANIZATION: 'منظمة',
-    POSITION: 'منصب', PLACE: 'مكان', EVENT: 'حدث', VISIT: 'زيارة', MEETING: 'لقاء',
-    TOUR: 'جولة', AGREEMENT: 'اتفاقية', TOPIC: 'موضوع', STATEMENT: 'تصريح', SOURCE: 'مصدر',
-  },
+  en: Object.fromEntries(Object.entries(DRAW_KIND_NAMES).map(([kind, names]) => [kind, names.en])) as Record<DrawKind, string>,
+  ar: Object.fromEntries(Object.entries(DRAW_KIND_NAMES).map(([kind, names]) => [kind, names.ar])) as Record<DrawKind, string>,
 };
 
 export const CERTAINTY_NAMES: Record<Lang, Record<string, string>> = {
@@ -177,24 +170,17 @@ export const CERTAINTY_NAMES: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** Arabic names of the relation types; English shows the type in lower case. */
-const RELATION_AR: Record<string, string> = {
-  VISITED: 'زار', MET: 'التقى', RECEIVED: 'استقبل', TRAVELER: 'المسافر', HOST_COUNTRY: 'البلد المضيف',
-  IN_CITY: 'في مدينة', PART_OF_TOUR: 'ضمن جولة', NEXT_STOP: 'المحطة التالية', PRECEDED_BY: 'سبقتها',
-  INCLUDES: 'تضمنت', PRINCIPAL: 'طرف رئيسي', ATTENDED: 'حضر', DISCUSSED: 'ناقش', HELD_AT: 'أقيم في',
-  MENTIONS: 'يذكر', PUBLISHED_BY: 'نشره', CREDITS_PHOTO_TO: 'صورة من', ISSUED_BY: 'صادر عن', ABOUT: 'بشأن',
-  HOLDS_POSITION: 'يشغل منصب', POST_OF: 'منصب في', WORKS_FOR: 'يعمل لدى', INSTITUTION_OF: 'مؤسسة تابعة لـ',
-  HEADQUARTERED_AT: 'مقره في', LOCATED_IN: 'يقع في', REPRESENTED: 'مثّل', BUYS_ARMS_FROM: 'يشتري السلاح من',
-  INTERESTED_IN: 'مهتم بـ', REGARDS_AS_PARTNER: 'يعدّه شريكاً', PARTNER_OF: 'شريك', MILITARY_COOPERATION_WITH: 'تعاون عسكري مع',
-  SECURITY_RELATIONS_WITH: 'علاقات أمنية مع', ALLY_OF: 'حليف', OCCUPIED: 'احتل', SIGNED: 'وقّع',
-  SUPPORTED_DIALOGUE_WITH: 'دعم الحوار مع', NEGOTIATED_WITH: 'فاوض', PRESSURED: 'ضغط على',
-  LAID_WREATH_AT: 'وضع إكليلاً عند', COMMEMORATES: 'يخلّد', INVOLVED: 'شارك فيه', OCCURRED_IN: 'وقع في',
-  TRIGGERED_BY: 'اندلع إثر', PUT_TO_VOTE_IN: 'طُرح للتصويت في', PEACEKEEPING_WITHIN: 'حفظ السلام ضمن',
-};
+/** The relation types' names in both languages, as the API serves them (Query.relationshipTypes). */
+const relationNames = new Map<string, { en: string; ar: string }>();
 
+export function setRelationNames(types: readonly { name: string; label: string; labelAr: string }[]): void {
+  relationNames.clear();
+  for (const type of types) relationNames.set(type.name, { en: type.label, ar: type.labelAr });
+}
+
+/** A relation type's name; until the names have arrived (or for a type they lack), the type in lower case. */
 export function relationLabel(type: string, lang: Lang): string {
-  if (lang === 'ar' && RELATION_AR[type]) return RELATION_AR[type];
-  return type.toLowerCase().replace(/_/g, ' ');
+  return relationNames.get(type)?.[lang] ?? type.toLowerCase().replace(/_/g, ' ');
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;

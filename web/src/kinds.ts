@@ -1,8 +1,15 @@
 /** How each kind of entity looks: colour, cytoscape shape, and the legend's drawing of it. */
+import { ENTITY_KINDS, EVENT_SUBLABELS, EVENT_SUBTYPES, KINDS, type EventSublabel } from '../../src/graph/ontology.js';
 import type { Kind } from './api.js';
 
-/** The drawn kinds: the twelve EntityKinds, with visits, meetings and tours told apart from other events. */
-export type DrawKind = Kind | 'VISIT' | 'MEETING' | 'TOUR';
+/** The drawn kinds: the EntityKinds, with the event sub-labels (visits, meetings, tours) told apart from other events. */
+export type DrawKind = Kind | Uppercase<EventSublabel>;
+
+/** Each drawn kind's name in both languages, from the ontology. */
+export const DRAW_KIND_NAMES: Record<DrawKind, { en: string; ar: string }> = Object.fromEntries([
+  ...ENTITY_KINDS.map((kind) => [kind, KINDS[kind]]),
+  ...EVENT_SUBLABELS.map((label) => [label.toUpperCase(), EVENT_SUBTYPES[label]]),
+]) as Record<DrawKind, { en: string; ar: string }>;
 
 export interface KindStyle {
   color: string;
@@ -32,10 +39,8 @@ export const KIND_STYLES: Record<DrawKind, KindStyle> = {
 export const DRAW_KINDS = Object.keys(KIND_STYLES) as DrawKind[];
 
 export function drawKind(node: { kind: Kind; labels?: string[] | null }): DrawKind {
-  const labels = node.labels ?? [];
-  if (labels.includes('Visit')) return 'VISIT';
-  if (labels.includes('Meeting')) return 'MEETING';
-  if (labels.includes('Tour')) return 'TOUR';
+  const sublabel = EVENT_SUBLABELS.find((label) => node.labels?.includes(label));
+  if (sublabel) return sublabel.toUpperCase() as DrawKind;
   return KIND_STYLES[node.kind] ? node.kind : 'EVENT';
 }
 

@@ -8,7 +8,7 @@ import * as api from './api.js';
 import type { EntityDetails, Graph, Json, NamedRef, RelationshipType, Suggestion, VisitSummary } from './api.js';
 import { append, byId, clear, h, text } from './dom.js';
 import { createDrawing } from './graph.js';
-import { CERTAINTY_NAMES, KIND_NAMES, MESSAGES, format, relationLabel, type Lang, type MessageKey } from './i18n.js';
+import { CERTAINTY_NAMES, KIND_NAMES, MESSAGES, format, relationLabel, setRelationNames, type Lang, type MessageKey } from './i18n.js';
 import { DRAW_KINDS, drawKind, legendIcon, type DrawKind } from './kinds.js';
 import { attachArticlePanel } from './article.js';
 import { attachDuplicatesPanel } from './duplicates.js';
@@ -566,6 +566,7 @@ function renderFilters(): void {
 async function loadRelationTypes(): Promise<void> {
   try {
     state.relationTypes = await api.relationshipTypes();
+    setRelationNames(state.relationTypes);
   } catch (err) {
     report(err);
     state.relationTypes = [];

@@ -7,7 +7,7 @@
  * stands where an article's paragraph numbers would.
  */
 import { entityId, slugify } from '../../graph/ids.js';
-import type { ImportEntry } from '../../graph/import.js';
+import type { ImportEntry } from '../../import/files.js';
 import { Countries } from './countries.js';
 import { isFullName, readPeople, readPerson } from './people.js';
 import type { HsgData, HsgTrip, HsgVisit, TravelerRole } from './read.js';

@@ -11,8 +11,8 @@
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
-import { argumentRange, outOfRange } from '../limits.js';
-import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
+import { MAX_LIST_ARGUMENT, argumentRange, outOfRange } from '../limits.js';
+import { EVENT_SUBLABELS, RELATIONSHIP_TYPES, kindOfLabel } from '../../graph/ontology.js';
 import { listCap } from './listSizes.js';
 import { connection, type PagedList } from './connections.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
@@ -49,8 +49,6 @@ export function intInRange(field: string, name: string, value: unknown): number 
   return value;
 }
 
-/** The most items a list argument (`types`, `kinds`) may have: the vocabularies are smaller. */
-export const MAX_LIST_ARGUMENT = 100;
 
 /** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
 export function relationshipTypes(name: string, value: unknown): string[] | null {
@@ -70,20 +68,12 @@ export function relationshipTypes(name: string, value: unknown): string[] | null
 
 // ── type conditions ─────────────────────────────────────────────────────────────────────────
 
-const KIND_OF_TYPE: Record<string, string> = {
-  Person: 'PERSON', Country: 'COUNTRY', City: 'CITY', Region: 'REGION', Organization: 'ORGANIZATION',
-  Position: 'POSITION', Place: 'PLACE', Agreement: 'AGREEMENT', Topic: 'TOPIC', Statement: 'STATEMENT',
-  Source: 'SOURCE',
-};
-const EVENT_SUBTYPES = ['Visit', 'Meeting', 'Tour'];
-
-/** The Cypher test that node `v` resolves to GraphQL type `typeName` (as graphqlTypeOf does). */
+/** The Cypher test that node `v` resolves to GraphQL type `typeName` (as entityTypeOf does). */
 function typeCondition(v: string, typeName: string): string {
-  if (EVENT_SUBTYPES.includes(typeName)) return `${v}:${typeName}`;
-  if (typeName === 'Event') return `(${v}.kind = 'EVENT' AND NOT ${v}:Visit AND NOT ${v}:Meeting AND NOT ${v}:Tour)`;
-  const kind = KIND_OF_TYPE[typeName];
+  if ((EVENT_SUBLABELS as string[]).includes(typeName)) return `${v}:${typeName}`;
+  const kind = kindOfLabel(typeName);
   if (!kind) throw new Error(`no type condition for ${typeName}`);
-  return `(${v}.kind = '${kind}' AND NOT ${v}:Visit AND NOT ${v}:Meeting AND NOT ${v}:Tour)`;
+  return `(${v}.kind = '${kind}' AND ${EVENT_SUBLABELS.map((label) => `NOT ${v}:${label}`).join(' AND ')})`;
 }
 
 // ── field builders ──────────────────────────────────────────────────────────────────────────

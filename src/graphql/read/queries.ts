@@ -7,8 +7,11 @@ import type { Tx } from '../../db/driver.js';
 import { cypher } from '../../db/cypher.js';
 import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
+import { ENTITY_LABELS } from '../../graph/ontology.js';
+import { luceneQuery } from '../../graph/lucene.js';
 import { badInput } from '../errors.js';
-import { CypherBuilder, MAX_LIST_ARGUMENT, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { MAX_LIST_ARGUMENT, MAX_SEARCH_TEXT } from '../limits.js';
+import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 
@@ -33,9 +36,8 @@ export function entityByIdStatement(id: string, selection: TypeSelection, label?
   return { text: `MATCH (n:Entity {id: ${b.param(id)}})${where} RETURN ${entity(b, 'n', selection)} AS result`, params: b.params };
 }
 
-const LABELS = new Set(['Entity', 'Person', 'Country', 'City', 'Region', 'Organization', 'Position', 'Place', 'Event', 'Agreement', 'Topic', 'Statement', 'Source', 'Visit', 'Meeting', 'Tour']);
 function checkedLabel(label: string): string {
-  if (!LABELS.has(label)) throw new Error(`not an entity label: ${label}`);
+  if (!ENTITY_LABELS.includes(label)) throw new Error(`not an entity label: ${label}`);
   return label;
 }
 
@@ -72,22 +74,10 @@ export async function readEntity(tx: Tx, id: string, selection: TypeSelection, l
 
 // ── search ──────────────────────────────────────────────────────────────────────────────────
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-export function escapeLucene(text: string): string {
-  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
-}
-
-/** The full-text query for normalized text: the whole key as a phrase (boosted), or any word. */
-export function luceneQuery(key: string): string {
-  const words = key.split(' ').filter(Boolean);
-  const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `(${escapeLucene(w)} OR ${escapeLucene(w)}*)` : escapeLucene(w)));
-  return `nameKeys:"${escapeLucene(key)}"^10 OR ${terms.join(' OR ')}`;
-}
-
 export function searchStatement(args: { text: string; kinds?: readonly string[] | null; first?: number | null }, selection: TypeSelection): Statement | null {
   const first = intInRange('Query.search', 'first', args.first ?? 10);
   if ((args.kinds?.length ?? 0) > MAX_LIST_ARGUMENT) throw badInput(`"kinds" takes at most ${MAX_LIST_ARGUMENT} items; got ${args.kinds!.length}.`, { argument: 'kinds' });
-  if (args.text.length > 200) throw badInput('"text" is at most 200 characters.', { argument: 'text' });
+  if (args.text.length > MAX_SEARCH_TEXT) throw badInput(`"text" is at most ${MAX_SEARCH_TEXT} characters.`, { argument: 'text' });
   const key = normalizeName(args.text);
   if (!key) return null;
   const b = new CypherBuilder();

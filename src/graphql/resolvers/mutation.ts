@@ -1,19 +1,13 @@
 /**
  * Mutation: recordVisit and recordRelation. Each is one write transaction (retried when a
  * concurrent call created the same new entity first), through the same writers as the seed and
- * the bulk importer (src/graph/import.ts maps the inputs). The result is projected inside that
+ * the bulk importer (src/graphql/inputs.ts maps the inputs). The result is projected inside that
  * transaction with the request's own selection (src/graphql/read/queries.ts), so it shows the
  * graph exactly as this write left it.
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Tx } from '../../db/driver.js';
-import {
-  relationRecordFromInput,
-  visitRecordFromInput,
-  writeRetrying,
-  type RelationInputValue,
-  type VisitInputValue,
-} from '../../graph/import.js';
+import { writeRetrying } from '../../db/retry.js';
 import { correctRelation, removeRelation, type CorrectionInput } from '../../graph/correctRelations.js';
 import { addAliases, currentId, dismissDuplicate, mergeEntities, setExternalIds } from '../../graph/merge.js';
 import { checkInputText } from '../../graph/text.js';
@@ -21,6 +15,7 @@ import { writeRelations } from '../../graph/writeRelations.js';
 import type { ResolutionNote } from '../../graph/writeVisits.js';
 import { writeVisits } from '../../graph/writeVisits.js';
 import { unauthenticated } from '../errors.js';
+import { relationRecordFromInput, visitRecordFromInput } from '../inputs.js';
 import type { MutationResolvers } from '../generated/types.js';
 import { fetchEntitiesById, type Row } from '../read/queries.js';
 import { subSelection } from '../read/selection.js';
@@ -84,12 +79,12 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       const id = await correctRelation(tx, input as CorrectionInput);
       return projectRelation(tx, info, [], id);
-    }) as never;
+    });
   },
 
   removeRelation: async (_parent, { input }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
-    return db.write((tx) => removeRelation(tx, input)) as never;
+    return db.write((tx) => removeRelation(tx, input));
   },
 
   addAliases: async (_parent, { id, aliases }, { db, authorized }, info) => {
@@ -98,7 +93,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await addAliases(tx, id, aliases);
       return projectEntity(tx, info, [], id);
-    }) as never;
+    });
   },
 
   dismissDuplicate: async (_parent, { a, b }, { db, authorized }) => {
@@ -107,7 +102,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await dismissDuplicate(tx, a, b);
       return true;
-    }) as never;
+    });
   },
 
   setExternalIds: async (_parent, { id, externalIds }, { db, authorized }, info) => {
@@ -116,7 +111,7 @@ export const Mutation: MutationResolvers = {
     return db.write(async (tx) => {
       await setExternalIds(tx, id, externalIds);
       return projectEntity(tx, info, [], id);
-    }) as never;
+    });
   },
 
   mergeEntities: async (_parent, { keep, merge }, { db, authorized }, info) => {
@@ -128,12 +123,12 @@ export const Mutation: MutationResolvers = {
       const mergeId = (await currentId(tx, merge)) ?? merge;
       const outcome = await mergeEntities(tx, keepId, mergeId);
       return { ...outcome, entity: await projectEntity(tx, info, ['entity'], keepId) };
-    }) as never;
+    });
   },
 
   recordVisit: async (_parent, { input }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
-    const record = visitRecordFromInput(input as unknown as VisitInputValue);
+    const record = visitRecordFromInput(input);
     return writeRetrying(db, async (tx) => {
       const [result] = await writeVisits(tx, [record]);
       const { visitId, created, linked, resolutions } = result!;
@@ -144,12 +139,12 @@ export const Mutation: MutationResolvers = {
         linked: await project(tx, info, ['linked'], linked),
         resolutions: await projectResolutions(tx, info, resolutions),
       };
-    }) as never;
+    });
   },
 
   recordRelation: async (_parent, { input }, { db, authorized }, info) => {
     if (!authorized) throw unauthenticated();
-    const record = relationRecordFromInput(input as unknown as RelationInputValue);
+    const record = relationRecordFromInput(input);
     return writeRetrying(db, async (tx) => {
       const [result] = await writeRelations(tx, [record]);
       const { relationId, fromId, toId, type, updated, created, resolutions } = result!;
@@ -180,6 +175,6 @@ export const Mutation: MutationResolvers = {
         updated,
         resolutions: await projectResolutions(tx, info, resolutions),
       };
-    }) as never;
+    });
   },
 };

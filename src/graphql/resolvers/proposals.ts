@@ -102,7 +102,7 @@ export const proposalQueries: Pick<QueryResolvers, 'articleProposals'> = {
   articleProposals: async (_parent, { id }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
     const found = await readExtraction(db, id);
-    return (found ? articleView(found) : null) as never;
+    return found ? articleView(found) : null;
   },
 };
 
@@ -110,7 +110,7 @@ export const proposalMutations: Pick<MutationResolvers, 'proposeFacts' | 'accept
   proposeFacts: async (_parent, { input }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
     const stored = await proposeFacts(db, { text: input.text, source: sourceOf(input.source as Record<string, unknown>) });
-    return articleView(stored) as never;
+    return articleView(stored);
   },
 
   acceptProposals: async (_parent, { ids }, { db, authorized }, info) => {
@@ -120,12 +120,12 @@ export const proposalMutations: Pick<MutationResolvers, 'proposeFacts' | 'accept
       accepted: await withParagraphs(db, result.accepted),
       created: await entities(db, info, 'created', result.created),
       linked: await entities(db, info, 'linked', result.linked),
-    } as never;
+    };
   },
 
   dismissProposals: async (_parent, { ids }, { db, authorized }) => {
     if (!authorized) throw unauthenticated();
-    return (await withParagraphs(db, await dismissProposals(db, [...ids]))) as never;
+    return withParagraphs(db, await dismissProposals(db, [...ids]));
   },
 };
 

@@ -31,7 +31,7 @@ export const Query: QueryResolvers = {
         hasNextPage: pairs.length > limit,
         endCursor: pairs.length > limit ? Buffer.from(`dup:${offset + limit}`).toString('base64url') : null,
       };
-    }) as never;
+    });
   },
 
   entity: (_parent, { id }, { db }, info) => {
@@ -43,46 +43,46 @@ export const Query: QueryResolvers = {
       if (found) return found;
       const kept = await currentId(tx, id);
       return kept && kept !== id ? read.readEntity(tx, kept, selection) : null;
-    }) as never;
+    });
   },
 
   visit: (_parent, { id }, { db }, info) => {
     const selection = selectionOf(info);
-    return db.read((tx) => read.readEntity(tx, id, selection, 'Visit')) as never;
+    return db.read((tx) => read.readEntity(tx, id, selection, 'Visit'));
   },
 
   search: (_parent, args, { db }, info) => {
     const statement = read.searchStatement(args, selectionOf(info));
     if (!statement) return [];
-    return db.read((tx) => read.search(tx, statement)) as never;
+    return db.read((tx) => read.search(tx, statement));
   },
 
   neighborhood: (_parent, args, { db }) => {
     const statement = read.neighborhoodStatement(args);
-    return db.read((tx) => read.graph(tx, statement)) as never;
+    return db.read((tx) => read.graph(tx, statement));
   },
 
   neighborhoodGroup: (_parent, args, { db }, info) => {
     const statement = read.neighborhoodGroupStatement(args, selectionOf(info));
-    return db.read((tx) => read.neighborhoodGroup(tx, statement)) as never;
+    return db.read((tx) => read.neighborhoodGroup(tx, statement));
   },
 
   path: (_parent, args, { db }) => {
     const statement = read.pathStatement(args);
-    return db.read((tx) => read.graph(tx, statement)) as never;
+    return db.read((tx) => read.graph(tx, statement));
   },
 
   visits: async (_parent, args, { db }, info) => {
     const plan = read.visitsStatement(args, selectionOf(info));
-    if (!plan.statement) return read.visits(undefined as never, plan) as never;
-    return db.read((tx) => read.visits(tx, plan)) as never;
+    if (!plan.statement) return read.visits(undefined as never, plan);
+    return db.read((tx) => read.visits(tx, plan));
   },
 
   timeline: (_parent, args, { db }, info) => {
     const statement = read.timelineStatement(args, selectionOf(info));
-    return db.read((tx) => read.timeline(tx, statement)) as never;
+    return db.read((tx) => read.timeline(tx, statement));
   },
 
   relationshipTypes: () =>
-    Object.entries(RELATIONSHIP_TYPES).map(([name, t]) => ({ name, from: t.from, to: t.to, meaning: t.meaning, structural: t.structural })),
+    Object.values(RELATIONSHIP_TYPES).map((t) => ({ name: t.name, from: t.from, to: t.to, meaning: t.meaning, structural: t.structural, writtenBy: [...t.writtenBy], label: t.en, labelAr: t.ar })),
 };

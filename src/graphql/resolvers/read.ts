@@ -4,14 +4,8 @@
  * response key, so aliases of one field with different arguments each find their own value;
  * any other object (built by hand, e.g. by a mutation) is read by field name.
  */
-import { readFileSync } from 'node:fs';
-import { buildSchema, isObjectType, type GraphQLFieldResolver } from 'graphql';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../config.js';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { connectionResolvers, edgeResolvers } from '../read/connections.js';
-
-// Not imported from ../schema.js, which imports these resolvers.
-const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 type Parent = Record<string, unknown>;
 
@@ -30,8 +24,8 @@ const readProperties: GraphQLFieldResolver<Parent, unknown> = (parent, args, con
 /** Read types that are not entities but are projected maps too. */
 const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'Note', 'Participation'];
 
-function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
-  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+/** The field resolvers of every entity, projected and page type of `schema` (schema.graphql's types). */
+export function readResolvers(schema: GraphQLSchema): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
   const resolvers: Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type)) continue;
@@ -52,4 +46,3 @@ function buildReadResolvers(): Record<string, Record<string, GraphQLFieldResolve
   return resolvers;
 }
 
-export const readResolvers = buildReadResolvers();

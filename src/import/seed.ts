@@ -1,6 +1,6 @@
 /**
  * The article's graph is data: data/articles/*.json, in the import format users write
- * (src/graph/import.ts), loaded by the importer as a trusted file (it may write the visit model's
+ * (src/graph/import.ts, IMPORT-FORMAT.md), loaded by the importer as a trusted file (it may write the visit model's
  * structural relations and states its entities with authority), all or nothing. Loading is
  * idempotent; at start it runs only when the file changed since it was last loaded (the file's
  * hash is kept on its source node as `seedVersion`).
@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../config.js';
-import type { Db } from '../../db/driver.js';
-import type { EntityRecord } from '../records.js';
-import { formatReport, importText, parseImport } from '../import.js';
+import { PROJECT_ROOT } from '../config.js';
+import type { Db } from '../db/driver.js';
+import type { EntityRecord } from '../graph/records.js';
+import { formatReport, importText, parseImport } from './files.js';
 
 /** The article files, in load order. */
 export const ARTICLE_FILES = [path.join(PROJECT_ROOT, 'data', 'articles', 'esper-algeria-2020.json')];
