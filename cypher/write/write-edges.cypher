@@ -1,82 +1,55 @@
-// Plain edges of the visit model, one row each: (from)-[type]->(to) with the provenance map
-// $provs[prov]. The type is one of the structural types, checked by the caller against the
-// ontology. `$created` are edges that touch a node this transaction has just created (each key
-// once): they cannot exist yet and are created outright. `$edges` are merged: an edge that
-// exists already only gains the new source in `sources`.
-// A row is a list [from, to, type, prov, role]: from and to index into $nodes, the element ids of the
-// nodes in this transaction (each sent once), prov into $provs; role (PRINCIPAL and ATTENDED
-// only, else null) is the person's role at the time as the source states it, the first kept.
-// The merged edges name their type in the text, one block per type: a MERGE on a dynamic type
-// is planned as a scan of all relationships when the graph has none yet (a fresh database), and
-// `replan=skip` would keep that plan.
+// Every edge of the visit model, one row each, whatever its type: (from)-[type]->(to) with the
+// provenance map $provs[prov]. The caller allows only the visit model's types (writeVisits.ts,
+// EDGE_TYPES) and sends each edge once per statement (rows for the same edge merged, their
+// sources joined in the provenance's `sources`).
+// A row is a list [from, to, type, prov, role, props, refresh] (trailing nulls left out):
+//   from, to: indexes into $nodes, the element ids of the nodes in this transaction (each sent once);
+//   prov: index into $provs; role: the person's role at the time as the source states it
+//   (TRAVELER, PRINCIPAL, ATTENDED; else null), the first one kept;
+//   props: set when the edge is created (MET's date and meetingId, VISITED's visitId and dates...);
+//   refresh: properties that follow the event on every write (VISITED's dates), or null.
+// `$created` are edges that touch a node this transaction has just created: they cannot exist
+// yet and are created outright. `$edges` may exist: they are looked for among the relationships
+// between their two ends (both bound: no index and no type scan needed, whatever the plan), and
+// an edge found only gains the new sources. Both ends are locked first (a property set and
+// removed again, Neo4j's documented write lock), as MERGE would lock them, so that a concurrent
+// writer of the same edge waits and then finds it. Not a MERGE: a MERGE on a dynamic type is
+// planned as a scan of all relationships when the graph has none yet, a plan replan=skip keeps.
 CYPHER replan=skip
 CALL () {
   UNWIND $created AS e
   MATCH (a) WHERE elementId(a) = $nodes[toInteger(e[0])]
   MATCH (b) WHERE elementId(b) = $nodes[toInteger(e[1])]
   CREATE (a)-[r:$(e[2])]->(b)
-  SET r += $provs[toInteger(e[3])], r.role = e[4]
+  SET r += $provs[toInteger(e[3])], r += coalesce(e[5], {}), r.role = e[4]
 }
 CALL () {
   UNWIND $edges AS e
   WITH e, $provs[toInteger(e[3])] AS prov
   MATCH (a) WHERE elementId(a) = $nodes[toInteger(e[0])]
   MATCH (b) WHERE elementId(b) = $nodes[toInteger(e[1])]
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'IN_CITY'
-    MERGE (a)-[r:IN_CITY]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+  SET a.`_lock` = true, b.`_lock` = true
+  REMOVE a.`_lock`, b.`_lock`
+  // Edges told apart by their event (MET, RECEIVED: the meeting; VISITED: the visit) join two
+  // people, or a person and a country, who may have thousands of edges: their type is named so
+  // that only edges of that type are walked. Every other type has an event at one end, whose few
+  // edges are walked.
+  WITH e, prov, a, b, CASE e[2]
+      WHEN 'MET' THEN [(a)-[x:MET]->(b) WHERE x.meetingId = e[5].meetingId | x]
+      WHEN 'RECEIVED' THEN [(a)-[x:RECEIVED]->(b) WHERE x.meetingId = e[5].meetingId | x]
+      WHEN 'VISITED' THEN [(a)-[x:VISITED]->(b) WHERE x.visitId = e[5].visitId | x]
+      ELSE [(a)-[x]->(b) WHERE type(x) = e[2] | x] END AS found
+  CALL (e, prov, a, b, found) {
+    WITH * WHERE size(found) = 0
+    CREATE (a)-[r:$(e[2])]->(b)
+    SET r += prov, r += coalesce(e[5], {}), r.role = e[4]
   }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'PART_OF_TOUR'
-    MERGE (a)-[r:PART_OF_TOUR]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'DISCUSSED'
-    MERGE (a)-[r:DISCUSSED]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'INCLUDES'
-    MERGE (a)-[r:INCLUDES]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'PRINCIPAL'
-    MERGE (a)-[r:PRINCIPAL]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-    SET r.role = coalesce(r.role, e[4])
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'ATTENDED'
-    MERGE (a)-[r:ATTENDED]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-    SET r.role = coalesce(r.role, e[4])
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'OCCURRED_IN'
-    MERGE (a)-[r:OCCURRED_IN]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'ON_BEHALF_OF'
-    MERGE (a)-[r:ON_BEHALF_OF]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
-  }
-  CALL (e, a, b, prov) {
-    WITH * WHERE e[2] = 'HELD_AT'
-    MERGE (a)-[r:HELD_AT]->(b)
-      ON CREATE SET r += prov
-      ON MATCH SET r.sources = coalesce(r.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(r.sources, [])]
+  // The one place a source joins an edge that exists already.
+  CALL (e, prov, found) {
+    WITH e, prov, found[0] AS r WHERE r IS NOT NULL
+    SET r.sources = coalesce(r.sources, []) + [s IN prov.sources WHERE NOT s IN coalesce(r.sources, [])],
+      r.role = coalesce(r.role, e[4]),
+      r += coalesce(e[6], {})
   }
 }
 RETURN true AS done

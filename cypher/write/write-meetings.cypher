@@ -1,10 +1,8 @@
 // One row per meeting. `m.byId` is the traveler (or the host of a meeting outside any visit);
 // a meeting with the same principals and date as one in the graph IS that meeting. `before`
-// is the meeting as it was (properties and degree), null when this row creates it; `m.first`
-// marks the first row of the batch with its id, so a new meeting's first row creates its
-// PRINCIPAL edge outright (nothing can point at it yet). Its other
-// edges (principals met, attendees, topics, city, place; MET and RECEIVED) are written next by
-// write-edges and write-met. `m.by` is the element id of `m.byId` in this transaction.
+// is the meeting as it was (properties and degree), null when this row creates it. Its edges
+// (its principals, `by` included, attendees, topics, city, place; MET and RECEIVED) are written
+// next by write-edges. `m.by` is the element id of `m.byId` in this transaction.
 CYPHER replan=skip
 UNWIND $meetings AS m
 WITH m, $provs[toInteger(m.prov)] AS prov
@@ -21,24 +19,11 @@ MERGE (meeting:Entity {id: meetingId})
   ON CREATE SET meeting:Event:Meeting, meeting.kind = 'EVENT', meeting.name = m.name, meeting.aliases = [],
     meeting.nameKeys = m.nameKeys, meeting.date = m.date, meeting.endDate = m.endDate, meeting.dateStart = m.dateStart,
     meeting.dateEnd = m.dateEnd, meeting += prov
-  ON MATCH SET meeting.sources = coalesce(meeting.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(meeting.sources, [])]
+  ON MATCH SET meeting.sources = coalesce(meeting.sources, []) + [s IN prov.sources WHERE NOT s IN coalesce(meeting.sources, [])]
 SET meeting.summary = coalesce(meeting.summary, m.summary)
 // An Arabic name only where the meeting has none yet (its keys join nameKeys).
 SET meeting.nameKeys = CASE WHEN meeting.nameAr IS NULL AND m.nameAr IS NOT NULL
       THEN meeting.nameKeys + [k IN m.nameArKeys WHERE NOT k IN meeting.nameKeys] ELSE meeting.nameKeys END
 SET meeting.nameAr = coalesce(meeting.nameAr, m.nameAr)
 SET meeting += m.properties
-WITH m, prov, by, meeting, before, before IS NULL AND m.first AS fresh
-CALL (m, prov, by, meeting, fresh) {
-  WITH * WHERE fresh
-  CREATE (meeting)-[pb:PRINCIPAL]->(by)
-  SET pb += prov, pb.role = m.byRole
-}
-CALL (m, prov, by, meeting, fresh) {
-  WITH * WHERE NOT fresh
-  MERGE (meeting)-[pb:PRINCIPAL]->(by)
-    ON CREATE SET pb += prov
-    ON MATCH SET pb.sources = coalesce(pb.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(pb.sources, [])]
-  SET pb.role = coalesce(pb.role, m.byRole)
-}
 RETURN m.index AS index, meeting.id AS meetingId, elementId(meeting) AS node, before

@@ -31,7 +31,7 @@ CALL (rel, from, to, existing) {
   RETURN r
 UNION
   WITH * WHERE existing IS NOT NULL
-  SET existing.sources = coalesce(existing.sources, []) + [s IN [rel.prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(existing.sources, [])],
+  SET existing.sources = coalesce(existing.sources, []) + [s IN rel.prov.sources WHERE NOT s IN coalesce(existing.sources, [])],
     existing.paragraphs = CASE WHEN existing.source IS NULL OR existing.source = rel.prov.source THEN rel.prov.paragraphs ELSE existing.paragraphs END,
     existing.certainty = CASE WHEN existing.source IS NULL OR existing.source = rel.prov.source THEN rel.prov.certainty ELSE existing.certainty END,
     existing.source = coalesce(existing.source, rel.prov.source)

@@ -6,7 +6,8 @@
 // carries the provenance map $provs[toInteger(v.prov)] = {source, sources, paragraphs, certainty}; an edge
 // that already exists only gains the new source in `sources`. `before` is the visit as it was
 // (its properties and degree), null when this row creates it, so the caller can tell what
-// changed. `v.first` marks the first row of the batch with its id. The visit's other edges (city, tour, topics) go through write-edges.
+// changed. The visit's edges (traveler, host, VISITED, places, tour, topics) go through
+// write-edges, with the dates returned here (the narrower of two datings may have won).
 // Traveler and host are named by their element ids in this transaction.
 CYPHER replan=skip
 UNWIND $visits AS v
@@ -33,7 +34,7 @@ MERGE (visit:Entity {id: visitId})
   ON CREATE SET visit:Event:Visit, visit.kind = 'EVENT', visit.name = v.name, visit.aliases = [],
     visit.nameKeys = v.nameKeys, visit.date = v.date, visit.endDate = v.endDate, visit.dateStart = v.dateStart,
     visit.dateEnd = v.dateEnd, visit += prov, visit.dateCertainty = v.dateCertainty
-  ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(visit.sources, [])]
+  ON MATCH SET visit.sources = coalesce(visit.sources, []) + [s IN prov.sources WHERE NOT s IN coalesce(visit.sources, [])]
 SET visit.summary = coalesce(visit.summary, v.summary),
     visit.purpose = coalesce(visit.purpose, v.purpose)
 // An Arabic name only where the visit has none yet (its keys join nameKeys).
@@ -53,41 +54,4 @@ SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.purpose]
 // The places of the visit in order, merged with those other sources gave.
 SET visit.places = CASE WHEN v.places IS NULL THEN visit.places
     ELSE coalesce(visit.places, []) + [p IN v.places WHERE NOT p IN coalesce(visit.places, [])] END
-WITH v, prov, traveler, host, visit, before, before IS NULL AND v.first AS fresh
-// A visit this row has just created (the first row with its id) has no edges yet.
-CALL (v, prov, traveler, host, visit, fresh) {
-  WITH * WHERE fresh
-  CREATE (visit)-[tr:TRAVELER]->(traveler)
-  SET tr += prov, tr.role = v.travelerRole
-  CREATE (visit)-[hc:HOST_COUNTRY]->(host)
-  SET hc += prov
-  CREATE (traveler)-[vd:VISITED {visitId: visit.id}]->(host)
-  SET vd += prov, vd.date = v.date, vd.endDate = v.endDate, vd.dateCertainty = v.dateCertainty
-}
-CALL (v, prov, traveler, host, visit, fresh) {
-  WITH * WHERE NOT fresh
-  MERGE (visit)-[tr:TRAVELER]->(traveler)
-    ON CREATE SET tr += prov
-    ON MATCH SET tr.sources = coalesce(tr.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(tr.sources, [])]
-  SET tr.role = coalesce(tr.role, v.travelerRole)
-  MERGE (visit)-[hc:HOST_COUNTRY]->(host)
-    ON CREATE SET hc += prov
-    ON MATCH SET hc.sources = coalesce(hc.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(hc.sources, [])]
-  // Looked up by its index, not merged: a MERGE with a property may be planned as a scan of
-  // every VISITED edge. The visit is locked (set above), so no one else writes its edge meanwhile.
-  WITH *
-  OPTIONAL MATCH (traveler)-[found:VISITED]->(host) USING INDEX found:VISITED(visitId)
-    WHERE found.visitId = visit.id
-  WITH *, head(collect(found)) AS vd
-  CALL (v, prov, traveler, host, visit, vd) {
-    WITH * WHERE vd IS NULL
-    CREATE (traveler)-[created:VISITED {visitId: visit.id}]->(host)
-    SET created += prov, created.date = visit.date, created.endDate = visit.endDate, created.dateCertainty = v.dateCertainty
-  }
-  CALL (prov, vd, visit) {
-    WITH * WHERE vd IS NOT NULL
-    SET vd.sources = coalesce(vd.sources, []) + [s IN [prov.source] WHERE s IS NOT NULL AND NOT s IN coalesce(vd.sources, [])],
-      vd.date = visit.date, vd.endDate = visit.endDate
-  }
-}
-RETURN v.index AS index, visit.id AS visitId, elementId(visit) AS node, before
+RETURN v.index AS index, visit.id AS visitId, elementId(visit) AS node, before, visit.date AS date, visit.endDate AS endDate

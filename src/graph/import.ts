@@ -23,6 +23,7 @@ import { DomainError } from './errors.js';
 import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { settlePeople } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
+import { Upkeep } from './upkeep.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
 import { writeEntityRecords } from './writeEntities.js';
@@ -194,25 +195,33 @@ interface Outcome {
 
 const NO_ENTITIES = { created: [], written: [] };
 
-async function writeBatch(tx: Tx, batch: Prepared[], cache?: ResolveCache, trusted = false): Promise<Outcome> {
+/** How a batch is written: what the file is trusted with, and what is done once at the end of the run. */
+interface BatchOptions {
+  trusted?: boolean;
+  structured?: boolean;
+  upkeep?: Upkeep;
+}
+
+async function writeBatch(tx: Tx, batch: Prepared[], cache?: ResolveCache, { trusted = false, structured = false, upkeep }: BatchOptions = {}): Promise<Outcome> {
   cache?.discard(); // what an earlier, failed attempt learned
   const outcome: Outcome = { visits: [], relations: [], entities: NO_ENTITIES, meetings: [] };
   const records = batch.map((p) => p.record);
+  const mentions = !structured;
   switch (batch[0]!.kind) {
     case 'visit':
-      outcome.visits = await writeVisits(tx, records as VisitRecord[], { status: true, cache });
+      outcome.visits = await writeVisits(tx, records as VisitRecord[], { status: true, cache, upkeep, mentions });
       break;
     case 'relation':
       // Structural types (the visit model's own edges) only from a trusted file.
-      outcome.relations = await writeRelations(tx, records as RelationRecord[], { cache, allowStructural: trusted });
+      outcome.relations = await writeRelations(tx, records as RelationRecord[], { cache, allowStructural: trusted, upkeep, mentions });
       break;
     case 'entity':
-      outcome.entities = await writeEntityRecords(tx, records as EntityImport[], { trusted });
+      outcome.entities = await writeEntityRecords(tx, records as EntityImport[], { trusted, mentions });
       // Names just written may answer lookups the cache holds.
       for (const record of records as EntityImport[]) cache?.touch(nameKeys(record));
       break;
     case 'meeting':
-      outcome.meetings = await writeStandaloneMeetings(tx, records as MeetingRecord[]);
+      outcome.meetings = await writeStandaloneMeetings(tx, records as MeetingRecord[], { mentions });
       break;
   }
   return outcome;
@@ -250,6 +259,11 @@ export interface ImportOptions {
    * may write the visit model's structural relations and states its entities with authority.
    */
   trusted?: boolean;
+  /**
+   * A structured dataset (the Office of the Historian's records): every fact cites its record's
+   * page, and the pages do not MENTIONS what the records name (ONTOLOGY.md, "Sources").
+   */
+  structured?: boolean;
   /**
    * Once the whole file is in, apply the person rules again with everything it brought
    * (src/graph/settlePeople.ts): `npm run import` does.
@@ -334,16 +348,18 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     try {
       await writeRetrying(db, async (tx) => {
         outcomes.length = 0;
+        const upkeep = new Upkeep();
         for (const batch of batches) {
-          outcomes.push(await writeBatch(tx, batch, undefined, options.trusted));
+          outcomes.push(await writeBatch(tx, batch, undefined, { ...options, upkeep }));
           options.onProgress?.(done + outcomes.reduce((n, o) => n + written(o), 0), total);
         }
+        await upkeep.apply(tx);
         if (options.settlePeople) report.settled = await settlePeople(tx);
       }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       report.applied = false;
-      failed.push(await locateFailure(db, batches, error, options.trusted));
+      failed.push(await locateFailure(db, batches, error, options));
       return finish();
     }
     outcomes.forEach(tally);
@@ -353,9 +369,16 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   // A batch that fails is split in halves, down to the records that fail on their own.
   // Names resolved once per run, not once per batch (kept only from committed batches).
   const cache = new ResolveCache();
+  // Tours and precedents are brought up to date once, at the end, for what committed batches wrote.
+  const upkeep = new Upkeep();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
-      const outcome = await writeRetrying(db, (tx) => writeBatch(tx, batch, cache, options.trusted), { timeoutMs: TX_TIMEOUT_MS.import });
+      let noted = new Upkeep();
+      const outcome = await writeRetrying(db, (tx) => {
+        noted = new Upkeep();
+        return writeBatch(tx, batch, cache, { ...options, upkeep: noted });
+      }, { timeoutMs: TX_TIMEOUT_MS.import });
+      upkeep.absorb(noted);
       cache.commit();
       tally(outcome);
       done += batch.length;
@@ -375,6 +398,7 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
     }
   };
   for (const batch of batches) await run(batch);
+  if (!upkeep.empty) await writeRetrying(db, (tx) => upkeep.apply(tx), { timeoutMs: TX_TIMEOUT_MS.import });
   if (options.settlePeople) report.settled = await writeRetrying(db, (tx) => settlePeople(tx), { timeoutMs: TX_TIMEOUT_MS.import });
   return finish();
 }
@@ -383,13 +407,13 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
  * Strict mode failed: finds the first failing record by replaying the file in one transaction
  * that is always rolled back (earlier batches whole, then the failing one record by record).
  */
-async function locateFailure(db: Db, batches: Prepared[][], original: unknown, trusted = false): Promise<ImportFailure> {
+async function locateFailure(db: Db, batches: Prepared[][], original: unknown, options: BatchOptions): Promise<ImportFailure> {
   let found: ImportFailure | undefined;
   try {
     await db.write(async (tx) => {
       for (const batch of batches) {
         try {
-          await writeBatch(tx, batch, undefined, trusted);
+          await writeBatch(tx, batch, undefined, options);
           continue;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -398,7 +422,7 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown, t
         // transaction is still usable: try its records one by one.
         for (const p of batch) {
           try {
-            await writeBatch(tx, [p], undefined, trusted);
+            await writeBatch(tx, [p], undefined, options);
           } catch (error) {
             found = failureOf(p.line, error);
             throw new Rollback();

@@ -76,9 +76,8 @@ export type Certainty = (typeof CERTAINTIES)[number];
 
 /**
  * Who writes a relationship type:
- *   - `visit`: the visit writer, in statements of its own (write-visits, write-met, link-tours,
- *     link-precedents);
- *   - `visit-edges`: the visit writer, through the shared edge rows of write-edges.cypher;
+ *   - `visit`: derived from the visits in statements of their own (link-tours, link-precedents);
+ *   - `visit-edges`: the visit writer, through the one edge statement write-edges.cypher;
  *   - `mentions`: the writer of a source's mentions;
  *   - `relation`: recordRelation, the importer's relation records and the article files.
  * A type no `relation` writer may write is structural: it exists only as part of what its
@@ -98,12 +97,12 @@ interface RelationshipEntry {
 
 const RELATIONSHIPS = {
   // The direct graph, written together with the visit that proves it.
-  VISITED: { from: 'Person', to: 'Country', writtenBy: ['visit'], ar: 'زار', meaning: 'A person travelled to a country (carries visitId and date).' },
-  MET: { from: 'Person', to: 'Person', writtenBy: ['visit'], ar: 'التقى', meaning: 'Two people met in person (carries meetingId, visitId where part of a visit, date, place).' },
-  RECEIVED: { from: 'Person', to: 'Person', writtenBy: ['visit'], ar: 'استقبل', meaning: 'A host received a visiting person (carries visitId, meetingId, date).' },
+  VISITED: { from: 'Person', to: 'Country', writtenBy: ['visit-edges'], ar: 'زار', meaning: 'A person travelled to a country (carries visitId and date).' },
+  MET: { from: 'Person', to: 'Person', writtenBy: ['visit-edges'], ar: 'التقى', meaning: 'Two people met in person (carries meetingId, visitId where part of a visit, date, place).' },
+  RECEIVED: { from: 'Person', to: 'Person', writtenBy: ['visit-edges'], ar: 'استقبل', meaning: 'A host received a visiting person (carries visitId, meetingId, date).' },
   // The event view.
-  TRAVELER: { from: 'Visit', to: 'Person', writtenBy: ['visit'], ar: 'المسافر', meaning: 'Who made the visit.' },
-  HOST_COUNTRY: { from: 'Visit', to: 'Country', writtenBy: ['visit'], ar: 'البلد المضيف', meaning: 'The country visited.' },
+  TRAVELER: { from: 'Visit', to: 'Person', writtenBy: ['visit-edges'], ar: 'المسافر', meaning: 'Who made the visit.' },
+  HOST_COUNTRY: { from: 'Visit', to: 'Country', writtenBy: ['visit-edges'], ar: 'البلد المضيف', meaning: 'The country visited.' },
   ON_BEHALF_OF: { from: 'Visit', to: 'Country|Organization', writtenBy: ['visit-edges'], ar: 'نيابةً عن', meaning: 'The country or organization the traveler travelled for (given, or derived from the post held at the date: derived).' },
   IN_CITY: { from: 'Event', to: 'City', writtenBy: ['visit-edges'], ar: 'في مدينة', meaning: 'The city where a visit or meeting took place.' },
   PART_OF_TOUR: { from: 'Visit', to: 'Tour', writtenBy: ['visit-edges'], ar: 'ضمن جولة', meaning: 'The visit was one stop of a tour (carries order, 1-based by date).' },

@@ -9,7 +9,7 @@ import type { Tx } from '../db/driver.js';
 import { DomainError, invalid } from './errors.js';
 import { latinSlug, slugify } from './ids.js';
 import type { EntityRecord, SourceRecord } from './records.js';
-import { checkDate } from './writeVisits.js';
+import { checkDate } from './provenance.js';
 
 const MAX_SLUG = 80;
 const FIELDS = ['title', 'publisher', 'url', 'publishedAt', 'language'] as const;

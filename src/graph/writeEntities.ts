@@ -3,11 +3,12 @@ import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { nameKeys } from './normalize.js';
 import { personKeys, surnameKey } from './personName.js';
-import { EVENT_SUBLABELS, KIND_LABEL } from './ontology.js';
+import { EVENT_SUBLABELS, KIND_LABEL, type Certainty } from './ontology.js';
 import { endOf, startOf, isPartialDate } from './partialDate.js';
 import type { EntityImport, EntityRecord, Properties } from './records.js';
 import type { Tx as WriteTx } from '../db/driver.js';
-import { ENTITY_KINDS, CERTAINTIES } from './ontology.js';
+import { ENTITY_KINDS } from './ontology.js';
+import { checkProvenance, provenanceOf } from './provenance.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 import { writeMentions } from './writeMentions.js';
 import { checkProperties } from './writeRelations.js';
@@ -57,16 +58,14 @@ export async function upsertEntities(tx: Tx, records: EntityRecord[], mode: 'rep
 }
 
 /** Event nodes carry their provenance like relationships do: the source and the paragraphs naming them. */
-export function withEventProvenance(entity: EntityRecord, sourceId: string, certainty = 'stated'): EntityRecord {
+export function withEventProvenance(entity: EntityRecord, sourceId: string, certainty?: Certainty): EntityRecord {
   if (entity.kind !== 'EVENT') return entity;
   const dateCertainty = entity.properties?.dateCertainty;
   return {
     ...entity,
     properties: {
+      ...provenanceOf({ paragraphs: entity.paragraphs, certainty }, sourceId),
       source: sourceId,
-      sources: [sourceId],
-      paragraphs: entity.paragraphs ?? [],
-      certainty,
       ...entity.properties,
       ...(dateCertainty ? { dateCertainty } : {}),
     },
@@ -79,7 +78,7 @@ export function withEventProvenance(entity: EntityRecord, sourceId: string, cert
  * authority: its names, aliases and summary replace what the node had. Any other file only fills
  * in what is missing, and may not give the visit model's own labels (Visit, Meeting).
  */
-export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], options: { trusted?: boolean } = {}): Promise<{ created: string[]; written: string[] }> {
+export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], options: { trusted?: boolean; mentions?: boolean } = {}): Promise<{ created: string[]; written: string[] }> {
   if (records.length === 0) return { created: [], written: [] };
   records.forEach((record, i) => {
     const at = records.length === 1 ? 'input' : `entities[${i}]`;
@@ -89,11 +88,8 @@ export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], o
     if (!options.trusted && (record.labels ?? []).some((l) => l !== 'Tour')) {
       throw invalid(`${at}.labels: only a trusted file may give the labels ${(record.labels ?? []).filter((l) => l !== 'Tour').join(', ')}`, { at });
     }
-    if (record.certainty && !CERTAINTIES.includes(record.certainty)) throw invalid(`${at}.certainty: "${record.certainty}" is not a certainty`, { at });
+    checkProvenance(record, at);
     checkProperties(record.properties, at);
-    for (const p of record.paragraphs ?? []) {
-      if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`, { at });
-    }
   });
   const mode = options.trusted ? 'replace' : 'fill';
   // Sources first: the other records of the batch may name them (an article file starts with its own).
@@ -108,7 +104,7 @@ export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], o
     return [sourceId ? withEventProvenance(strip(record), sourceId, record.certainty) : strip(record)];
   });
   for (const id of await upsertEntities(tx, rows, mode)) created.add(id);
-  await writeMentions(tx, records.flatMap((record, i) => {
+  if (options.mentions !== false) await writeMentions(tx, records.flatMap((record, i) => {
     const sourceId = sources[i]?.id;
     return sourceId && (record.paragraphs ?? []).length > 0 ? [{ sourceId, entityId: record.id, paragraphs: record.paragraphs! }] : [];
   }));

@@ -2,7 +2,8 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
-import { RELATIONSHIP_TYPES, kindsOfEnd, type RelationshipType, CERTAINTIES } from './ontology.js';
+import { RELATIONSHIP_TYPES, kindsOfEnd, type RelationshipType } from './ontology.js';
+import { checkProvenance, provenanceOf } from './provenance.js';
 import { endOf, isPartialDate, startOf } from './partialDate.js';
 import { checkDeclaredProperties } from './relationProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
@@ -10,7 +11,8 @@ import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys, normalizeName } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
-import { linkPrecedents, type ResolutionNote } from './writeVisits.js';
+import type { ResolutionNote } from './writeVisits.js';
+import { keepDerived, type Upkeep } from './upkeep.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
 export interface RelationWriteResult {
@@ -32,6 +34,9 @@ export interface RelationWriteOptions {
   allowStructural?: boolean;
   /** Names and ids resolved by earlier batches of the same run (the bulk importer). */
   cache?: ResolveCache;
+  /** Precedents to bring up to date at the end of the run (the bulk importer), not now. */
+  upkeep?: Upkeep;  /** False for a structured dataset: its sources do not MENTIONS what its records name (ONTOLOGY.md). */
+  mentions?: boolean;
 }
 
 const DATE_PROPERTIES = ['since', 'until', 'date', 'endDate'];
@@ -92,12 +97,7 @@ export async function writeRelations(
     checkProperties(record.properties, at);
     // Recorded from outside: only the properties the type declares.
     if (!allowStructural) checkDeclaredProperties(type, record.properties, at);
-    for (const p of record.paragraphs ?? []) {
-      if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number`, { at });
-    }
-    if (record.certainty && !CERTAINTIES.includes(record.certainty)) {
-      throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
-    }
+    checkProvenance(record, at);
     if (!record.from || !record.to) throw invalid(`${at}: a relation needs from and to`, { at });
     return type;
   });
@@ -129,13 +129,12 @@ export async function writeRelations(
   await absorbShortForms(tx, absorbs, options.cache);
 
   const rows = records.map((record, index) => {
-    const source = sources[index]?.id ?? record.source ?? null;
     return {
       index,
       fromId: resolved[index * 2]!.id,
       toId: resolved[index * 2 + 1]!.id,
       type: types[index]!,
-      prov: { source, sources: source ? [source] : [], paragraphs: record.paragraphs ?? [], certainty: record.certainty ?? 'stated' },
+      prov: provenanceOf(record, sources[index]?.id),
       properties: record.properties ?? {},
       // The full days a term's ends cover, to find the term it overlaps (HOLDS_POSITION).
       sinceStart: typeof record.properties?.since === 'string' ? startOf(record.properties.since) : null,
@@ -158,7 +157,7 @@ export async function writeRelations(
     for (const r of result.records) byIndex.set(r.get('index') as number, r);
   }
 
-  await writeMentions(tx, rows.flatMap((row) =>
+  if (options.mentions !== false) await writeMentions(tx, rows.flatMap((row) =>
     row.prov.source ? [row.fromId, row.toId].map((entityId) => ({ sourceId: row.prov.source!, entityId, paragraphs: row.prov.paragraphs })) : [],
   ));
   // A post held changes which earlier visit a visit follows, in every country its holder visited,
@@ -171,7 +170,7 @@ export async function writeRelations(
       visitId: r.get('visitId') as string,
       role: r.get('role') as string | null,
     }));
-    await linkPrecedents(tx, { pairs: [...new Map(touched.map((t) => [`${t.hostId}|${t.postId}`, { hostId: t.hostId, postId: t.postId }])).values()] });
+    await keepDerived(tx, options.upkeep, { pairs: [...new Map(touched.map((t) => [`${t.hostId}|${t.postId}`, { hostId: t.hostId, postId: t.postId }])).values()] });
     const visits = [...new Map(touched.map((t) => [t.visitId, { visitId: t.visitId, roleKey: t.role ? normalizeName(t.role) || null : null }])).values()];
     if (visits.length > 0) await tx.run(cypher('write/link-representing'), { visits });
   }

@@ -6,17 +6,23 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { invalid } from './errors.js';
-import { Interner, NodeRefs } from './nodeRefs.js';
+import { NodeRefs } from './nodeRefs.js';
+import { EdgeBatch } from './edgeBatch.js';
+import { keepDerived, type Upkeep } from './upkeep.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { checkGivenVisitIds } from './visitIds.js';
 import { nameKeys, normalizeName } from './normalize.js';
-import { CERTAINTIES, typesWrittenBy, type Certainty, type EntityKindName } from './ontology.js';
-import { endOf, parsePartialDate, startOf } from './partialDate.js';
+import type { EntityKindName } from './ontology.js';
+import { endOf, startOf } from './partialDate.js';
+import { checkCertainty, checkDate, checkEndDate, checkProvenance, provenanceOf, type Provenance } from './provenance.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
 import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type ResolveCache } from './resolve.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
 export { sourceEntity } from './sources.js';
+// The import file checker takes the record checks from here.
+export { checkDate, checkEndDate, checkProvenance } from './provenance.js';
+export { linkPrecedents } from './upkeep.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 
@@ -53,20 +59,10 @@ export interface VisitWriteOptions {
   status?: boolean;
   /** Names and ids resolved by earlier batches of the same run (the bulk importer). */
   cache?: ResolveCache;
-}
-
-export function checkDate(value: string, at: string): void {
-  const parsed = typeof value === 'string' ? parsePartialDate(value) : `${JSON.stringify(value)} is not a date string`;
-  if (typeof parsed === 'string') throw invalid(`${at}: ${parsed}`, { at });
-}
-
-export function checkProvenance(record: { paragraphs?: number[]; certainty?: Certainty }, at: string): void {
-  for (const p of record.paragraphs ?? []) {
-    if (!Number.isInteger(p) || p < 0) throw invalid(`${at}.paragraphs: ${p} is not a paragraph number (0 or more)`, { at });
-  }
-  if (record.certainty && !CERTAINTIES.includes(record.certainty)) {
-    throw invalid(`${at}.certainty: "${record.certainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
-  }
+  /** Tours and precedents to bring up to date at the end of the run (the bulk importer), not now. */
+  upkeep?: Upkeep;
+  /** False for a structured dataset: its sources do not MENTIONS what its records name (ONTOLOGY.md). */
+  mentions?: boolean;
 }
 
 const PLACE_KINDS: EntityKindName[] = ['CITY', 'PLACE', 'REGION'];
@@ -98,14 +94,6 @@ class RefCollector {
     this.requests.push({ ref, at, expect: expectOne, ...(expectAny ? { expectAny } : {}), label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
-}
-
-/** Checks an end date: valid, and not before the date it ends. */
-export function checkEndDate(date: string | undefined, endDate: string | undefined, at: string): void {
-  if (endDate === undefined || endDate === null) return;
-  checkDate(endDate, `${at}.endDate`);
-  if (!date) throw invalid(`${at}.endDate: an end date needs a date`, { at });
-  if (startOf(endDate) < startOf(date)) throw invalid(`${at}.endDate: ${endDate} is before the date ${date}`, { at });
 }
 
 /** A role as the source states it, folded for matching post names ("Prime Minister" → "prime minister"). */
@@ -160,16 +148,6 @@ function planMeeting(
     city: record.city ? refs.add(record.city, `${at}.city`, 'CITY', undefined, visit?.host) : undefined,
     place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE', undefined, visit?.host) : undefined,
     topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
-  };
-}
-
-function provenanceOf(record: { source?: string; paragraphs?: number[]; certainty?: Certainty }, sourceId: string | undefined) {
-  const source = sourceId ?? record.source ?? null;
-  return {
-    source,
-    sources: source ? [source] : [],
-    paragraphs: record.paragraphs ?? [],
-    certainty: record.certainty ?? 'stated',
   };
 }
 
@@ -245,101 +223,43 @@ function meetingRow(
 }
 
 type Snapshot = { props: Record<string, unknown>; degree: number } | null;
-type Prov = ReturnType<typeof provenanceOf>;
+type Prov = Provenance;
 
-/** The types this writer sends as plain edge rows (write-edges.cypher has one block for each). */
-const VISIT_EDGE_TYPES = new Set<string>(typesWrittenBy('visit-edges'));
-const MET_EDGE_TYPES = new Set(['MET', 'RECEIVED']);
+/** A visit's own edges: traveler, host, the traveler's VISITED edge, places, representing, tour and topics. */
+function addVisitEdges(
+  batch: EdgeBatch, visitIdValue: string, travelerId: string, hostId: string,
+  row: { provenance: Provenance; travelerRole: string | null; dateCertainty: string | null; links: { type: string; id: string }[] },
+  dates: { date: string; endDate: string | null },
+): void {
+  const prov = row.provenance;
+  batch.add(visitIdValue, 'TRAVELER', travelerId, prov, { role: row.travelerRole });
+  batch.add(visitIdValue, 'HOST_COUNTRY', hostId, prov);
+  batch.add(travelerId, 'VISITED', hostId, prov, {
+    key: 'visitId', owner: visitIdValue, refresh: dates,
+    props: { visitId: visitIdValue, ...dates, dateCertainty: row.dateCertainty },
+  });
+  for (const link of row.links) batch.add(visitIdValue, link.type, link.id, prov);
+}
 
-/**
- * The edges of a batch, sent as flat rows that name their provenance by index into one shared
- * list (a batch has few distinct provenances and thousands of edges).
- */
-class EdgeBatch {
-  private readonly provTable = new Interner<Prov>((value) => JSON.stringify(value));
-  readonly provs = this.provTable.list;
-  readonly edges: { from: string; to: string; type: string; prov: number; role?: string }[] = [];
-  readonly met: { from: string; to: string; type: string; prov: number; meetingId: string; date: string; visitId: string | null; cityId: string | null; placeId: string | null }[] = [];
-  /** Edges that touch a node this write has just created: they cannot exist yet (first of their key only). */
-  readonly freshEdges: EdgeBatch['edges'] = [];
-  readonly freshMet: EdgeBatch['met'] = [];
-  private readonly freshKeys = new Set<string>();
-
-  /**
-   * @param fresh ids of nodes created by this write (no edge can touch them yet).
-   * @param nodes element ids of the nodes this write touches.
-   */
-  constructor(readonly fresh: Set<string> = new Set(), readonly nodes = new NodeRefs()) {}
-
-  prov(value: Prov): number {
-    return this.provTable.of(value);
+/** The edges a meeting row implies, once the meeting's id is known. */
+function addMeetingEdges(batch: EdgeBatch, row: MeetingRow, meetingIdValue: string): void {
+  const { prov } = row;
+  // MET and RECEIVED are told apart by their meeting: those of a meeting this write created are new.
+  const met = (visitOnly: boolean) => ({
+    key: 'meetingId', owner: meetingIdValue,
+    props: { meetingId: meetingIdValue, date: row.date, visitId: row.visitId, ...(visitOnly ? {} : { cityId: row.cityId, placeId: row.placeId }) },
+  });
+  batch.add(meetingIdValue, 'PRINCIPAL', row.byId, prov, { role: row.byRole });
+  if (row.visitId) batch.add(row.visitId, 'INCLUDES', meetingIdValue, prov);
+  for (const withId of row.withIds) {
+    batch.add(meetingIdValue, 'PRINCIPAL', withId, prov, { role: row.roles.get(withId) });
+    batch.add(row.byId, 'MET', withId, prov, met(false));
+    if (row.visitId) batch.add(withId, 'RECEIVED', row.byId, prov, met(true));
   }
-
-  /** An edge some other statement of this write has written: later rows for it are merged. */
-  written(from: string, type: string, to: string): void {
-    this.freshKeys.add(`${from}\u0000${type}\u0000${to}`);
-  }
-
-  /** True (once per key) when the edge touches a node created by this write (or belongs to a meeting it created), so it is new. */
-  private isFresh(key: string, from: string, to: string, owner?: string): boolean {
-    if (!this.fresh.has(from) && !this.fresh.has(to) && !(owner !== undefined && this.fresh.has(owner))) return false;
-    if (this.freshKeys.has(key)) return false;
-    this.freshKeys.add(key);
-    return true;
-  }
-
-  add(from: string, type: string, to: string, prov: Prov, role?: string): void {
-    if (!VISIT_EDGE_TYPES.has(type)) throw new Error(`not an edge type of the visit model: ${type}`);
-    const edge = { from, to, type, prov: this.prov(prov), ...(role ? { role } : {}) };
-    (this.isFresh(`${from}\u0000${type}\u0000${to}`, from, to) ? this.freshEdges : this.edges).push(edge);
-  }
-
-  addMet(edge: Omit<EdgeBatch['met'][number], 'prov'>, prov: Prov): void {
-    if (!MET_EDGE_TYPES.has(edge.type)) throw new Error(`not a meeting edge type: ${edge.type}`);
-    const row = { ...edge, prov: this.prov(prov) };
-    // MET and RECEIVED carry their meeting's id: those of a meeting this write created are new.
-    (this.isFresh(`${edge.from}\u0000${edge.type}\u0000${edge.to}\u0000${edge.meetingId}`, edge.from, edge.to, edge.meetingId) ? this.freshMet : this.met).push(row);
-  }
-
-  /** The edges a meeting row implies, once the meeting's id is known. */
-  addMeeting(row: MeetingRow, meetingIdValue: string): void {
-    if (row.visitId) this.add(row.visitId, 'INCLUDES', meetingIdValue, row.prov);
-    for (const withId of row.withIds) {
-      this.add(meetingIdValue, 'PRINCIPAL', withId, row.prov, row.roles.get(withId));
-      this.addMet({ from: row.byId, to: withId, type: 'MET', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: row.cityId, placeId: row.placeId }, row.prov);
-      if (row.visitId) this.addMet({ from: withId, to: row.byId, type: 'RECEIVED', meetingId: meetingIdValue, date: row.date, visitId: row.visitId, cityId: null, placeId: null }, row.prov);
-    }
-    for (const attendeeId of row.attendeeIds) this.add(attendeeId, 'ATTENDED', meetingIdValue, row.prov, row.roles.get(attendeeId));
-    for (const topicId of row.topicIds) this.add(meetingIdValue, 'DISCUSSED', topicId, row.prov);
-    if (row.cityId) this.add(meetingIdValue, 'IN_CITY', row.cityId, row.prov);
-    if (row.placeId) this.add(meetingIdValue, 'HELD_AT', row.placeId, row.prov);
-  }
-
-  /**
-   * Rows name their nodes by index into one shared list of element ids ($nodes), and the
-   * meeting, visit, city and place ids of MET/RECEIVED by index into $ids, each sent once per statement: a
-   * batch's edges repeat the same nodes many times over.
-   */
-  async write(tx: Tx): Promise<void> {
-    const endpoints = [...this.edges, ...this.freshEdges, ...this.met, ...this.freshMet].flatMap((e) => [e.from, e.to]);
-    await this.nodes.load(tx, endpoints);
-    const nodes = this.nodes.table();
-    const ids = new Interner<string>();
-    const idOf = (id: string | null) => (id === null ? null : ids.of(id));
-    // Rows are lists, not maps: no key names repeated thousands of times in the parameters.
-    const edge = (e: EdgeBatch['edges'][number]) => (e.role ? [nodes.of(e.from), nodes.of(e.to), e.type, e.prov, e.role] : [nodes.of(e.from), nodes.of(e.to), e.type, e.prov]);
-    const met = (e: EdgeBatch['met'][number]) => [
-      nodes.of(e.from), nodes.of(e.to), e.type, e.prov, ids.of(e.meetingId), idOf(e.visitId), e.date, idOf(e.cityId), idOf(e.placeId),
-    ];
-    if (this.edges.length + this.freshEdges.length > 0) {
-      const rows = { created: this.freshEdges.map(edge), edges: this.edges.map(edge) };
-      await tx.run(cypher('write/write-edges'), { ...rows, provs: this.provs, nodes: nodes.list() });
-    }
-    if (this.met.length + this.freshMet.length > 0) {
-      const rows = { created: this.freshMet.map(met), edges: this.met.map(met) };
-      await tx.run(cypher('write/write-met'), { ...rows, provs: this.provs, nodes: nodes.list(), ids: ids.list });
-    }
-  }
+  for (const attendeeId of row.attendeeIds) batch.add(attendeeId, 'ATTENDED', meetingIdValue, prov, { role: row.roles.get(attendeeId) });
+  for (const topicId of row.topicIds) batch.add(meetingIdValue, 'DISCUSSED', topicId, prov);
+  if (row.cityId) batch.add(meetingIdValue, 'IN_CITY', row.cityId, prov);
+  if (row.placeId) batch.add(meetingIdValue, 'HELD_AT', row.placeId, prov);
 }
 
 type MeetingRow = ReturnType<typeof meetingRow>;
@@ -347,25 +267,23 @@ type MeetingRow = ReturnType<typeof meetingRow>;
 async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   if (rows.length === 0) return [];
   const seen = new Set<string>();
-  const meetings = rows.map((r) => {
-    const first = !seen.has(r.id);
+  const first = rows.map((r) => {
+    const isFirst = !seen.has(r.id);
     seen.add(r.id);
-    const { roles: _roles, ...sent } = r;
-    return { ...sent, first, prov: batch.prov(r.prov), by: batch.nodes.get(r.byId) };
+    return isFirst;
   });
+  const meetings = rows.map(({ roles: _roles, ...sent }) => ({ ...sent, prov: batch.prov(sent.prov), by: batch.nodes.get(sent.byId) }));
   const result = await tx.run(cypher('write/write-meetings'), { meetings, provs: batch.provs });
   const out: { meetingId: string; before: Snapshot }[] = [];
   for (const r of result.records) {
     out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
     batch.nodes.set(r.get('meetingId') as string, r.get('node') as string);
   }
-  // A meeting this statement created (its first row) has no other edges yet.
+  // A meeting this statement created (its first row) has no edges yet.
   rows.forEach((row, i) => {
-    if (out[i]!.before === null && meetings[i]!.first) batch.fresh.add(out[i]!.meetingId);
+    if (out[i]!.before === null && first[i]) batch.fresh.add(out[i]!.meetingId);
   });
-  // The PRINCIPAL edges to `by` exist now: the same edge again must be merged, not created.
-  rows.forEach((row, i) => batch.written(out[i]!.meetingId, 'PRINCIPAL', row.byId));
-  rows.forEach((row, i) => batch.addMeeting(row, out[i]!.meetingId));
+  rows.forEach((row, i) => addMeetingEdges(batch, row, out[i]!.meetingId));
   return out;
 }
 
@@ -417,55 +335,73 @@ async function linkMeetingRoles(tx: Tx, rows: MeetingRow[], results: { meetingId
   if (all.length > 0) await tx.run(cypher('write/link-meeting-roles'), { roles: all });
 }
 
-export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
-  if (records.length === 0) return [];
-  const refs = new RefCollector();
-  const sourceInfos: (SourceRecord | undefined)[] = [];
-  const plans: PlannedVisit[] = records.map((record, index) => {
-    const at = records.length === 1 ? 'input' : `visits[${index}]`;
-    if (!record || typeof record !== 'object') throw invalid(`${at}: expected a visit`, { at });
-    if (record.date === undefined || record.date === null) throw invalid(`${at}.date: a visit needs a date`, { at });
-    checkDate(record.date, `${at}.date`);
-    checkEndDate(record.date, record.endDate, at);
-    if (record.places !== undefined && !Array.isArray(record.places)) throw invalid(`${at}.places: expected a list of references`, { at });
-    if (record.dateCertainty && !CERTAINTIES.includes(record.dateCertainty)) {
-      throw invalid(`${at}.dateCertainty: "${record.dateCertainty}" is not one of ${CERTAINTIES.join(', ')}`, { at });
+/** What the source of each visit names: its people, places, tour, topics, the visit and its meetings. */
+function visitMentions(
+  plans: PlannedVisit[], ids: string[], sources: (EntityRecord | undefined)[], visitIds: string[],
+  meetingRows: { visit: number; row: MeetingRow }[], meetingResults: { meetingId: string }[],
+): Mention[] {
+  const mentions: Mention[] = [];
+  plans.forEach((plan, v) => {
+    const sourceId = sources[v]?.id ?? plan.record.source;
+    if (!sourceId) return;
+    const paragraphs = plan.record.paragraphs ?? [];
+    const own = [plan.traveler, plan.host, plan.representing, ...plan.places, plan.tour, ...plan.topics].filter((i): i is number => i !== undefined);
+    for (const i of own) mentions.push({ sourceId, entityId: ids[i]!, paragraphs });
+    mentions.push({ sourceId, entityId: visitIds[v]!, paragraphs });
+    for (const m of plan.meetings) {
+      const mParagraphs = m.record.paragraphs ?? paragraphs;
+      for (const i of [...m.with, ...m.attendees, ...m.topics, m.city, m.place]) {
+        if (i !== undefined) mentions.push({ sourceId, entityId: ids[i]!, paragraphs: mParagraphs });
+      }
     }
-    checkProvenance(record, at);
-    sourceInfos[index] = record.sourceInfo;
-    refs.date = record.date;
-    const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
-    const host = refs.add(record.host, `${at}.host`, 'COUNTRY');
-    // A visit's places lie within the host country unless they say otherwise.
-    const places = [
-      ...(record.city ? [refs.add(record.city, `${at}.city`, 'CITY', undefined, host)] : []),
-      ...(record.places ?? []).map((place, i) => {
-        const kind = place?.kind ?? 'CITY';
-        if (!PLACE_KINDS.includes(kind)) throw invalid(`${at}.places[${i}]: a place is a CITY, PLACE or REGION, not a ${kind}`, { at });
-        // A place named by id may be any kind of place; one named without a kind is a city.
-        const expect = place?.id && !place.kind ? PLACE_KINDS : kind;
-        return refs.add(place, `${at}.places[${i}]`, expect, undefined, host);
-      }),
-    ];
-    return {
-      record,
-      at,
-      traveler,
-      host,
-      representing: record.representing ? refs.add(record.representing, `${at}.representing`) : undefined,
-      places,
-      tour: record.tour ? refs.add(refFromString(record.tour, 'EVENT'), `${at}.tour`, 'EVENT', 'Tour') : undefined,
-      topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
-      meetings: (record.meetings ?? []).map((m, i) => planMeeting(refs, m, `${at}.meetings[${i}]`, traveler, { host, date: record.date, travelerRole: record.traveler?.role })),
-    };
   });
+  meetingRows.forEach((entry, i) => {
+    const sourceId = sources[entry.visit]?.id ?? plans[entry.visit]!.record.source;
+    const result = meetingResults[i];
+    if (sourceId && result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs: entry.row.prov.paragraphs });
+  });
+  return mentions;
+}
 
-  const sources = await resolveSources(tx, sourceInfos, (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
-  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests, options.cache);
+/** Step 1: checks a visit record alone and collects its references (answers come later, by index). */
+function planVisit(refs: RefCollector, record: VisitRecord, at: string): PlannedVisit {
+  if (!record || typeof record !== 'object') throw invalid(`${at}: expected a visit`, { at });
+  if (record.date === undefined || record.date === null) throw invalid(`${at}.date: a visit needs a date`, { at });
+  checkDate(record.date, `${at}.date`);
+  checkEndDate(record.date, record.endDate, at);
+  if (record.places !== undefined && !Array.isArray(record.places)) throw invalid(`${at}.places: expected a list of references`, { at });
+  checkCertainty(record.dateCertainty, `${at}.dateCertainty`, at);
+  checkProvenance(record, at);
+  refs.date = record.date;
+  const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
+  const host = refs.add(record.host, `${at}.host`, 'COUNTRY');
+  // A visit's places lie within the host country unless they say otherwise.
+  const places = [
+    ...(record.city ? [refs.add(record.city, `${at}.city`, 'CITY', undefined, host)] : []),
+    ...(record.places ?? []).map((place, i) => {
+      const kind = place?.kind ?? 'CITY';
+      if (!PLACE_KINDS.includes(kind)) throw invalid(`${at}.places[${i}]: a place is a CITY, PLACE or REGION, not a ${kind}`, { at });
+      // A place named by id may be any kind of place; one named without a kind is a city.
+      const expect = place?.id && !place.kind ? PLACE_KINDS : kind;
+      return refs.add(place, `${at}.places[${i}]`, expect, undefined, host);
+    }),
+  ];
+  return {
+    record,
+    at,
+    traveler,
+    host,
+    representing: record.representing ? refs.add(record.representing, `${at}.representing`) : undefined,
+    places,
+    tour: record.tour ? refs.add(refFromString(record.tour, 'EVENT'), `${at}.tour`, 'EVENT', 'Tour') : undefined,
+    topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
+    meetings: (record.meetings ?? []).map((m, i) => planMeeting(refs, m, `${at}.meetings[${i}]`, traveler, { host, date: record.date, travelerRole: record.traveler?.role })),
+  };
+}
+
+/** Step 3: what can only be refused once references are resolved, refused before anything is written. */
+function refuseUnfit(plans: PlannedVisit[], resolved: { id: string; kind: string }[]): void {
   const ids = resolved.map((r) => r.id);
-  const names = new Map(resolved.map((r) => [r.id, r.name]));
-  const kinds = new Map(resolved.map((r) => [r.id, r.kind]));
-  // Everything that can be refused is refused before anything is written.
   for (const plan of plans) {
     if (plan.representing !== undefined && !['COUNTRY', 'ORGANIZATION'].includes(resolved[plan.representing]!.kind)) {
       throw invalid(`${plan.at}.representing: ${ids[plan.representing]} is a ${resolved[plan.representing]!.kind}; a traveler travels for a country or an organization`, { at: plan.at });
@@ -476,6 +412,50 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       if (!m.with.some((i) => ids[i] !== ids[m.by])) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
     }
   }
+}
+
+/**
+ * Step 6: the visit nodes, found (the same traveler and host over overlapping dates) or created.
+ * Tells for each row the visit's id, what it was before (null: created), the dates it has now
+ * (the narrower of two overlapping datings wins) and whether the row is the first with its id.
+ */
+async function writeVisitNodes(tx: Tx, visitRows: (Record<string, unknown> & { id: string })[], batch: EdgeBatch) {
+  const seenVisitIds = new Set<string>();
+  const visitFirst = visitRows.map((row) => {
+    const first = !seenVisitIds.has(row.id);
+    seenVisitIds.add(row.id);
+    return first;
+  });
+  const visitResult = await tx.run(cypher('write/write-visits'), {
+    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }) => row),
+    provs: batch.provs,
+  });
+  const visitIds: string[] = [];
+  const visitBefore: Snapshot[] = [];
+  /** The dates each visit has now (the narrower of two overlapping datings wins). */
+  const visitDates = new Map<string, { date: string; endDate: string | null }>();
+  for (const r of visitResult.records) {
+    const id = r.get('visitId') as string;
+    visitIds[r.get('index') as number] = id;
+    batch.nodes.set(id, r.get('node') as string);
+    visitBefore[r.get('index') as number] = r.get('before') as Snapshot;
+    visitDates.set(id, { date: r.get('date') as string, endDate: r.get('endDate') as string | null });
+  }
+  return { visitIds, visitBefore, visitDates, visitFirst };
+}
+
+export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
+  if (records.length === 0) return [];
+  const refs = new RefCollector();
+  const plans = records.map((record, index) => planVisit(refs, record, records.length === 1 ? 'input' : `visits[${index}]`));
+  const sourceInfos: (SourceRecord | undefined)[] = records.map((record) => record.sourceInfo);
+
+  const sources = await resolveSources(tx, sourceInfos, (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
+  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests, options.cache);
+  const ids = resolved.map((r) => r.id);
+  const names = new Map(resolved.map((r) => [r.id, r.name]));
+  const kinds = new Map(resolved.map((r) => [r.id, r.kind]));
+  refuseUnfit(plans, resolved);
   await checkGivenVisitIds(tx, plans.flatMap((plan) => plan.record.id === undefined ? [] : [
     { at: plan.at, id: plan.record.id, travelerId: ids[plan.traveler]!, hostId: ids[plan.host]!, date: plan.record.date },
   ]));
@@ -539,35 +519,17 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       properties: record.properties ?? {},
     };
   });
-  const seenVisitIds = new Set<string>();
-  const visitFirst = visitRows.map((row) => {
-    const first = !seenVisitIds.has(row.id);
-    seenVisitIds.add(row.id);
-    return first;
-  });
-  const visitResult = await tx.run(cypher('write/write-visits'), {
-    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }, v) => ({ ...row, first: visitFirst[v] })),
-    provs: batch.provs,
-  });
-  const visitIds: string[] = [];
-  const visitBefore: Snapshot[] = [];
-  for (const r of visitResult.records) {
-    visitIds[r.get('index') as number] = r.get('visitId') as string;
-    nodes.set(r.get('visitId') as string, r.get('node') as string);
-    visitBefore[r.get('index') as number] = r.get('before') as Snapshot;
-  }
-  // A visit this statement created (its first row) has no edges but its own three yet.
+  const { visitIds, visitBefore, visitDates, visitFirst } = await writeVisitNodes(tx, visitRows, batch);
+  // A visit this statement created (its first row) has no edges yet.
   visitRows.forEach((_, v) => {
     if (visitBefore[v] === null && visitFirst[v]) batch.fresh.add(visitIds[v]!);
   });
+  plans.forEach((plan, v) => addVisitEdges(batch, visitIds[v]!, ids[plan.traveler]!, ids[plan.host]!, visitRows[v]!, visitDates.get(visitIds[v]!)!));
 
   const meetingRows = plans.flatMap((plan, v) =>
     plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitIds[v]!, plan.record.date, sources[v]?.id, plan.record.endDate) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
-  visitRows.forEach((row, v) => {
-    for (const link of row.links) batch.add(visitIds[v]!, link.type, link.id, row.provenance);
-  });
   const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row), batch);
   await batch.write(tx);
   await tx.run(cypher('write/link-representing'), {
@@ -575,31 +537,10 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
   await linkMeetingRoles(tx, meetingRows.map((e) => e.row), meetingResults);
 
-  const mentions: Mention[] = [];
-  plans.forEach((plan, v) => {
-    const sourceId = sources[v]?.id ?? plan.record.source;
-    if (!sourceId) return;
-    const paragraphs = plan.record.paragraphs ?? [];
-    const own = [plan.traveler, plan.host, plan.representing, ...plan.places, plan.tour, ...plan.topics].filter((i): i is number => i !== undefined);
-    for (const i of own) mentions.push({ sourceId, entityId: ids[i]!, paragraphs });
-    mentions.push({ sourceId, entityId: visitIds[v]!, paragraphs });
-    for (const m of plan.meetings) {
-      const mParagraphs = m.record.paragraphs ?? paragraphs;
-      for (const i of [...m.with, ...m.attendees, ...m.topics, m.city, m.place]) {
-        if (i !== undefined) mentions.push({ sourceId, entityId: ids[i]!, paragraphs: mParagraphs });
-      }
-    }
-  });
-  meetingRows.forEach((entry, i) => {
-    const sourceId = sources[entry.visit]?.id ?? plans[entry.visit]!.record.source;
-    const result = meetingResults[i];
-    if (sourceId && result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs: entry.row.prov.paragraphs });
-  });
-  await writeMentions(tx, mentions, batch.fresh, nodes);
+  if (options.mentions !== false) await writeMentions(tx, visitMentions(plans, ids, sources, visitIds, meetingRows, meetingResults), batch.fresh, nodes);
 
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
-  if (tourIds.length > 0) await tx.run(cypher('write/link-tours'), { tourIds });
-  await linkPrecedents(tx, { visitIds: [...new Set(visitIds)] });
+  await keepDerived(tx, options.upkeep, { visitIds: [...new Set(visitIds)], tourIds });
 
   let after: Map<string, string> | undefined;
   if (options.status) {
@@ -643,19 +584,8 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   });
 }
 
-/**
- * Recomputes PRECEDED_BY for every (host country, post) pair the write touched: the posts the
- * travelers of `visitIds` held on their dates, and the explicit `pairs` (posts just recorded).
- */
-export async function linkPrecedents(tx: Tx, touched: { visitIds?: string[]; pairs?: { hostId: string; postId: string }[] }): Promise<void> {
-  const visitIds = touched.visitIds ?? [];
-  const pairs = touched.pairs ?? [];
-  if (visitIds.length === 0 && pairs.length === 0) return;
-  await tx.run(cypher('write/link-precedents'), { visitIds, pairs });
-}
-
 /** Meetings that belong to no visit (e.g. an archive photo's meeting), with `by` as host. */
-export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]): Promise<MeetingWriteResult[]> {
+export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[], options: Pick<VisitWriteOptions, 'mentions'> = {}): Promise<MeetingWriteResult[]> {
   if (records.length === 0) return [];
   const refs = new RefCollector();
   const plans = records.map((record, i) => {
@@ -695,7 +625,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[]):
     const result = results[i];
     if (result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs });
   });
-  await writeMentions(tx, mentions, batch.fresh, nodes);
+  if (options.mentions !== false) await writeMentions(tx, mentions, batch.fresh, nodes);
   return plans.map((plan, i) => {
     const result = results[i]!;
     const refsOf = [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]

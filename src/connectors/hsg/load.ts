@@ -53,7 +53,7 @@ export async function importHsg(db: Db, dir = HSG_DIR, options: HsgLoadOptions =
   const version = hsgVersion(dir);
   const data = readHsg(dir);
   const records = hsgRecords(data, version);
-  const report = await importEntries(db, { entries: records.entries, failures: [] }, { batchSize: options.batchSize ?? 250, onProgress: options.onProgress });
+  const report = await importEntries(db, { entries: records.entries, failures: [] }, { batchSize: options.batchSize ?? 250, onProgress: options.onProgress, structured: true });
   // A name in a remark that fits several people fails its visit: the visit is still worth
   // having, so it is written again without the meetings read from the remark.
   const failedLines = new Set(report.failed.map((f) => f.line));
@@ -62,7 +62,7 @@ export async function importHsg(db: Db, dir = HSG_DIR, options: HsgLoadOptions =
     .map((e) => ({ ...e, value: { ...(e.value as object), meetings: [] } }));
   let withoutMeetings = 0;
   if (retry.length > 0) {
-    const second = await importEntries(db, { entries: retry, failures: [] }, { batchSize: 50 });
+    const second = await importEntries(db, { entries: retry, failures: [] }, { batchSize: 50, structured: true });
     const stillFailed = new Set(second.failed.map((f) => f.line));
     withoutMeetings = retry.length - stillFailed.size;
     report.failed = report.failed.filter((f) => !failedLines.has(f.line) || stillFailed.has(f.line) || !retry.some((r) => r.line === f.line));
