@@ -19,13 +19,16 @@ async function rows(query: string, params: Record<string, unknown> = {}) {
 }
 
 const TERM = { relation: { from: { name: 'Ada Envoy', kind: 'PERSON' }, type: 'HOLDS_POSITION', to: { name: 'Envoy of Testland', kind: 'POSITION' }, properties: { since: '2010', until: '2020' }, certainty: 'EXTERNAL' } };
+const POST = { relation: { from: { name: 'Envoy of Testland' }, type: 'POST_OF', to: { name: 'Testland', kind: 'COUNTRY' }, certainty: 'EXTERNAL' } };
 const source = (n: number) => ({ title: `Travel note ${n}`, publisher: 'Test Wire', url: `https://example.org/notes/${n}` });
 const visit = (host: string, date: string, n: number, extra: Record<string, unknown> = {}) => ({
   visit: { traveler: { name: 'Ada Envoy' }, host: { name: host, kind: 'COUNTRY' }, date, source: source(n), paragraphs: [n], certainty: 'STATED', ...extra },
 });
 // Out of date order on purpose, one record per batch: tour stops and precedents must still come out in order.
+const HEADER = [TERM, POST].map((r) => JSON.stringify(r)).join('\n');
 const FILE = [
   TERM,
+  POST,
   visit('Northland', '2015-03-04', 1, { tour: 'Ada Envoy spring tour 2015' }),
   visit('Southland', '2015-03-02', 2, { tour: 'Ada Envoy spring tour 2015' }),
   visit('Northland', '2012-06-01', 3),
@@ -33,9 +36,10 @@ const FILE = [
   visit('Northland', '2018-01-10', 5, { meetings: [{ with: [{ name: 'Bo Host' }], topics: ['Fisheries'] }] }),
 ].map((r) => JSON.stringify(r)).join('\n');
 
-/** The derived part of the graph: tour order, NEXT_STOP and PRECEDED_BY. */
+/** The derived part of the graph: whom the traveler travelled for, tour order, NEXT_STOP and PRECEDED_BY. */
 async function derived() {
   return {
+    representing: await rows('MATCH (v:Visit)-[r:ON_BEHALF_OF]->(c) RETURN v.date AS visit, c.id AS country, r.derived AS derived ORDER BY visit'),
     tour: await rows("MATCH (v:Visit)-[p:PART_OF_TOUR]->(t:Tour) RETURN v.date AS date, p.order AS stop, t.date AS starts, t.endDate AS ends ORDER BY stop"),
     next: await rows('MATCH (a:Visit)-[:NEXT_STOP]->(b:Visit) RETURN a.date AS from, b.date AS to'),
     preceded: await rows('MATCH (a:Visit)-[p:PRECEDED_BY]->(b:Visit) RETURN a.date AS visit, b.date AS after, p.position AS post ORDER BY visit'),
@@ -60,6 +64,7 @@ describe('bulk import', () => {
       { date: '2015-03-04', stop: 2, starts: '2015-03-02', ends: '2015-03-04' },
     ]);
     expect(imported.next).toEqual([{ from: '2015-03-02', to: '2015-03-04' }]);
+    expect(imported.representing).toEqual(['2012-06-01', '2015-03-02', '2015-03-04', '2018-01-10'].map((visit) => ({ visit, country: 'country:testland', derived: true })));
     expect(imported.preceded).toEqual([
       { visit: '2015-03-04', after: '2012-06-01', post: 'position:envoy-of-testland' },
       { visit: '2018-01-10', after: '2015-03-04', post: 'position:envoy-of-testland' },
@@ -67,8 +72,8 @@ describe('bulk import', () => {
 
     // The same records written one at a time through the writer, which keeps them true at once.
     await freshDatabase(db);
-    await importText(db, JSON.stringify(TERM), {});
-    for (const line of FILE.split('\n').slice(1)) {
+    await importText(db, HEADER, {});
+    for (const line of FILE.split('\n').slice(2)) {
       const { visit: input } = JSON.parse(line) as { visit: unknown };
       const record = recordFromEntry({ line: 1, kind: 'visit', value: input }) as VisitRecord;
       await db.write((tx) => writeVisits(tx, [record]));

@@ -532,15 +532,13 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   meetingRows.forEach((entry, i) => (entry.row.index = i));
   const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row), batch);
   await batch.write(tx);
-  await tx.run(cypher('write/link-representing'), {
-    visits: [...new Map(visitRows.map((row, v) => [visitIds[v]!, { visitId: visitIds[v]!, roleKey: row.roleKey }])).values()],
-  });
   await linkMeetingRoles(tx, meetingRows.map((e) => e.row), meetingResults);
 
   if (options.mentions !== false) await writeMentions(tx, visitMentions(plans, ids, sources, visitIds, meetingRows, meetingResults), batch.fresh, nodes);
 
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
-  await keepDerived(tx, options.upkeep, { visitIds: [...new Set(visitIds)], tourIds });
+  const representing = visitRows.map((row, v) => ({ visitId: visitIds[v]!, roleKey: row.roleKey }));
+  await keepDerived(tx, options.upkeep, { visitIds: [...new Set(visitIds)], tourIds, representing });
 
   let after: Map<string, string> | undefined;
   if (options.status) {
