@@ -158,7 +158,12 @@ export async function main(args: string[]): Promise<void> {
       await loadSeed(db);
       await loadSynthetic(db, o.visits);
     }
-    const peerSchema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: db.driver }).getSchema();
+    const peerSchema = await new Neo4jGraphQL({
+      typeDefs: PEER_TYPE_DEFS,
+      driver: db.driver,
+      // Date ranges on ISO strings, as our filter's from/to.
+      features: { filters: { String: { GT: true, GTE: true, LT: true, LTE: true } } },
+    }).getSchema();
     peerServer = createServer(createYoga({ schema: peerSchema, graphqlEndpoint: '/graphql', logging: false }));
     const [oursUrl, peerUrl] = [await listen(ours), await listen(peerServer)];
     const { person, host } = await subjects(db);
