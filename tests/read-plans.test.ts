@@ -87,7 +87,7 @@ describe('a page of all visits', () => {
 
 describe('a page of one host\'s visits in a date range', () => {
   it('starts from the host\'s edges and gives the same visits as a full scan would', async () => {
-    const [host] = await reference('MATCH (c:Country)<-[:HOST_COUNTRY]-(v:Visit) RETURN c.id ORDER BY count(v) DESC, c.id LIMIT 1');
+    const [host] = await reference('MATCH (c:Country)<-[:HOST_COUNTRY]-(v:Visit) WITH c, count(v) AS n ORDER BY n DESC, c.id LIMIT 1 RETURN c.id');
     const { data, ran } = await throughApi(`{ visits(first: 5, filter: { host: "${host}", from: "1990", to: "2030" }) { ${PAGE_FIELDS} } }`);
     const ops = await profile(ran);
     expect(ops.some((o) => o.type.startsWith('NodeUniqueIndexSeek') && o.details.includes('Entity'))).toBe(true);
