@@ -7,7 +7,7 @@
  * sides are compared (top-level order exactly, nested lists as sets: the library returns an
  * undirected MET once per edge). Then autocannon drives each side in rounds that alternate
  * which goes first; the median of the rounds' ratios (ours / library, requests per second) is
- * printed. Neither side caches answers.
+ * printed. Neither side caches answers; ours is checked to run one statement per request.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -170,7 +170,14 @@ export async function main(args: string[]): Promise<void> {
 
     const list = scenarios(person, host);
     for (const s of list) {
-      const [a, b] = [s.oursAnswer(await post(oursUrl, s.ours)), s.peerAnswer(await post(peerUrl, s.peer))];
+      // Ours runs one statement per request (as the library does): counted on one request.
+      let statements = 0;
+      const count = () => void (statements += 1);
+      db.onQuery.add(count);
+      const oursData = await post(oursUrl, s.ours);
+      db.onQuery.delete(count);
+      if (statements !== 1) throw new Error(`ours ran ${statements} statements for "${s.name}"`);
+      const [a, b] = [s.oursAnswer(oursData), s.peerAnswer(await post(peerUrl, s.peer))];
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         throw new Error(`the answers differ for "${s.name}":\nours ${JSON.stringify(a).slice(0, 2000)}\npeer ${JSON.stringify(b).slice(0, 2000)}`);
       }
