@@ -17,7 +17,7 @@ import { createYoga } from 'graphql-yoga';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { loadSeed } from '../src/graph/seed/load.js';
+import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
 import { driveApi, loadSynthetic, median, options, type Figures, type Options } from './read.js';
