@@ -15,7 +15,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createApp } from '../src/app.js';
-import type { Db } from '../src/db/driver.js';
+import { TX_TIMEOUT_MS, type Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/import/seed.js';
 import { upsertEntities } from '../src/graph/writeEntities.js';
@@ -28,7 +28,7 @@ import { openBenchDatabase } from './database.js';
 import { createLogger } from '../src/log.js';
 import { syntheticGraph } from './synthetic.js';
 
-interface Options {
+export interface Options {
   visits: number;
   duration: number;
   connections: number;
@@ -40,7 +40,7 @@ interface Options {
   load: boolean;
 }
 
-function options(args: string[]): Options {
+export function options(args: string[]): Options {
   const value = (flag: string, fallback: number) => {
     const i = args.indexOf(flag);
     if (i < 0) return fallback;
@@ -67,25 +67,27 @@ function chunks<T>(list: T[], size: number): T[][] {
 export async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
   const graph = syntheticGraph({ visits: visitCount });
   const started = Date.now();
-  for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
-  for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }));
+  // Batches of a bulk load: the importer's timeout, not an API write's (a loaded machine is slow).
+  const bulk = { timeoutMs: TX_TIMEOUT_MS.import };
+  for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'), bulk);
+  for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }), bulk);
   let done = 0;
   for (const batch of chunks(graph.visits, 250)) {
-    await db.write((tx) => writeVisits(tx, batch));
+    await db.write((tx) => writeVisits(tx, batch), bulk);
     done += batch.length;
     if (done % 1000 === 0 || done === graph.visits.length) process.stderr.write(`[bench] ${done}/${graph.visits.length} visits written\n`);
   }
   process.stderr.write(`[bench] synthetic graph: ${graph.entities.length} entities, ${graph.relations.length} relations, ${graph.visits.length} visits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-interface Figures {
+export interface Figures {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
-async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
+export async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -98,7 +100,7 @@ async function driveApi(url: string, query: string, o: Options, duration = o.dur
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -19,6 +19,9 @@ CALL (seen, frontier, bk) {
   // One pass over x's relationships: per type and direction, how many, of which kinds, and the
   // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
+    // A node with no more relationships than $groupOver has no group: its degree (kept with the
+    // node, not counted by walking them) spares the pass for most of a frontier.
+    WITH x WHERE COUNT { (x)--() } > $groupOver
     MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
     WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
@@ -27,7 +30,7 @@ CALL (seen, frontier, bk) {
          max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
     RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
-  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
+  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
 }
 CALL (plans) {
@@ -37,12 +40,13 @@ CALL (plans) {
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan
-  WITH plan.x AS x, plan.open AS open, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
+  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
   MATCH (x)-[r]-(y)
-  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, open, grouped, seenIds
+  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenIds
   // A member of a group is still drawn when its edge names a visit or meeting already drawn
   // (whom Blinken met on his visit to Algeria, among the hundreds he met).
-  WHERE (bucket IN open OR (bucket IN grouped AND (r.visitId IN seenIds OR r.meetingId IN seenIds))) AND NOT y IN seen
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT bucket IN grouped OR r.visitId IN seenIds OR r.meetingId IN seenIds) AND NOT y IN seen
   WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
        coalesce(r.date, y.dateStart, y.date, '') AS date
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
@@ -59,6 +63,9 @@ CALL (seen, frontier, bk) {
   // One pass over x's relationships: per type and direction, how many, of which kinds, and the
   // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
+    // A node with no more relationships than $groupOver has no group: its degree (kept with the
+    // node, not counted by walking them) spares the pass for most of a frontier.
+    WITH x WHERE COUNT { (x)--() } > $groupOver
     MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
     WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
@@ -67,7 +74,7 @@ CALL (seen, frontier, bk) {
          max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
     RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
-  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
+  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
 }
 CALL (plans) {
@@ -77,12 +84,13 @@ CALL (plans) {
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan
-  WITH plan.x AS x, plan.open AS open, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
+  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
   MATCH (x)-[r]-(y)
-  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, open, grouped, seenIds
+  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenIds
   // A member of a group is still drawn when its edge names a visit or meeting already drawn
   // (whom Blinken met on his visit to Algeria, among the hundreds he met).
-  WHERE (bucket IN open OR (bucket IN grouped AND (r.visitId IN seenIds OR r.meetingId IN seenIds))) AND NOT y IN seen
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT bucket IN grouped OR r.visitId IN seenIds OR r.meetingId IN seenIds) AND NOT y IN seen
   WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
        coalesce(r.date, y.dateStart, y.date, '') AS date
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
@@ -100,6 +108,9 @@ CALL (seen, frontier, bk) {
   // One pass over x's relationships: per type and direction, how many, of which kinds, and the
   // earliest start and latest end, each as its node states it (a partial date keeps its precision).
   CALL (x) {
+    // A node with no more relationships than $groupOver has no group: its degree (kept with the
+    // node, not counted by walking them) spares the pass for most of a frontier.
+    WITH x WHERE COUNT { (x)--() } > $groupOver
     MATCH (x)-[r]-(y)
     WHERE $types IS NULL OR type(r) IN $types
     WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
@@ -108,7 +119,7 @@ CALL (seen, frontier, bk) {
          max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
     RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
   }
-  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], open: [b IN buckets WHERE b.n <= $groupOver | b.type + b.direction],
+  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
 }
 CALL (plans) {
@@ -118,12 +129,13 @@ CALL (plans) {
 }
 CALL (plans, seen, bk) {
   UNWIND plans AS plan
-  WITH plan.x AS x, plan.open AS open, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
+  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
   MATCH (x)-[r]-(y)
-  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, open, grouped, seenIds
+  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenIds
   // A member of a group is still drawn when its edge names a visit or meeting already drawn
   // (whom Blinken met on his visit to Algeria, among the hundreds he met).
-  WHERE (bucket IN open OR (bucket IN grouped AND (r.visitId IN seenIds OR r.meetingId IN seenIds))) AND NOT y IN seen
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT bucket IN grouped OR r.visitId IN seenIds OR r.meetingId IN seenIds) AND NOT y IN seen
   WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
        coalesce(r.date, y.dateStart, y.date, '') AS date
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via

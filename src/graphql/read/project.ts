@@ -5,7 +5,8 @@
  * resolvers then only read the projected values (resolvers/read.ts).
  *
  * Every projected map carries `__rk: true` (its keys are response keys, aliases included), and
- * every entity map `__kind` and `__labels`, from which Entity.__resolveType picks the type.
+ * an entity map of an interface type (Entity) `__kind` and `__labels`, from which
+ * Entity.__resolveType picks the type.
  * All values from the request are parameters; relationship types are checked against the
  * ontology and then compared with `type(r) IN $types`, never spliced into a pattern.
  */
@@ -105,6 +106,16 @@ function pagedEntities(
   order: Pick<PagedList, 'key' | 'tie'> = BY_DATE,
 ): string {
   return connection(b, field, typeName, { match, distinct: true, ...order, node: (x, sub) => entity(b, x, sub) });
+}
+
+/**
+ * The one entity the model allows at the end of `match` (a visit's traveler and host: the
+ * writers give a visit exactly one of each and refuse an id that would give it another), or
+ * null: no sort per row.
+ */
+function single(b: CypherBuilder, match: (x: string) => string, sub: TypeSelection | undefined): string {
+  const x = b.variable('x');
+  return `head(COLLECT { ${match(x)} RETURN ${entity(b, x, sub!)} LIMIT 1 })`;
 }
 
 /** One entity or null: the first `x` that `match` binds (by id, for determinism). */
@@ -340,13 +351,13 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
     dateCertainty: prop('dateCertainty'),
     purpose: prop('purpose'),
     notes: notesOf,
-    traveler: (b, v, field) => one(b, (x) => `MATCH (${v})-[:TRAVELER]->(${x})`, field.sub),
+    traveler: (b, v, field) => single(b, (x) => `MATCH (${v})-[:TRAVELER]->(${x})`, field.sub),
     travelerRole: (_b, v) => `head(COLLECT { MATCH (${v})-[t:TRAVELER]->() RETURN t.role ORDER BY t.role LIMIT 1 })`,
     travelerPosition: (b, v, field) => {
       const t = b.variable('t');
       return one(b, (x) => `MATCH (${v})-[${t}:TRAVELER]->() MATCH (${x}:Entity {id: ${t}.position}) WHERE ${x}:Position`, field.sub);
     },
-    host: (b, v, field) => one(b, (x) => `MATCH (${v})-[:HOST_COUNTRY]->(${x})`, field.sub),
+    host: (b, v, field) => single(b, (x) => `MATCH (${v})-[:HOST_COUNTRY]->(${x})`, field.sub),
     representing: (b, v, field) => one(b, (x) => `MATCH (${v})-[:ON_BEHALF_OF]->(${x})`, field.sub),
     // The first city in the order the sources give (a visit with places keeps them in `places`).
     city: (b, v, field) => {
@@ -442,6 +453,11 @@ function selectionSignature(selection: TypeSelection | undefined): string {
   return signature;
 }
 
+/** Whether the selection is of an interface (several concrete types, or one that is not the declared type). */
+function isAbstract(selection: TypeSelection): boolean {
+  return selection.byType.size !== 1 || !selection.byType.has(selection.typeName);
+}
+
 // ── entities ────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -450,7 +466,8 @@ function selectionSignature(selection: TypeSelection | undefined): string {
  * of those types (CASE on the node's labels and kind).
  */
 export function entity(b: CypherBuilder, v: string, selection: TypeSelection): string {
-  const entries: string[] = ['__rk: true', `__kind: ${v}.kind`, `__labels: labels(${v})`];
+  // Only a value of an interface type needs its node's kind and labels (Entity.__resolveType).
+  const entries: string[] = isAbstract(selection) ? ['__rk: true', `__kind: ${v}.kind`, `__labels: labels(${v})`] : ['__rk: true'];
   const allTypes = [...selection.byType.keys()];
   // responseKey → [signature → {types, field, build}]
   const byKey = new Map<string, Map<string, { types: string[]; field: FieldSelection; build: Build }>>();

@@ -235,30 +235,48 @@ export interface VisitsPlan {
   cursorKeys: string[];
 }
 
+/**
+ * The match and conditions of Query.visits' filter, shaped for the planner: only the filters
+ * given become conditions (no `$x IS NULL OR ...`), and the match starts from the most selective
+ * anchor: the host's HOST_COUNTRY edges, else the traveler's TRAVELER edges, else every visit
+ * through the index on Visit.dateStart (which then also gives the page its order).
+ * Every visit has a dateStart: write-visits.cypher, the one writer of :Visit, sets it from the
+ * required date.
+ */
+export function visitFilter(b: CypherBuilder, filter: VisitFilterArgs): { match: string; where: string[]; anchored: boolean } {
+  const from = filter.from ? startOf(filter.from) : null;
+  const to = filter.to ? endOf(filter.to) : null;
+  if (from && to && from > to) throw badInput(`"filter.from" (${filter.from}) is after "filter.to" (${filter.to}).`, { argument: 'filter' });
+  const topic = filter.topic?.trim() ? filter.topic.trim() : null;
+  const where: string[] = [];
+  let match = 'MATCH (n:Visit)';
+  if (filter.host != null) {
+    match = `MATCH (:Entity {id: ${b.param(filter.host)}})<-[:HOST_COUNTRY]-(n:Visit)`;
+    if (filter.traveler != null) where.push(`EXISTS { (n)-[:TRAVELER]->(:Entity {id: ${b.param(filter.traveler)}}) }`);
+  } else if (filter.traveler != null) {
+    match = `MATCH (:Entity {id: ${b.param(filter.traveler)}})<-[:TRAVELER]-(n:Visit)`;
+  }
+  if (from) where.push(`coalesce(n.dateEnd, n.dateStart) >= ${b.param(from)}`);
+  if (to) where.push(`n.dateStart <= ${b.param(to)}`);
+  if (topic) {
+    const t = b.variable('topic');
+    where.push(
+      `EXISTS { (n)-[:INCLUDES*0..1]->()-[:DISCUSSED]->(${t}:Topic) WHERE ${t}.id = ${b.param(topic)} OR any(k IN coalesce(${t}.nameKeys, []) WHERE k CONTAINS ${b.param(normalizeName(topic))}) }`,
+    );
+  }
+  return { match, where, anchored: match !== 'MATCH (n:Visit)' };
+}
+
+const whereClause = (conditions: readonly string[]) => (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '');
+
 export function visitsStatement(
   args: { filter?: VisitFilterArgs | null; first?: number | null; after?: string | null },
   selection: TypeSelection,
 ): VisitsPlan {
   const first = intInRange('Query.visits', 'first', args.first ?? 20);
   const after = args.after != null ? decodeCursor(args.after) : null;
-  const filter = args.filter ?? {};
-  const from = filter.from ? startOf(filter.from) : null;
-  const to = filter.to ? endOf(filter.to) : null;
-  if (from && to && from > to) throw badInput(`"filter.from" (${filter.from}) is after "filter.to" (${filter.to}).`, { argument: 'filter' });
-  const topic = filter.topic?.trim() ? filter.topic.trim() : null;
-
   const b = new CypherBuilder();
-  Object.assign(b.params, {
-    traveler: filter.traveler ?? null,
-    host: filter.host ?? null,
-    from,
-    to,
-    topic,
-    topicKey: topic ? normalizeName(topic) : null,
-    afterDate: after?.[0] ?? null,
-    afterId: after?.[1] ?? null,
-  });
-  const filterText = cypher('read/visits-filter').trim();
+  const filter = visitFilter(b, args.filter ?? {});
   const fields: FieldSelection[] = [...(selection.byType.get('VisitConnection')?.values() ?? [])];
   const wantsTotal = fields.some((f) => f.name === 'totalCount');
   const edgeSelections = fields.filter((f) => f.name === 'edges' && f.sub).map((f) => f.sub!);
@@ -268,7 +286,8 @@ export function visitsStatement(
   const parts: string[] = [];
   const columns: string[] = [];
   if (wantsTotal) {
-    parts.push(`CALL () {\n${filterText}\nRETURN count(n) AS total\n}`);
+    // Unfiltered, this is the label's count from the count store.
+    parts.push(`CALL () { ${filter.match}${whereClause(filter.where)} RETURN count(n) AS total }`);
     columns.push('total');
   }
   const cursorKeys: string[] = [];
@@ -281,10 +300,18 @@ export function visitsStatement(
       },
     };
     const row = edgeSelection ? objectMap(edgeSelection, nodeBuilders) : '{ __rk: true }';
-    const rowWithCursor = `${row.slice(0, -1)}, __cursor: [coalesce(n.dateStart, ''), n.id] }`;
+    const rowWithCursor = `${row.slice(0, -1)}, __cursor: [n.dateStart, n.id] }`;
+    const where = [...filter.where];
+    if (after) {
+      const [afterDate, afterId] = [b.param(after[0]), b.param(after[1])];
+      // The first condition alone is a range the index can seek; the second is the exact keyset.
+      where.push(`n.dateStart >= ${afterDate}`, `(n.dateStart > ${afterDate} OR n.id > ${afterId})`);
+    } else if (!filter.anchored) {
+      // Lets the planner read Visit.dateStart's index in order and stop after the page.
+      where.push('n.dateStart IS NOT NULL');
+    }
     parts.push(
-      `CALL () {\n${filterText}\n  AND ($afterId IS NULL OR coalesce(n.dateStart, '') > $afterDate OR (coalesce(n.dateStart, '') = $afterDate AND n.id > $afterId))\n` +
-        `WITH n ORDER BY coalesce(n.dateStart, ''), n.id LIMIT ${b.int(first + 1)}\nRETURN collect(${rowWithCursor}) AS rows\n}`,
+      `CALL () { ${filter.match}${whereClause(where)} WITH n ORDER BY n.dateStart, n.id LIMIT ${b.int(first + 1)} RETURN collect(${rowWithCursor}) AS rows }`,
     );
     columns.push('rows');
   }
