@@ -46,9 +46,10 @@ export function startDatasetLoads(db: Db, log: Logger, datasets: SeedDataset[]):
       }).then(
         (report) => {
           state.status = 'loaded';
-          if (report) reports.hsg = report;
-          if (report) log.info({ dataset: 'hsg', failed: report.import.failed.length, ms: report.import.ms }, formatHsgReport(report));
-          else log.info({ dataset: 'hsg' }, 'Office of the Historian records already loaded');
+          if (report) {
+            reports.hsg = report;
+            log.info({ dataset: 'hsg', failed: report.import.failed.length, ms: report.import.ms }, formatHsgReport(report));
+          } else log.info({ dataset: 'hsg' }, 'Office of the Historian records already loaded');
         },
         (err: unknown) => {
           state.status = 'failed';

@@ -113,6 +113,11 @@ export function surnameKey(name: string): string | null {
   return parsed ? surnameKeyOf(parsed.surname) : null;
 }
 
+/** The keys a Person node stores for its names (`personKeys`, `surnameKey`): what writers and repairs both set. */
+export function personNameKeys(name: string, aliases: readonly string[] = []): { personKeys: string[]; surnameKey: string | null } {
+  return { personKeys: personKeys([name, ...aliases]), surnameKey: surnameKey(name) };
+}
+
 /** True when the name is a surname alone ("Putin", "al-Assad"). */
 export function isBareSurname(name: string): boolean {
   const parsed = parsePersonName(name);

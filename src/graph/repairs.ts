@@ -6,7 +6,7 @@
 import { cypher } from '../db/cypher.js';
 import type { Db } from '../db/driver.js';
 import { normalizeName } from './normalize.js';
-import { personKeys, surnameKey } from './personName.js';
+import { personNameKeys } from './personName.js';
 import { meetingName } from './writeVisits.js';
 
 const ID_NAMED_MEETING = /^Meeting of (.+) on (\S+)$/;
@@ -40,12 +40,10 @@ export async function refreshPersonKeys(db: Db): Promise<number> {
   return db.write(async (tx) => {
     const found = await tx.run(cypher('repair/person-keys'));
     const rows = found.records.flatMap((r) => {
-      const names = [r.get('name') as string, ...(r.get('aliases') as string[])];
-      const keys = personKeys(names);
-      const surname = surnameKey(names[0]!);
+      const keys = personNameKeys(r.get('name') as string, r.get('aliases') as string[]);
       const stored = r.get('personKeys') as string[];
-      const same = stored.length === keys.length && keys.every((k) => stored.includes(k)) && (r.get('surnameKey') ?? null) === surname;
-      return same ? [] : [{ id: r.get('id') as string, personKeys: keys, surnameKey: surname }];
+      const same = stored.length === keys.personKeys.length && keys.personKeys.every((k) => stored.includes(k)) && (r.get('surnameKey') ?? null) === keys.surnameKey;
+      return same ? [] : [{ id: r.get('id') as string, ...keys }];
     });
     if (rows.length > 0) await tx.run(cypher('repair/set-person-keys'), { rows });
     return rows.length;

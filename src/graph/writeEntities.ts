@@ -2,7 +2,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { nameKeys } from './normalize.js';
-import { personKeys, surnameKey } from './personName.js';
+import { personNameKeys } from './personName.js';
 import { EVENT_SUBLABELS, KIND_LABEL, type Certainty } from './ontology.js';
 import { endOf, startOf, isPartialDate } from './partialDate.js';
 import type { EntityImport, EntityRecord, Properties } from './records.js';
@@ -40,8 +40,7 @@ export function entityRow(record: EntityRecord) {
     aliases: record.aliases ?? [],
     nameKeys: nameKeys(record),
     // People are also found by their folded given name and surname (src/graph/personName.ts).
-    personKeys: record.kind === 'PERSON' ? personKeys([record.name, ...(record.aliases ?? [])]) : null,
-    surnameKey: record.kind === 'PERSON' ? surnameKey(record.name) : null,
+    ...(record.kind === 'PERSON' ? personNameKeys(record.name, record.aliases) : { personKeys: null, surnameKey: null }),
     externalIds: record.externalIds ?? [],
     summary: record.summary ?? null,
     labels: ['Entity', KIND_LABEL[record.kind], ...extra],
