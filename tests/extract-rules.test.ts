@@ -80,6 +80,21 @@ describe('people and facts', () => {
     expect(meeting?.type === 'meeting' && meeting.participants.map((x) => x.id)).toEqual(['person:abdelmadjid-tebboune', 'person:said-chanegriha']);
   });
 
+  it('a precedent points at the later visit with the date the text gave it elsewhere', () => {
+    const { proposals } = extractor.extract({
+      text: [
+        'إسبر في الجزائر',
+        'قام وزير الدفاع الأميركي مارك إسبر أمس الخميس بزيارة إلى الجزائر.',
+        // This sentence alone reads a second, undated visit by Esper; merged, it has the date.
+        'أما إسبر فهو أول وزير دفاع يزور الجزائر منذ دونالد رامسفيلد في فبراير/شباط 2006.',
+      ].join('\n'),
+      publishedAt: '2020-10-02',
+    });
+    const precedent = proposals.find((p) => p.type === 'precedent');
+    expect(precedent).toMatchObject({ traveler: { id: 'person:donald-rumsfeld' }, date: '2006-02', paragraphs: [2] });
+    expect(precedent!.type === 'precedent' && precedent!.of).toMatchObject({ traveler: { id: 'person:mark-esper' }, host: { id: 'country:algeria' }, date: '2020-10-01' });
+  });
+
   it('marks what the text reports as someone else\'s claim as attributed, with who claims it', () => {
     const { proposals } = extractor.extract({
       text: 'Talks in Algiers\nAccording to the Algerian Presidency, US Defense Secretary Mark Esper held talks with President Abdelmadjid Tebboune on 1 October 2020.',

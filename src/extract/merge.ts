@@ -99,6 +99,14 @@ export function mergeProposals(found: Proposal[]): Proposal[] {
     // The traveler first, then whom they met.
     m.participants.sort((x, y) => Number(y.id === visit.traveler.id) - Number(x.id === visit.traveler.id));
   }
+  // The later visit a precedent points at may have been read in a sentence without its date
+  // ("the first to visit since ..."); once merged, the visit carries the date the text gave.
+  for (const pr of out.filter((p): p is PrecedentProposal => p.type === 'precedent')) {
+    const of = pr.of;
+    if (!of) continue;
+    const visit = visits.find((v) => v.traveler.id === of.traveler.id && v.host.id === of.host.id && datesAgree(v.date, of.date));
+    if (visit?.date && (!of.date || visit.date.length > of.date.length)) pr.of = { ...of, date: visit.date };
+  }
   for (const p of out) p.summary = summarize(p);
   out.forEach((p, i) => (p.id = `p${i + 1}`));
   for (const s of out.filter((p): p is StatementProposal => p.type === 'statement')) {
