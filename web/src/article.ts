@@ -5,6 +5,7 @@
  * Writes need the API key, typed here and kept for the tab only (sessionStorage).
  */
 import { gql } from './api.js';
+import { keyField } from './apiKey.js';
 import { byId, clear, h, text } from './dom.js';
 import type { Lang } from './i18n.js';
 
@@ -154,20 +155,16 @@ export interface ArticlePanelOptions {
   onAccepted: (id: string) => void;
 }
 
-const KEY_STORAGE = 'dvg.apiKey';
-
 export function attachArticlePanel(options: ArticlePanelOptions): { relabel(): void } {
   const t = (word: Word, n?: number) => WORDS[options.lang()][word].replace('{n}', String(n ?? ''));
   const card = byId('article-card');
   const review = byId('article-review');
-  const keyInput = byId<HTMLInputElement>('article-key');
-  keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
+  const key = keyField('article-key');
   let article: Article | null = null;
   const ticked = new Set<string>();
   let message = '';
 
   const nameOf = (e: Entity) => (options.lang() === 'ar' && e.nameAr ? e.nameAr : e.name);
-  const headers = () => ({ authorization: `Bearer ${keyInput.value.trim()}` });
 
   function relabel(): void {
     card.querySelectorAll<HTMLElement>('[data-article-word]').forEach((el) => {
@@ -261,7 +258,7 @@ export function attachArticlePanel(options: ArticlePanelOptions): { relabel(): v
   }
 
   async function read(): Promise<void> {
-    sessionStorage.setItem(KEY_STORAGE, keyInput.value.trim());
+    key.remember();
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim() || null;
     const language = byId<HTMLSelectElement>('article-language').value || null;
     const data = await gql<{ proposeFacts: Article }>(
@@ -273,7 +270,7 @@ export function attachArticlePanel(options: ArticlePanelOptions): { relabel(): v
           source: { title: value('article-title'), publisher: value('article-publisher'), url: value('article-url'), publishedAt: value('article-published'), language },
         },
       },
-      headers(),
+      key.headers(),
     );
     article = data.proposeFacts;
     ticked.clear();
@@ -296,7 +293,7 @@ export function attachArticlePanel(options: ArticlePanelOptions): { relabel(): v
         'AcceptProposals',
         'mutation AcceptProposals($ids: [ID!]!) { acceptProposals(ids: $ids) { accepted { id status result } } }',
         { ids },
-        headers(),
+        key.headers(),
       );
       for (const a of data.acceptProposals.accepted) {
         const q = article.proposals.find((p) => p.id === a.id);
@@ -314,7 +311,7 @@ export function attachArticlePanel(options: ArticlePanelOptions): { relabel(): v
         'DismissProposals',
         'mutation DismissProposals($ids: [ID!]!) { dismissProposals(ids: $ids) { id status } }',
         { ids },
-        headers(),
+        key.headers(),
       );
       for (const d of data.dismissProposals) {
         const q = article.proposals.find((p) => p.id === d.id);

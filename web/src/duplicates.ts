@@ -5,6 +5,7 @@
  * service). Writes need the API key, shared with "Add an article" and kept for the tab only.
  */
 import { gql } from './api.js';
+import { keyField } from './apiKey.js';
 import { byId, clear, h, text } from './dom.js';
 import type { Lang } from './i18n.js';
 
@@ -105,8 +106,6 @@ type Word = keyof (typeof WORDS)['en'];
 
 const REASON_WORDS: Record<string, Word> = { 'name-variant': 'reasonNameVariant', surname: 'reasonSurname', 'same-name': 'reasonSameName' };
 const KINDS = ['PERSON', 'COUNTRY', 'CITY', 'ORGANIZATION'] as const;
-/** The same key "Add an article" keeps: typed once per tab. */
-const KEY_STORAGE = 'dvg.apiKey';
 
 export interface DuplicatesPanelOptions {
   lang: () => Lang;
@@ -127,7 +126,7 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   const card = byId('duplicates-card');
   const list = byId('duplicates-list');
   const kindSelect = byId<HTMLSelectElement>('duplicates-kind');
-  const keyInput = byId<HTMLInputElement>('duplicates-key');
+  const key = keyField('duplicates-key');
   let items: Candidate[] = [];
   let cursor: string | null = null;
   let hasMore = false;
@@ -135,8 +134,6 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   let message = '';
 
   const nameOf = (e: { name: string; nameAr: string | null }) => (options.lang() === 'ar' && e.nameAr ? e.nameAr : e.name);
-  const key = () => keyInput.value.trim() || sessionStorage.getItem(KEY_STORAGE) || '';
-  const headers = () => ({ authorization: `Bearer ${key()}` });
 
   function relabel(): void {
     card.querySelectorAll<HTMLElement>('[data-duplicates-word]').forEach((el) => {
@@ -226,12 +223,12 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   }
 
   async function merge(keep: Side, gone: Side): Promise<void> {
-    if (keyInput.value.trim()) sessionStorage.setItem(KEY_STORAGE, keyInput.value.trim());
+    key.remember();
     const data = await gql<{ mergeEntities: { moved: number; combined: number; entity: { id: string } } }>(
       'ExplorerMerge',
       'mutation ExplorerMerge($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { moved combined entity { id } } }',
       { keep: keep.id, merge: gone.id },
-      headers(),
+      key.headers(),
     );
     const result = data.mergeEntities;
     message = t('merged', { merged: nameOf(gone), kept: nameOf(keep), moved: result.moved, combined: result.combined });
@@ -241,12 +238,12 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   }
 
   async function dismiss(c: Candidate): Promise<void> {
-    if (keyInput.value.trim()) sessionStorage.setItem(KEY_STORAGE, keyInput.value.trim());
+    key.remember();
     await gql<{ dismissDuplicate: boolean }>(
       'ExplorerDismissDuplicate',
       'mutation ExplorerDismissDuplicate($a: ID!, $b: ID!) { dismissDuplicate(a: $a, b: $b) }',
       { a: c.a.id, b: c.b.id },
-      headers(),
+      key.headers(),
     );
     message = t('dismissed', { a: nameOf(c.a), b: nameOf(c.b) });
     drop((x) => x === c);
@@ -254,7 +251,6 @@ export function attachDuplicatesPanel(options: DuplicatesPanelOptions): { relabe
   }
 
   for (const kind of KINDS) kindSelect.append(h('option', { value: kind }, t(kind)));
-  keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
   byId('duplicates-load').addEventListener('click', () => void options.track(load(true)).catch(options.onError));
   kindSelect.addEventListener('change', () => {
     if (loaded) void options.track(load(true)).catch(options.onError);
