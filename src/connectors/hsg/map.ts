@@ -169,20 +169,22 @@ export interface HsgRecords {
  *   `hsgVersion` with the record ids (`hsgIds`), so that a newer version can tell what it no
  *   longer states (see load.ts).
  */
-export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
-  const countries = new Countries();
-  countries.see('united-states', 'United States');
-  const trips = foldTrips(data.trips, countries);
-  const visits = foldVisits(data.visits.map((v) => ({ ...v, ids: [v.id], fromKey: countries.see(v.fromId, v.fromName, v.start) })));
-
-  // Travelers of the two collections: one node each, named as their terms' file names them.
+/** Travelers of the two collections: one node each, named as their terms' file names them. */
+function travelerNaming(data: HsgData) {
   const tripNames = new Map<string, string[]>();
   for (const t of data.trips) tripNames.set(t.who, [...new Set([...(tripNames.get(t.who) ?? []), t.name])]);
   // "Henry A. (Heinz Alfred) Kissinger" is named "Henry A. Kissinger"; the whole form stays an alias.
   const fullName = (who: string) => data.names.get(who) ?? tripNames.get(who)?.[0] ?? who;
   const name = (who: string) => fullName(who).replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
   const personId = (who: string) => entityId('PERSON', name(who));
+  const aliases = (who: string) => [...new Set([fullName(who), ...(tripNames.get(who) ?? [])])].filter((n) => n !== name(who));
+  return { name, personId, aliases };
+}
+type TravelerNaming = ReturnType<typeof travelerNaming>;
 
+/** The posts, countries and travelers, with the terms of office that tie them. */
+function referenceValues(data: HsgData, countries: Countries, naming: TravelerNaming): unknown[] {
+  const { name, personId } = naming;
   const values: unknown[] = [];
   for (const post of Object.values(POSTS)) {
     values.push({ entity: { id: post.id, kind: 'POSITION', name: post.name, aliases: post.aliases, summary: post.summary } });
@@ -200,8 +202,7 @@ export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
   }
   const whos = new Set([...data.terms.map((t) => t.who), ...data.trips.map((t) => t.who)]);
   for (const who of [...whos].sort()) {
-    const aliases = [...new Set([fullName(who), ...(tripNames.get(who) ?? [])])].filter((n) => n !== name(who));
-    values.push({ entity: { id: personId(who), kind: 'PERSON', name: name(who), aliases, properties: { hsgId: who } } });
+    values.push({ entity: { id: personId(who), kind: 'PERSON', name: name(who), aliases: naming.aliases(who), properties: { hsgId: who } } });
   }
   for (const post of Object.entries(POSTS)) {
     values.push({ relation: { from: { id: post[1].id }, type: 'POST_OF', to: { id: US }, certainty: 'EXTERNAL' } });
@@ -218,17 +219,21 @@ export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
       },
     });
   }
-  const tours = markTours(trips, name, version);
-  values.push(...tours);
+  return values;
+}
 
+/** The US travelers' trips abroad, and the events their remarks say they attended. */
+function tripValues(trips: ReturnType<typeof foldTrips>, countries: Countries, naming: TravelerNaming, version: string) {
+  const { name, personId } = naming;
+  const events: unknown[] = [];
   const eventLinks: unknown[] = [];
-  const tripVisits = trips.map((trip) => {
+  const visits = trips.map((trip) => {
     const paragraphs = trip.ids.map(Number).filter(Number.isInteger);
     const source = tripSource(trip.role, trip.who, name(trip.who));
     const { met, attended } = readRemarks(trip.remarks);
     for (const what of attended) {
       const id = eventId(what, trip.start);
-      values.push({ entity: { id, kind: 'EVENT', name: what, properties: { date: trip.start, endDate: trip.end ?? trip.start }, source, paragraphs, certainty: 'STATED' } });
+      events.push({ entity: { id, kind: 'EVENT', name: what, properties: { date: trip.start, endDate: trip.end ?? trip.start }, source, paragraphs, certainty: 'STATED' } });
       eventLinks.push({ relation: { from: { id }, type: 'INVOLVED', to: { id: personId(trip.who) }, properties: { role: 'attended' }, source, paragraphs, certainty: 'STATED' } });
       eventLinks.push({ relation: { from: { id }, type: 'OCCURRED_IN', to: { id: countries.idOf(trip.hostKey) }, source, paragraphs, certainty: 'STATED' } });
     }
@@ -254,8 +259,12 @@ export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
       },
     };
   });
+  return { events, visits, eventLinks };
+}
 
-  const usVisits = visits.flatMap((v) => {
+/** Foreign leaders' visits to the United States: one visit per visitor a record names. */
+function usVisitValues(visits: ReturnType<typeof foldVisits>, countries: Countries, version: string): unknown[] {
+  return visits.flatMap((v) => {
     const people = readPeople(v.visitor);
     const visitors = people.length > 0 ? people : [readPerson(v.visitor) ?? { name: v.visitor }];
     const source = { url: visitsPage(v.start), title: `Visits by foreign leaders to the United States, ${v.start.slice(0, 4)}`, publisher: PUBLISHER };
@@ -275,8 +284,20 @@ export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
       },
     }));
   });
+}
 
-  values.push(...tripVisits, ...usVisits, ...eventLinks);
+export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
+  const countries = new Countries();
+  countries.see('united-states', 'United States');
+  const trips = foldTrips(data.trips, countries);
+  const visits = foldVisits(data.visits.map((v) => ({ ...v, ids: [v.id], fromKey: countries.see(v.fromId, v.fromName, v.start) })));
+  const naming = travelerNaming(data);
+
+  // Reference data first, then tours, then the facts that point at them (the importer's order).
+  const references = referenceValues(data, countries, naming);
+  const tours = markTours(trips, naming.name, version);
+  const tripFacts = tripValues(trips, countries, naming, version);
+  const values = [...references, ...tours, ...tripFacts.events, ...tripFacts.visits, ...usVisitValues(visits, countries, version), ...tripFacts.eventLinks];
   const entries: ImportEntry[] = values.map((value, i) => {
     const kind = Object.keys(value as object)[0] as ImportEntry['kind'];
     return { line: i + 1, kind, value: (value as Record<string, unknown>)[kind] };
@@ -291,7 +312,7 @@ export function hsgRecords(data: HsgData, version = 'unversioned'): HsgRecords {
       terms: data.terms.length,
       countries: countries.all().length,
       tours: tours.length,
-      events: values.filter((v) => (v as { entity?: { kind?: string; labels?: string[] } }).entity?.kind === 'EVENT' && !(v as { entity: { labels?: string[] } }).entity.labels).length,
+      events: tripFacts.events.length,
     },
   };
 }
