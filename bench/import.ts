@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--floor] [--keep FILE]`: writes a synthetic file of
+ * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--profile] [--floor] [--keep FILE]`: writes a synthetic file of
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
  * empty database through the real importer (src/import/files.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
  * second (with the people settled at the end, as `npm run import` does). Uses NEO4J_URI if set (and EMPTIES that database), else starts its own embedded Neo4j
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
- * `--statements` prints the time spent in each statement and in whole transactions. `--floor` then
+ * `--statements` prints the time spent in each statement and in whole transactions (`--profile`:
+ * also their db hits, each statement run under PROFILE). `--floor` then
  * measures what the storage engine alone needs for a graph of that size (see storageFloor).
  *
  * The synthetic world: 600 people (a third hold a post for a term), 90 countries with two cities
@@ -184,8 +185,29 @@ async function emptyDatabase(db: Db): Promise<void> {
   await emptyGraph(db);
 }
 
-/** `--statements`: the time spent in each statement, summed over the run (the first line names it). */
-function profileStatements(db: Db, totals: Map<string, { ms: number; runs: number; max: number }>): () => void {
+/** BENCH_PLAN=<text>: the plan of the last profiled statement containing that text, printed at the end. */
+const lastPlans = new Map<string, unknown>();
+
+function printPlan(plan: { operatorType: string; dbHits: number; rows: number; children: unknown[]; arguments?: Record<string, unknown> }, depth = 0): void {
+  const details = String(plan.arguments?.Details ?? '').slice(0, 140);
+  process.stdout.write(`${'  '.repeat(depth)}${plan.operatorType} rows=${plan.rows} dbHits=${plan.dbHits} ${details}\n`);
+  for (const child of plan.children) printPlan(child as never, depth + 1);
+}
+
+type StatementTotals = Map<string, { ms: number; runs: number; max: number; dbHits: number; rows: number }>;
+
+/** The db hits of a PROFILE'd statement: the sum over its plan's operators. */
+function dbHitsOf(plan: { dbHits?: number; children?: unknown[] } | false | undefined): number {
+  if (!plan) return 0;
+  return (plan.dbHits ?? 0) + (plan.children ?? []).reduce<number>((n, child) => n + dbHitsOf(child as { dbHits?: number; children?: unknown[] }), 0);
+}
+
+/**
+ * `--statements`: the time spent in each statement, summed over the run (the first line names it).
+ * With `profile`, each statement is run under PROFILE and its db hits are summed as well (PROFILE
+ * costs time of its own: the milliseconds of such a run are not the import's).
+ */
+function profileStatements(db: Db, totals: StatementTotals, profile = false): () => void {
   const write = db.write.bind(db);
   const original = db.write;
   db.write = async (work, options) => {
@@ -193,7 +215,7 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
     try {
       return await write((tx) => work(wrap(tx)), options);
     } finally {
-      const entry = totals.get('(whole transactions, commit included)') ?? { ms: 0, runs: 0, max: 0 };
+      const entry = totals.get('(whole transactions, commit included)') ?? { ms: 0, runs: 0, max: 0, dbHits: 0, rows: 0 };
       const ms = performance.now() - t0;
       entry.ms += ms;
       entry.max = Math.max(entry.max, ms);
@@ -206,17 +228,25 @@ function profileStatements(db: Db, totals: Map<string, { ms: number; runs: numbe
       if (prop !== 'run') return Reflect.get(target, prop, receiver);
       return async (query: string, params?: Record<string, unknown>) => {
         const t0 = performance.now();
+        let dbHits = 0;
+        let rows = 0;
         try {
-          return await target.run(query, params);
+          const result = await target.run(profile ? `PROFILE ${query}` : query, params);
+          dbHits = dbHitsOf(result.summary.profile as never);
+          if (profile && process.env.BENCH_PLAN && query.includes(process.env.BENCH_PLAN)) lastPlans.set(process.env.BENCH_PLAN, result.summary.profile);
+          rows = result.records.length;
+          return result;
         } finally {
           const lines = query.split('\n').filter((line) => line.trim() && !line.startsWith('//') && !line.startsWith('CYPHER'));
           // A statement that opens with a subquery is named by its first two lines.
           const name = (lines[0]!.trim() === 'CALL () {' ? `${lines[0]!.trim()} ${lines[1]!.trim()}` : lines[0]!).slice(0, 60);
-          const entry = totals.get(name) ?? { ms: 0, runs: 0, max: 0 };
+          const entry = totals.get(name) ?? { ms: 0, runs: 0, max: 0, dbHits: 0, rows: 0 };
           const ms = performance.now() - t0;
           entry.ms += ms;
           entry.max = Math.max(entry.max, ms);
           entry.runs += 1;
+          entry.dbHits += dbHits;
+          entry.rows += rows;
           totals.set(name, entry);
         }
       };
@@ -291,8 +321,9 @@ export async function main(args: string[]): Promise<void> {
       await emptyDatabase(db);
       const label = runs > 1 ? `run ${run}/${runs} (${run === 1 ? 'cold server: JIT and query planning included' : 'warm server, database emptied again'}): ` : '';
       process.stdout.write(`${label}importing ${lines.length} records (${visits} visits, ${lines.length - visits} relations) in batches of ${batchSize} into an empty database\n`);
-      const statementMs = new Map<string, { ms: number; runs: number; max: number }>();
-      const restore = args.includes('--statements') ? profileStatements(db, statementMs) : () => {};
+      const statementMs: StatementTotals = new Map();
+      const profile = args.includes('--profile');
+      const restore = args.includes('--statements') || profile ? profileStatements(db, statementMs, profile) : () => {};
       const started = performance.now();
       const cpu = process.cpuUsage();
       const serverCpu = processCpuSeconds(serverPid);
@@ -304,7 +335,12 @@ export async function main(args: string[]): Promise<void> {
       const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH (n) WITH visits, count(n) AS nodes MATCH ()-[r]->() RETURN visits, nodes, count(r) AS relationships')).records[0]!.toObject());
       process.stdout.write(`graph: ${counts.nodes} nodes (${counts.visits} visits), ${counts.relationships} relationships\n`);
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
-        process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)  ${name}\n`);
+        const hits = profile && t.dbHits > 0 ? ` ${String(t.dbHits).padStart(9)} db hits` : '';
+        process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)${hits}  ${name}\n`);
+      }
+      for (const [text, plan] of lastPlans) {
+        process.stdout.write(`plan of the last statement containing ${JSON.stringify(text)}:\n`);
+        printPlan(plan as never, 1);
       }
       const serverCpuAfter = processCpuSeconds(serverPid);
       // CPU seconds are a fairer comparison than wall time when other processes load the machine.

@@ -8,6 +8,7 @@ import { cypher } from '../db/cypher.js';
 import { invalid } from './errors.js';
 import { NodeRefs } from './nodeRefs.js';
 import { EdgeBatch } from './edgeBatch.js';
+import { createVisitNodes, whollyNew, type Candidate } from './createVisits.js';
 import { keepDerived, type Upkeep } from './upkeep.js';
 import { entityId, meetingId, visitId } from './ids.js';
 import { checkGivenVisitIds } from './visitIds.js';
@@ -283,7 +284,6 @@ async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
   rows.forEach((row, i) => {
     if (out[i]!.before === null && first[i]) batch.fresh.add(out[i]!.meetingId);
   });
-  rows.forEach((row, i) => addMeetingEdges(batch, row, out[i]!.meetingId));
   return out;
 }
 
@@ -414,26 +414,65 @@ function refuseUnfit(plans: PlannedVisit[], resolved: { id: string; kind: string
   }
 }
 
+/** What write-visits and create-visits take of a visit row (the rest serves its edges). */
+function visitNodeRow<T extends Record<string, unknown>>({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }: T) {
+  return row;
+}
+
+/** What create-visits takes of a meeting row (write-meetings also looks the meeting up by its people). */
+function meetingNodeRow(row: MeetingRow, batch: EdgeBatch) {
+  const { index, id, name, nameAr, nameKeys, nameArKeys, summary, date, endDate, dateStart, dateEnd, properties } = row;
+  return { index, id, name, nameAr, nameKeys, nameArKeys, summary, date, endDate, dateStart, dateEnd, properties, prov: batch.prov(row.prov) };
+}
+
+/**
+ * The visit rows that may be wholly new, for find-known-events to settle: not named by a given id,
+ * nor by their meetings; and sharing nothing with another row of the batch (not the same visit,
+ * not a visit or meeting id, not a meeting of the same person on the same day), so that creating
+ * them ahead of the other rows cannot change what those find.
+ */
+function createCandidates(
+  plans: PlannedVisit[], visitRows: { index: number; id: string; traveler: string | null; host: string | null; dateStart: string; dateEnd: string }[],
+  meetingRows: { visit: number; row: MeetingRow }[], duplicateOf: (number | undefined)[],
+): Candidate[] {
+  const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const visitIdCount = count(visitRows.map((r) => r.id));
+  const meetingIdCount = count(meetingRows.map((e) => e.row.id));
+  const dayCount = count(meetingRows.map((e) => `${e.row.byId}\u0000${e.row.date}`));
+  const duplicated = new Set(duplicateOf.filter((d): d is number => d !== undefined));
+  return visitRows.flatMap((row, v) => {
+    const plan = plans[v]!;
+    const mine = meetingRows.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.visit === v);
+    const alone = plan.record.id === undefined && duplicateOf[v] === undefined && !duplicated.has(v) && visitIdCount.get(row.id) === 1
+      && plan.meetings.every((m) => m.record.id === undefined)
+      && mine.every(({ entry }) => meetingIdCount.get(entry.row.id) === 1 && dayCount.get(`${entry.row.byId}\u0000${entry.row.date}`) === 1);
+    if (!alone) return [];
+    const { index, id, traveler, host, dateStart, dateEnd } = row;
+    return [{
+      index, id, traveler, host, dateStart, dateEnd,
+      meetings: mine.map(({ entry, i }) => ({ index: i, id: entry.row.id, by: visitRows[v]!.traveler, date: entry.row.date, withIds: entry.row.withIds })),
+    }];
+  });
+}
+
 /**
  * Step 6: the visit nodes, found (the same traveler and host over overlapping dates) or created.
  * Tells for each row the visit's id, what it was before (null: created), the dates it has now
  * (the narrower of two overlapping datings wins) and whether the row is the first with its id.
  */
-async function writeVisitNodes(tx: Tx, visitRows: (Record<string, unknown> & { id: string })[], batch: EdgeBatch) {
-  const seenVisitIds = new Set<string>();
-  const visitFirst = visitRows.map((row) => {
-    const first = !seenVisitIds.has(row.id);
-    seenVisitIds.add(row.id);
-    return first;
-  });
-  const visitResult = await tx.run(cypher('write/write-visits'), {
-    visits: visitRows.map(({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }) => row),
-    provs: batch.provs,
-  });
+async function writeVisitNodes(tx: Tx, visitRows: (Record<string, unknown> & { id: string; index: number })[], batch: EdgeBatch) {
   const visitIds: string[] = [];
   const visitBefore: Snapshot[] = [];
   /** The dates each visit has now (the narrower of two overlapping datings wins). */
   const visitDates = new Map<string, { date: string; endDate: string | null }>();
+  const visitFirst: boolean[] = [];
+  if (visitRows.length === 0) return { visitIds, visitBefore, visitDates, visitFirst };
+  const seenVisitIds = new Set<string>();
+  for (const row of visitRows) {
+    visitFirst[row.index] = !seenVisitIds.has(row.id);
+    seenVisitIds.add(row.id);
+  }
+  const visitResult = await tx.run(cypher('write/write-visits'), { visits: visitRows.map(visitNodeRow), provs: batch.provs });
   for (const r of visitResult.records) {
     const id = r.get('visitId') as string;
     visitIds[r.get('index') as number] = id;
@@ -519,18 +558,46 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       properties: record.properties ?? {},
     };
   });
-  const { visitIds, visitBefore, visitDates, visitFirst } = await writeVisitNodes(tx, visitRows, batch);
-  // A visit this statement created (its first row) has no edges yet.
-  visitRows.forEach((_, v) => {
-    if (visitBefore[v] === null && visitFirst[v]) batch.fresh.add(visitIds[v]!);
-  });
-  plans.forEach((plan, v) => addVisitEdges(batch, visitIds[v]!, ids[plan.traveler]!, ids[plan.host]!, visitRows[v]!, visitDates.get(visitIds[v]!)!));
-
+  // Meeting rows name their visit by the row's id until the general path has found the visit.
   const meetingRows = plans.flatMap((plan, v) =>
-    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitIds[v]!, plan.record.date, sources[v]?.id, plan.record.endDate) })),
+    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitRows[v]!.id, plan.record.date, sources[v]?.id, plan.record.endDate) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
-  const meetingResults = await writeMeetingRows(tx, meetingRows.map((e) => e.row), batch);
+  const fresh = await whollyNew(tx, createCandidates(plans, visitRows, meetingRows, duplicateOf));
+
+  const general = visitRows.filter((_, v) => !fresh.has(v));
+  const { visitIds, visitBefore, visitDates, visitFirst } = await writeVisitNodes(tx, general, batch);
+  // A visit this statement created (its first row) has no edges yet.
+  general.forEach(({ index: v }) => {
+    if (visitBefore[v] === null && visitFirst[v]) batch.fresh.add(visitIds[v]!);
+  });
+  meetingRows.forEach((entry) => (entry.row.visitId = visitIds[entry.visit] ?? entry.row.visitId));
+  const generalMeetings = meetingRows.filter((entry) => !fresh.has(entry.visit));
+  const created = await createVisitNodes(
+    tx,
+    visitRows.filter((_, v) => fresh.has(v)).map(visitNodeRow),
+    meetingRows.filter((entry) => fresh.has(entry.visit)).map((entry) => meetingNodeRow(entry.row, batch)),
+    batch.provs,
+  );
+  for (const [v, { node, date, endDate }] of created.visits) {
+    visitIds[v] = visitRows[v]!.id;
+    visitBefore[v] = null;
+    visitDates.set(visitRows[v]!.id, { date, endDate });
+    batch.nodes.set(visitRows[v]!.id, node);
+    batch.fresh.add(visitRows[v]!.id);
+  }
+  plans.forEach((plan, v) => addVisitEdges(batch, visitIds[v]!, ids[plan.traveler]!, ids[plan.host]!, visitRows[v]!, visitDates.get(visitIds[v]!)!));
+
+  const meetingResults: { meetingId: string; before: Snapshot }[] = [];
+  const merged = await writeMeetingRows(tx, generalMeetings.map((entry, i) => ({ ...entry.row, index: i })), batch);
+  generalMeetings.forEach((entry, i) => (meetingResults[entry.row.index] = merged[i]!));
+  for (const [i, node] of created.meetings) {
+    const { id } = meetingRows[i]!.row;
+    meetingResults[i] = { meetingId: id, before: null };
+    batch.nodes.set(id, node);
+    batch.fresh.add(id);
+  }
+  meetingRows.forEach((entry, i) => addMeetingEdges(batch, entry.row, meetingResults[i]!.meetingId));
   await batch.write(tx);
   await linkMeetingRoles(tx, meetingRows.map((e) => e.row), meetingResults);
 
@@ -610,6 +677,7 @@ export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[], 
   const rows = plans.map((plan, i) => meetingRow(plan, ids, nodes, i, null, undefined, undefined));
   const batch = new EdgeBatch(new Set(createdIds), nodes);
   const results = await writeMeetingRows(tx, rows, batch);
+  rows.forEach((row, i) => addMeetingEdges(batch, row, results[i]!.meetingId));
   await batch.write(tx);
   await linkMeetingRoles(tx, rows, results);
   const mentions: Mention[] = [];
