@@ -22,9 +22,9 @@ CALL () {
       < duration.inDays(date(visit.dateStart), date(visit.dateEnd)).days
     THEN {date: v.date, endDate: v.endDate, dateStart: v.dateStart, dateEnd: v.dateEnd} ELSE {} END
   WITH v, prov, visit,
-    v.purpose IS NOT NULL AND NOT any(i IN range(0, size(coalesce(visit.notes, [])) - 1)
-      WHERE visit.notes[i] = v.purpose AND visit.noteSources[i] = coalesce(prov.source, '')) AS newNote
-  SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.purpose] ELSE [] END,
+    v.note IS NOT NULL AND NOT any(i IN range(0, size(coalesce(visit.notes, [])) - 1)
+      WHERE visit.notes[i] = v.note AND visit.noteSources[i] = coalesce(prov.source, '')) AS newNote
+  SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.note] ELSE [] END,
       visit.noteSources = coalesce(visit.noteSources, []) + CASE WHEN newNote THEN [coalesce(prov.source, '')] ELSE [] END
   SET visit.places = CASE WHEN v.places IS NULL THEN visit.places
       ELSE coalesce(visit.places, []) + [p IN v.places WHERE NOT p IN coalesce(visit.places, [])] END

@@ -2,7 +2,9 @@
 // over a range of dates that overlaps one in the graph (a month that holds a day, two ranges that
 // share a day) IS that visit: it is enriched, never duplicated, and the narrower of the two
 // ranges becomes its date. Where several overlap, the one with the very same date wins, else the
-// earliest. Each source's purpose is kept as a note (notes[i] said by noteSources[i]). Every edge
+// earliest. Each source's purpose is kept as a note (notes[i] said by noteSources[i]; `v.note` is
+// the purpose, null on a row that repeats an earlier row's visit, purpose and source: every row's
+// test reads the notes as they were before the statement). Every edge
 // carries the provenance map $provs[toInteger(v.prov)] = {source, sources, paragraphs, certainty}; an edge
 // that already exists only gains the new source in `sources`. `before` is the visit as it was
 // (its properties and degree), null when this row creates it, so the caller can tell what
@@ -48,9 +50,9 @@ SET visit += CASE WHEN duration.inDays(date(v.dateStart), date(v.dateEnd)).days
     < duration.inDays(date(visit.dateStart), date(visit.dateEnd)).days
   THEN {date: v.date, endDate: v.endDate, dateStart: v.dateStart, dateEnd: v.dateEnd} ELSE {} END
 WITH v, prov, traveler, host, visit, before,
-  v.purpose IS NOT NULL AND NOT any(i IN range(0, size(coalesce(visit.notes, [])) - 1)
-    WHERE visit.notes[i] = v.purpose AND visit.noteSources[i] = coalesce(prov.source, '')) AS newNote
-SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.purpose] ELSE [] END,
+  v.note IS NOT NULL AND NOT any(i IN range(0, size(coalesce(visit.notes, [])) - 1)
+    WHERE visit.notes[i] = v.note AND visit.noteSources[i] = coalesce(prov.source, '')) AS newNote
+SET visit.notes = coalesce(visit.notes, []) + CASE WHEN newNote THEN [v.note] ELSE [] END,
     visit.noteSources = coalesce(visit.noteSources, []) + CASE WHEN newNote THEN [coalesce(prov.source, '')] ELSE [] END
 // The places of the visit in order, merged with those other sources gave.
 SET visit.places = CASE WHEN v.places IS NULL THEN visit.places

@@ -511,6 +511,8 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   // later rows take the first row's id.
   const earlierByPair = new Map<string, { start: string; end: string; id: string; index: number }[]>();
   const duplicateOf: (number | undefined)[] = [];
+  /** Notes (visit id, purpose, source) already sent by an earlier row: sent once. */
+  const notes = new Set<string>();
   const visitRows = plans.map((plan, index) => {
     const travelerId = ids[plan.traveler]!;
     const hostId = ids[plan.host]!;
@@ -534,6 +536,9 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       ...[...new Set(plan.topics.map((i) => ids[i]!))].map((id) => ({ type: 'DISCUSSED', id })),
     ];
     const prov = provenanceOf(record, sources[index]?.id);
+    const noteKey = JSON.stringify([firstId ?? ownId, record.purpose, prov.source]);
+    const note = record.purpose && !notes.has(noteKey) ? record.purpose : null;
+    notes.add(noteKey);
     return {
       index,
       id: firstId ?? ownId,
@@ -544,6 +549,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       ...eventNames(name, nameAr),
       summary: record.summary ?? null,
       purpose: record.purpose ?? null,
+      note,
       travelerRole: record.traveler.role?.trim() ?? null,
       roleKey: roleKey(record.traveler),
       // Kept on the node only when the record lists places (a city alone is its IN_CITY edge).
