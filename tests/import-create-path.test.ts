@@ -91,11 +91,15 @@ describe('the create-only path of the visit writer', () => {
   }, 240_000);
 
   it('merges into a visit a concurrent writer created meanwhile instead of failing or doubling it', async () => {
-    await importText(db, lines([]), {});
-    const one = lines([{ traveler: { name: 'Cy Aide', kind: 'PERSON' }, host: { name: 'Southland', kind: 'COUNTRY' }, date: '2021-11-01', source: source(5), paragraphs: [2] }]);
-    const reports = await Promise.all([importText(db, one, {}), importText(db, one, {}), importText(db, one, {})]);
+    // Traveler, host and source known: nothing but the visit itself is new to the writers.
+    const earlier = { traveler: { name: 'Cy Aide', kind: 'PERSON' }, host: { name: 'Southland', kind: 'COUNTRY' }, date: '2020-01-01', source: source(5), paragraphs: [1] };
+    await importText(db, lines([earlier]), {});
+    // Each from a source of its own, so that no shared source serialises them.
+    const one = (n: number) => lines([{ traveler: { name: 'Cy Aide' }, host: { name: 'Southland' }, date: '2021-11-01', source: source(10 + n), paragraphs: [2] }]);
+    const reports = await Promise.all(Array.from({ length: 4 }, (_, n) => importText(db, one(n), {})));
     expect(reports.flatMap((r) => r.failed)).toEqual([]);
-    const visits = await db.read(async (tx) => (await tx.run("MATCH (v:Visit)-[:TRAVELER]->(:Person {id: 'person:cy-aide'}) RETURN count(v) AS n")).records[0]!.get('n'));
+    expect(reports.map((r) => r.visits.created).sort()).toEqual([0, 0, 0, 1]);
+    const visits = await db.read(async (tx) => (await tx.run("MATCH (v:Visit {date: '2021-11-01'})-[:TRAVELER]->(:Person {id: 'person:cy-aide'}) RETURN count(v) AS n")).records[0]!.get('n'));
     expect(visits).toBe(1);
   });
 });

@@ -4,17 +4,12 @@
 // the same traveler has a visit to the same host over overlapping dates; a meeting, when an
 // entity has its id or the same `by` has a meeting on the same date with all the same principals:
 // exactly the tests those two statements make. Traveler, host and `by` are element ids.
-// Each traveler is locked first (a property set and removed again, Neo4j's documented write
-// lock), in the order the caller sends them: a concurrent writer of the same traveler's visit
-// waits until this transaction ends, then finds the visit created here and merges into it, as
-// MERGE on the visit's id would make it do.
+// A concurrent writer that creates the same visit first makes this transaction's CREATE fail on
+// the unique id; writeRetrying then tries again, and that attempt finds the visit and merges.
 CYPHER replan=skip
 CALL () {
   UNWIND $visits AS v
   MATCH (traveler) WHERE elementId(traveler) = v.traveler
-  SET traveler.`_lock` = true
-  REMOVE traveler.`_lock`
-  WITH v, traveler
   MATCH (host) WHERE elementId(host) = v.host
   // Walked from the traveler, dates tested on the list, as write-visits does (and for the same reason).
   WITH v, EXISTS { MATCH (n:Entity {id: v.id}) }

@@ -27,9 +27,7 @@ export interface Candidate {
  */
 export async function whollyNew(tx: Tx, candidates: Candidate[]): Promise<Set<number>> {
   if (candidates.length === 0) return new Set();
-  // Travelers are locked in one order (their element ids), so that two writers cannot deadlock on them.
-  const visits = candidates.map(({ index, id, traveler, host, dateStart, dateEnd }) => ({ index, id, traveler, host, dateStart, dateEnd }))
-    .sort((a, b) => (a.traveler ?? '').localeCompare(b.traveler ?? ''));
+  const visits = candidates.map(({ index, id, traveler, host, dateStart, dateEnd }) => ({ index, id, traveler, host, dateStart, dateEnd }));
   const meetings = candidates.flatMap((c) => c.meetings);
   const result = await tx.run(cypher('write/find-known-events'), { visits, meetings });
   const record = result.records[0];
