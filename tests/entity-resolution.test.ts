@@ -95,6 +95,55 @@ describe('resolution rules', () => {
   });
 });
 
+describe('names a rule matched are kept as aliases', () => {
+  const aliasesOf = async (id: string) => (await suite.server.gql(`{ entity(id: "${id}") { aliases } }`)).data!.entity.aliases as string[];
+
+  it('keeps a spelling or a fuller form of the name, in both languages, so the next mention matches as an alias', async () => {
+    const lavrov = await travelerOf({ name: 'Sergei Lavrovik', kind: 'PERSON' }, '2012-05-01');
+    expect(await travelerOf({ name: 'Sergey Lavrovik', nameAr: 'سيرغي لافروفيك', kind: 'PERSON' }, '2013-05-01'))
+      .toMatchObject({ reason: 'name-variant', entity: { id: lavrov.entity.id } });
+    expect(await aliasesOf(lavrov.entity.id)).toEqual(expect.arrayContaining(['Sergey Lavrovik', 'سيرغي لافروفيك']));
+    expect(await travelerOf({ name: 'Sergey Lavrovik' }, '2030-01-01')).toMatchObject({ reason: 'alias', entity: { id: lavrov.entity.id } });
+    expect(await travelerOf({ nameAr: 'سيرغي لافروفيك' }, '2030-02-01')).toMatchObject({ reason: 'alias', entity: { id: lavrov.entity.id } });
+    const ouyahia = await travelerOf({ name: 'Ahmed Ouyahiani', kind: 'PERSON' }, '2001-01-01');
+    await travelerOf({ name: 'Ahmed Ouyahaini', kind: 'PERSON' }, '2001-02-01');
+    expect(await travelerOf({ name: 'Ahmed Ouyahaini' }, '2001-03-01')).toMatchObject({ reason: 'alias', entity: { id: ouyahia.entity.id } });
+  });
+
+  it('tells two namesakes apart by the fuller name it kept: "Hamad bin Jassim" is not the "Hamad Thani" who is Hamad bin Khalifa', async () => {
+    const emir = await travelerOf({ name: 'Hamad Thaniq', kind: 'PERSON' }, '2003-06-04');
+    expect(await travelerOf({ name: 'Hamad bin Khalifa al-Thaniq', kind: 'PERSON' }, '2004-01-01'))
+      .toMatchObject({ reason: 'name-variant', entity: { id: emir.entity.id } });
+    expect(await aliasesOf(emir.entity.id)).toContain('Hamad bin Khalifa al-Thaniq');
+    const minister = await travelerOf({ name: 'Hamad bin Jassim al-Thaniq', kind: 'PERSON' }, '2004-02-01');
+    expect(minister).toMatchObject({ reason: 'new', created: true });
+    expect(await travelerOf({ name: 'Hamad bin Khalifa al-Thaniq' }, '2005-01-01')).toMatchObject({ reason: 'alias', entity: { id: emir.entity.id } });
+  });
+
+  it('keeps no surname alone and no shorter form a namesake could bear', async () => {
+    const hafez = await travelerOf({ name: 'Hafez al-Assadov', kind: 'PERSON' }, '1977-05-09');
+    expect(await travelerOf({ name: 'Assadov', kind: 'PERSON' }, '1978-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: hafez.entity.id } });
+    const son = await travelerOf({ name: 'Ferdinand Romualdez Marcosov Jr', kind: 'PERSON' }, '2022-09-20');
+    expect(await travelerOf({ name: 'Ferdinand Marcosov', kind: 'PERSON' }, '2023-05-01')).toMatchObject({ reason: 'name-variant', entity: { id: son.entity.id } });
+    expect(await aliasesOf(hafez.entity.id)).toEqual([]);
+    expect(await aliasesOf(son.entity.id)).toEqual([]);
+    // So the son's father, decades earlier, and the later Assad are still told apart by the rules.
+    const bashar = await travelerOf({ name: 'Bashar al-Assadov', kind: 'PERSON' }, '2010-02-01');
+    expect(await travelerOf({ name: 'Assadov', kind: 'PERSON' }, '2011-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: bashar.entity.id } });
+    expect(await travelerOf({ name: 'Ferdinand Marcosov', kind: 'PERSON' }, '1966-09-14')).toMatchObject({ reason: 'new', created: true });
+  });
+
+  it('gives a person created in the same batch the names a rule matched', { timeout: 240_000 }, async () => {
+    const results = await suite.db.write((tx) => writeVisits(tx, [
+      { traveler: { name: 'Dmitry Medvedevik', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '2010-05-01' },
+      { traveler: { name: 'Dmitriy Medvedevik', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '2010-06-01' },
+    ]));
+    const [first, second] = results.map((r) => r.resolutions.find((x) => x.at.endsWith('.traveler'))!);
+    expect(second).toMatchObject({ id: first!.id, reason: 'name-variant' });
+    expect(await aliasesOf(first!.id)).toEqual(['Dmitriy Medvedevik']);
+  });
+});
+
 describe('a short form that came first', () => {
   it('is absorbed by the full name when it arrives, with its visits and its id', async () => {
     const short = await travelerOf({ name: 'Putin', kind: 'PERSON' }, '2006-03-10');
@@ -190,6 +239,11 @@ describe('shorter forms and namesakes decades apart', () => {
     expect(bogra.entity.id).not.toBe(irfaan.entity.id);
     // Near the date, the shorter form is the same man.
     expect(await travelerOf({ name: 'Mohammed Irfaan Ali', kind: 'PERSON' }, '2023-01-10')).toMatchObject({ reason: 'name-variant', entity: { id: irfaan.entity.id } });
+    // Twelve years apart, a fuller name is another man's: the prime minister of 2008 and the emir's son of 2020.
+    const minister = await travelerOf({ name: 'Sheikh Nasser al-Sabahov', kind: 'PERSON' }, '2008-09-17');
+    const emirsSon = await travelerOf({ name: 'Nasser Sabah Al-Ahmed Al-Sabahov', kind: 'PERSON' }, '2020-09-18');
+    expect(emirsSon).toMatchObject({ reason: 'new', created: true });
+    expect(emirsSon.entity.id).not.toBe(minister.entity.id);
     // A shorter form beside a namesake with other middle names is unclear: not joined.
     const short = await travelerOf({ name: 'Hamad Thanij', kind: 'PERSON' }, '2003-06-04');
     const khalifa = await travelerOf({ name: 'Hamad bin Khalifa Thanij', kind: 'PERSON' }, '1980-01-01');
@@ -240,7 +294,7 @@ describe('once a whole import is in', () => {
       line('Petrovskiy', '1999-06-01'),
       // ...until the file shows him active from 2000.
       line('Ivan Petrovskiy', '2000-01-01'),
-      line('Hubert A. Ingrahamov', '1993-01-01'),
+      line('Hubert A. Ingrahamov', '1985-01-01'),
       line('Hubert Ingrahamov', '2008-01-01'),
       line('Hubert A. Ingrahamov', '2005-01-01'),
       // Namesakes decades apart stay apart.
@@ -264,6 +318,45 @@ describe('once a whole import is in', () => {
     expect(await count('MATCH (:Person {id: $id})<-[:TRAVELER]-(v:Visit) RETURN count(v)', { id: ivan })).toBe(3);
     const old = await suite.server.gql('{ entity(id: "person:petrovskiy") { id } }');
     expect(old.data!.entity).toEqual({ id: ivan });
+  });
+});
+
+describe('terms of office', () => {
+  const holds = (personId: string, post: string, since: string, until: string) => suite.server.gqlAuth(RECORD_RELATION, {
+    input: { from: { id: personId }, type: 'HOLDS_POSITION', to: { name: post, kind: 'POSITION' }, properties: { since, until } },
+  });
+
+  it('takes a surname alone for the person whose term covers the date, however far their recorded visits; a successor\'s term does not reach back', async () => {
+    const tito = await travelerOf({ name: 'Josip Broz Titovac', kind: 'PERSON' }, '1971-10-27');
+    // Eleven years before his first recorded visit: outside the three-year margin...
+    expect((await holds(tito.entity.id, 'President of Yugoslaviac', '1953-01-14', '1980-05-04')).errors).toBeUndefined();
+    // ...but in his term of office.
+    expect(await travelerOf({ name: 'Titovac', kind: 'PERSON' }, '1960-09-22')).toMatchObject({ reason: 'surname-in-context', entity: { id: tito.entity.id } });
+    const joseph = await travelerOf({ name: 'Joseph Kabilov', kind: 'PERSON' }, '2002-05-01');
+    await holds(joseph.entity.id, 'President of Congox', '2001-01-26', '2019-01-24');
+    const father = await travelerOf({ name: 'Kabilov', kind: 'PERSON' }, '1997-05-01');
+    expect(father).toMatchObject({ reason: 'new', created: true });
+    expect(father.entity.id).not.toBe(joseph.entity.id);
+  });
+
+  it('joins a short form recorded first once the import is in, when a term covers its dates, and keeps a registry\'s two people of one name apart', { timeout: 240_000 }, async () => {
+    const visitLine = (traveler: Record<string, unknown>, date: string) => JSON.stringify({ visit: { traveler: { kind: 'PERSON', ...traveler }, host: { id: 'country:algeria' }, date } });
+    const file = [
+      visitLine({ name: 'Prime Minister Fanfanov', role: 'Prime Minister' }, '1958-07-01'),
+      visitLine({ name: 'Amintore Fanfanov', role: 'Prime Minister' }, '1983-01-01'),
+      JSON.stringify({ relation: { from: { name: 'Amintore Fanfanov' }, type: 'HOLDS_POSITION', to: { name: 'Prime Minister of Italyx', kind: 'POSITION' }, properties: { since: '1958-07-01', until: '1959-02-15' } } }),
+      // The same name thirty years apart, without a term: a namesake for all the rules know.
+      visitLine({ name: 'Prime Minister Frasero' }, '1942-05-01'),
+      visitLine({ name: 'John Malcolm Frasero' }, '1976-07-01'),
+      // Two undated people a registry tells apart, one a shorter form of the other.
+      JSON.stringify({ entity: { id: 'person:john-adamsov', kind: 'PERSON', name: 'John Adamsov', properties: { hsgId: 'adams-john' } } }),
+      JSON.stringify({ entity: { id: 'person:john-quincy-adamsov', kind: 'PERSON', name: 'John Quincy Adamsov', properties: { hsgId: 'adams-john-quincy' } } }),
+    ].join('\n');
+    const report = await importText(suite.db, file, { batchSize: 1, settlePeople: true });
+    expect(report.failed).toEqual([]);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Fanfanov' RETURN count(p)")).toBe(1);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Frasero' RETURN count(p)")).toBe(2);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Adamsov' RETURN count(p)")).toBe(2);
   });
 });
 

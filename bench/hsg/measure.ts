@@ -5,7 +5,8 @@
  * connector writes. Counts the Person nodes named by a surname alone that
  * fit exactly one person with a full name (should be 0), the groups of people whose names differ
  * only by middle names or transliteration that remain separate nodes, and prints a sample of
- * references joined by the person rules (name-variant, surname-in-context, close-spelling), each
+ * references joined by the person rules (name-variant, surname-in-context, close-spelling) or by
+ * an alias (which may be a name a rule matched and kept), each
  * with what it was joined to, for checking by hand, and every node merged into another (a short
  * form absorbed, or joined once the whole file was in) with the span of its mentions.
  */
@@ -81,12 +82,13 @@ await withDatabase(async (db) => {
     const key = `${request.ref.name}|${request.date?.slice(0, 4)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const outcome = await db.read(async (tx) => resolveRefs(tx, [request]).catch(() => null));
+    const outcome = await db.read(async (tx) => resolveRefs(tx, [request], undefined, { learn: false }).catch(() => null));
     const r = outcome?.resolved[0];
-    if (!r || !['name-variant', 'surname-in-context', 'close-spelling'].includes(r.reason)) continue;
+    // An alias may be a name a rule matched earlier and kept (or one a source gave): a join to read too.
+    if (!r || !['alias', 'name-variant', 'surname-in-context', 'close-spelling'].includes(r.reason)) continue;
     joins.push(`${request.ref.name} (${request.date}) -> ${r.name} [${r.reason}]`);
   }
-  console.log(`sample of ${joins.length} joins by the person rules:`);
+  console.log(`sample of ${joins.length} joins by the person rules or an alias:`);
   for (const j of joins) console.log(`  ${j}`);
 });
 

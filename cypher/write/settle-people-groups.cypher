@@ -1,6 +1,7 @@
 // People who share a folded surname, in groups of two or more, each with the span of its dated
-// visits and meetings and the pairs set apart by hand: what the person rules are applied to again
-// once a whole import is in (src/graph/settlePeople.ts).
+// visits and meetings, its terms of office, the ids a registry gave it, and the pairs set apart by
+// hand: what the person rules are applied to again once a whole import is in
+// (src/graph/settlePeople.ts).
 MATCH (p:Person)
 WHERE p.surnameKey IS NOT NULL
 WITH p.surnameKey AS key, collect(p) AS people
@@ -11,4 +12,6 @@ CALL (p) {
   RETURN toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last
 }
 WITH key, p, first, last
-RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last}) AS people
+RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last,
+  registryIds: coalesce(p.externalIds, []) + CASE WHEN p.hsgId IS NULL THEN [] ELSE ['hsg:' + p.hsgId] END,
+  terms: [(p)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}]}) AS people

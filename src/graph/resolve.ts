@@ -17,6 +17,7 @@ import { mergeEntities } from './merge.js';
 import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
 import { choosePerson, NewPeople, personQuery, type PersonCandidate } from './resolvePeople.js';
+import { personKeys } from './personName.js';
 import { escapeLucene, luceneQuery } from './lucene.js';
 
 /**
@@ -80,6 +81,21 @@ export interface Resolution {
   toLocate: { id: string; withinId: string; request: number }[];
   /** New people who absorb a node known so far by their surname alone: new id → that node's id and names. */
   absorbs: Map<string, { id: string; keys: string[] }>;
+  /** Stored people a rule joined a reference to, and the reference's names to keep as their aliases. */
+  learned: Learned[];
+}
+
+export interface Learned {
+  id: string;
+  names: string[];
+}
+
+export interface ResolveOptions {
+  /**
+   * Keep the names a person rule matched as aliases of the matched person (default true). False
+   * for a read-only look-up, which must not write.
+   */
+  learn?: boolean;
 }
 
 /**
@@ -141,6 +157,18 @@ const ID_PATTERN = /^[a-z]+:\S+$/;
 /** A plain string naming an entity: an id if it looks like one ("topic:arms-sales"), else a name. */
 export function refFromString(text: string, kind: EntityKindName): EntityRef {
   return ID_PATTERN.test(text) ? { id: text } : { name: text, kind };
+}
+
+/** A reference's names as given (English, Arabic, aliases), trimmed, each with letters to match on. */
+function namesOf(ref: EntityRef): string[] {
+  return [...new Set([ref.name, ref.nameAr, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s)).map((s) => s.trim()))]
+    .filter((s) => normalizeName(s));
+}
+
+/** The names of a reference that an entity with these names does not have yet. */
+function namesToLearn(ref: EntityRef, known: string[]): string[] {
+  const have = new Set(known.map(normalizeName));
+  return namesOf(ref).filter((n) => !have.has(normalizeName(n)));
 }
 
 function keysOf(ref: EntityRef): string[] {
@@ -301,12 +329,13 @@ async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
  * Resolves every reference of a batch. References `within` another are resolved after it, so
  * that its id filters their candidates (Sydney in Australia is not Sydney in Canada).
  */
-export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache): Promise<Resolution> {
+export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: ResolveCache, options: ResolveOptions = {}): Promise<Resolution> {
   requests.forEach(validate);
   const resolved: Resolved[] = new Array(requests.length);
   const toCreate: EntityRecord[] = [];
   const toLocate: Resolution['toLocate'] = [];
   const absorbs: Resolution['absorbs'] = new Map();
+  const learned: Learned[] = [];
   let pending = requests.map((_, i) => i);
   while (pending.length > 0) {
     const ready = pending.filter((i) => {
@@ -328,6 +357,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     toCreate.push(...result.toCreate);
     for (const located of result.toLocate) toLocate.push({ ...located, request: ready[located.request]! });
     for (const [newId, old] of result.absorbs) absorbs.set(newId, old);
+    learned.push(...result.learned);
     const done = new Set(ready);
     pending = pending.filter((i) => !done.has(i));
   }
@@ -337,6 +367,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     const into = absorbedBy.get(r.id);
     return into ? { ...r, id: into.id, name: into.name } : r;
   });
+  if (options.learn !== false) await learnAliases(tx, learned, cache);
   // The same place asked for twice (e.g. a visit's city and a meeting's) is placed once.
   const seen = new Set<string>();
   return {
@@ -344,7 +375,36 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
     toCreate,
     toLocate: toLocate.filter((l) => !seen.has(`${l.id}|${l.withinId}`) && seen.add(`${l.id}|${l.withinId}`)),
     absorbs,
+    learned,
   };
+}
+
+/**
+ * Keeps the names a person rule matched as aliases of the people matched, so that the next
+ * mention of those spellings matches as `alias` and the names tell the person apart from a
+ * namesake ("Hamad bin Khalifa al-Thani" on a node "Hamad Thani" keeps "Hamad bin Jassim
+ * al-Thani" off it). One statement for the whole batch.
+ */
+async function learnAliases(tx: Tx, learned: Learned[], cache?: ResolveCache): Promise<void> {
+  const byId = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (const { id, names } of learned) {
+    for (const name of names) {
+      // One spelling per folded form: "Sergey Lavrov" and "SERGEY LAVROV" are one alias.
+      const key = `${id}|${normalizeName(name)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (byId.get(id) ?? byId.set(id, new Set()).get(id)!).add(name);
+    }
+  }
+  if (byId.size === 0) return;
+  const rows = [...byId].map(([id, names]) => {
+    const aliases = [...names];
+    const keys = nameKeys({ name: aliases[0]!, aliases: aliases.slice(1) });
+    cache?.touch(keys);
+    return { id, aliases, keys, personKeys: personKeys(aliases) };
+  });
+  await tx.run(cypher('write/learn-aliases'), { rows });
 }
 
 async function resolveLevel(
@@ -439,6 +499,7 @@ async function resolveLevel(
   const newPersonReason = new Map<number, MatchReason>();
   const personMatch = new Map<number, { candidate: Candidate; reason: MatchReason }>();
   const absorbByKey = new Map<string, { id: string; keys: string[] }>();
+  const learned: Learned[] = [];
   let unknown: RefRequest | undefined;
   requests.forEach((request, i) => {
     if (!byName(request) || unknown) return;
@@ -471,7 +532,16 @@ async function resolveLevel(
         newKeyOf[i] = entry.key;
         newPeople.seen(entry, request.date);
         newPersonReason.set(i, choice.reason);
-      } else personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+        // A person this batch creates takes the names a rule matched as aliases from the start.
+        if (choice.learn) {
+          const record = entry.record;
+          record.aliases = [...(record.aliases ?? []), ...namesToLearn(ref, [record.name, record.nameAr ?? '', ...(record.aliases ?? [])])];
+        }
+      } else {
+        personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+        const names = choice.learn ? namesToLearn(ref, [choice.match.name, ...choice.match.aliases]) : [];
+        if (names.length > 0) learned.push({ id: choice.match.id, names });
+      }
       return;
     }
     const shortForm = choice && 'absorb' in choice ? batchPeople.get(choice.absorb) : undefined;
@@ -637,7 +707,7 @@ async function resolveLevel(
     const record = newByKey.get(key)!;
     if (toCreate.includes(record)) absorbs.set(record.id, old);
   }
-  return { resolved, toCreate, toLocate, absorbs };
+  return { resolved, toCreate, toLocate, absorbs, learned };
 }
 
 /**

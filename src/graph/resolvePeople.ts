@@ -15,10 +15,33 @@ export interface PersonCandidate {
   /** First and last day of the person's dated visits and meetings (null when none). */
   first: string | null;
   last: string | null;
+  /** The person's terms of office (HOLDS_POSITION since/until, partial dates; an open end is null). */
+  terms?: Term[];
+}
+
+export interface Term {
+  since: string | null;
+  until: string | null;
+}
+
+/**
+ * True when a term of office covers the year: a surname alone at a date in someone's term is
+ * theirs however long ago their last recorded visit was, and a namesake's dates fall outside it.
+ * A term with neither end says nothing about dates.
+ */
+export function inTerm(terms: Term[] | undefined, year: number): boolean {
+  return (terms ?? []).some((t) => (t.since !== null || t.until !== null)
+    && (t.since === null || Number(t.since.slice(0, 4)) <= year)
+    && (t.until === null || year <= Number(t.until.slice(0, 4))));
 }
 
 export type PersonChoice =
-  | { match: PersonCandidate; reason: 'name-variant' | 'surname-in-context' | 'close-spelling' }
+  /**
+   * `learn`: the reference's names hold for the person whatever the date (a spelling or a fuller
+   * form of their name, not a surname alone or a shorter form that a namesake could bear), so they
+   * are kept as aliases and the next mention of them matches as `alias`.
+   */
+  | { match: PersonCandidate; reason: 'name-variant' | 'surname-in-context' | 'close-spelling'; learn: boolean }
   | { absorb: PersonCandidate }
   | { ambiguous: PersonCandidate[] }
   | null;
@@ -28,7 +51,8 @@ const ACTIVE_MARGIN_YEARS = 3;
 /**
  * Years around a person's known activity in which a shorter form of their name (no middle name,
  * no "Jr") is still taken to be them: a career can span a decade between two records, a father
- * and a son of one name are a generation apart.
+ * and a son of one name are a generation apart. Not more: at fifteen, "Nasser Sabah Al-Ahmed
+ * Al-Sabah" (2020) joined the "Sheikh Nasser al-Sabah" of 2008, another man.
  */
 export const SHORTER_NAME_MARGIN_YEARS = 10;
 /** A surname must be at least this long for a one-letter difference to count as a spelling slip. */
@@ -57,8 +81,10 @@ export function personQuery(names: string[]): string | null {
 }
 
 function activeAt(candidate: PersonCandidate, date: string | undefined, margin = ACTIVE_MARGIN_YEARS): boolean {
-  if (!date || !candidate.first || !candidate.last) return false;
+  if (!date) return false;
   const year = Number(date.slice(0, 4));
+  if (inTerm(candidate.terms, year)) return true;
+  if (!candidate.first || !candidate.last) return false;
   return year >= Number(candidate.first.slice(0, 4)) - margin && year <= Number(candidate.last.slice(0, 4)) + margin;
 }
 
@@ -75,6 +101,11 @@ function generationsAgree(a: PersonName, b: PersonName): boolean {
  */
 function exactlyAsFull(a: PersonName, b: PersonName): boolean {
   return (a.middles.length > 0) === (b.middles.length > 0) && a.generation === b.generation;
+}
+
+/** True when `a` leaves out middle names or a "Jr"/"Sr" that `b` has: a form a namesake may share. */
+function leavesOut(a: PersonName, b: PersonName): boolean {
+  return (a.middles.length === 0 && b.middles.length > 0) || (!a.generation && Boolean(b.generation));
 }
 
 /** True when all of a candidate's dated mentions lie within ACTIVE_MARGIN_YEARS of the date. */
@@ -109,7 +140,11 @@ export function choosePerson(names: string[], date: string | undefined, candidat
       && (exactlyAsFull(w, n) || (!otherwiseNamed && (!date || !c.first || activeAt(c, date, SHORTER_NAME_MARGIN_YEARS)))))));
     if (variants.length > 0) {
       const chosen = narrowByDate(variants, date);
-      return chosen ? { match: chosen, reason: 'name-variant' } : { ambiguous: variants };
+      if (!chosen) return { ambiguous: variants };
+      // Chosen among several by the date, or by a shorter form: true then, not always.
+      const learn = variants.length === 1 && namesOf(chosen).some((n) => withGiven.some((w) =>
+        sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n) && !leavesOut(w, n)));
+      return { match: chosen, reason: 'name-variant', learn };
     }
     const close = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) => {
       const a = surnameKeyOf(w.surname);
@@ -117,7 +152,7 @@ export function choosePerson(names: string[], date: string | undefined, candidat
       return givenKey(w.given!) === givenKey(n.given!) && a !== b && Math.min(a.length, b.length) >= CLOSE_SPELLING_MIN_LENGTH
         && withinOneEdit(a, b) && middlesAgree(w.middles, n.middles);
     })));
-    if (close.length === 1) return { match: close[0]!, reason: 'close-spelling' };
+    if (close.length === 1) return { match: close[0]!, reason: 'close-spelling', learn: true };
     // A node known so far by this surname alone: the new, fuller name takes it over, unless the
     // surname already belongs to someone else with a full name (then the short form is unclear).
     const surnames = new Set(withGiven.map((w) => surnameKeyOf(w.surname)));
@@ -135,10 +170,11 @@ export function choosePerson(names: string[], date: string | undefined, candidat
   // A bearer known to be active only far from the record's date is someone else's namesake
   // ("Rahman" in 1960 is not Ziaur Rahman, active from 1977).
   const bearers = full.filter((c) => namesOf(c).some((n) => n.given && surnames.has(surnameKeyOf(n.surname))))
-    .filter((c) => !date || !c.first || activeAt(c, date));
+    .filter((c) => !date || (!c.first && !(c.terms ?? []).length) || activeAt(c, date));
   if (bearers.length === 0) return null;
   const chosen = narrowByDate(bearers, date);
-  return chosen ? { match: chosen, reason: 'surname-in-context' } : { ambiguous: bearers };
+  // A surname alone is never learnt: "Assad" is Hafez in 1978 and Bashar in 2011.
+  return chosen ? { match: chosen, reason: 'surname-in-context', learn: false } : { ambiguous: bearers };
 }
 
 /**

@@ -7,18 +7,20 @@
  * - a node named by a surname alone, when exactly one person with a full name bears that surname
  *   and every dated mention of the short form lies within three years of that person's activity
  *   (so "Kenyatta" in 1970 is not Uhuru Kenyatta, active from 2014, and "Abe" in 1983 and 2006
- *   is not Shinzo Abe);
+ *   is not Shinzo Abe), or within one of that person's terms of office;
  * - people whose names are one name by the name-variant rule (and "Jr"/"Sr" agree), when each
  *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
  *   beside two different Hamads stays for review), and a shorter form is joined only within ten
- *   years of the fuller one's activity.
+ *   years of the fuller one's activity (an undated one is not joined: it may be anyone of that name).
+ * Two people with different ids from one registry (the historian's John Adams and John Quincy
+ * Adams) are never joined, and a person a registry knows is the one kept.
  * Pairs set apart by hand (dismissDuplicate) stay apart. One statement reads the groups; each
  * join is a merge (mergeEntities), in the caller's transaction.
  */
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { mergeEntities } from './merge.js';
-import { SHORTER_NAME_MARGIN_YEARS } from './resolvePeople.js';
+import { inTerm, SHORTER_NAME_MARGIN_YEARS, type Term } from './resolvePeople.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, type PersonName } from './personName.js';
 
 export interface SettleCandidate {
@@ -29,6 +31,9 @@ export interface SettleCandidate {
   apart: string[];
   first: string | null;
   last: string | null;
+  /** Ids registries gave the person ("wikidata:Q7747", the historian's "hsg:adams-john"). */
+  registryIds?: string[];
+  terms?: Term[];
 }
 
 /** Years around a full-named person's activity in which a surname alone is taken to be them. */
@@ -47,20 +52,37 @@ function gap(a: SettleCandidate, b: SettleCandidate): number | null {
   return Math.max(0, bf - al, af - bl);
 }
 
+/**
+ * True when a registry tells the two apart: each has an id of one registry, and they differ
+ * (John Adams and John Quincy Adams are two of the historian's people).
+ */
+function registriesDiffer(a: SettleCandidate, b: SettleCandidate): boolean {
+  const registry = (id: string) => id.slice(0, id.indexOf(':'));
+  const bIds = b.registryIds ?? [];
+  return (a.registryIds ?? []).some((x) => bIds.some((y) => registry(x) === registry(y)) && !bIds.includes(x));
+}
+
 /** True when the name-variant rule joins the two, with its guards. */
 function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
+  if (registriesDiffer(a, b)) return false;
   return names(a).some((x) => names(b).some((y) => {
     if (givenKey(x.given!) !== givenKey(y.given!) || surnameKeyOf(x.surname) !== surnameKeyOf(y.surname)) return false;
     if (!middlesAgree(x.middles, y.middles)) return false;
     if (x.generation && y.generation && x.generation !== y.generation) return false;
     const asFull = (x.middles.length > 0) === (y.middles.length > 0) && x.generation === y.generation;
+    // A shorter form of an undated person may be anyone of that name: no dates, no join.
     const apartYears = gap(a, b);
-    return asFull || apartYears === null || apartYears <= SHORTER_NAME_MARGIN_YEARS;
+    return asFull || (apartYears !== null && apartYears <= SHORTER_NAME_MARGIN_YEARS);
   }));
 }
 
-/** The fuller of two names: more parts, then the one with more aliases, then the smaller id. */
+/**
+ * The one to keep of two: one a registry knows (its records are written again by that id), else the
+ * fuller name (more parts), then the one with more aliases, then the smaller id.
+ */
 function fuller(a: SettleCandidate, b: SettleCandidate): SettleCandidate {
+  const known = (c: SettleCandidate) => (c.registryIds ?? []).length > 0;
+  if (known(a) !== known(b)) return known(a) ? a : b;
   const parts = (c: SettleCandidate) => c.name.split(/\s+/).length;
   if (parts(a) !== parts(b)) return parts(a) > parts(b) ? a : b;
   if (a.aliases.length !== b.aliases.length) return a.aliases.length > b.aliases.length ? a : b;
@@ -93,15 +115,19 @@ export function settleGroup(group: SettleCandidate[]): [string, string][] {
     for (const c of component) if (c !== keep) merges.push([keep.id, c.id]);
   }
 
-  // A surname alone: the one bearer (after the merges above), if its activity covers the mentions.
+  // A surname alone: the one bearer (after the merges above), if its activity or one of its terms
+  // of office covers the mentions.
   const bearers = new Set(full.map((c) => merges.find(([, gone]) => gone === c.id)?.[0] ?? c.id));
   if (bearers.size === 1) {
     const keep = full.find((c) => bearers.has(c.id))!;
     const [kf, kl] = [year(keep.first), year(keep.last)];
+    const terms = full.filter((c) => c === keep || merges.some(([k, gone]) => k === keep.id && gone === c.id)).flatMap((c) => c.terms ?? []);
     for (const short of bare) {
       const [sf, sl] = [year(short.first), year(short.last)];
-      if (kf === null || kl === null || sf === null || sl === null || setApart(short, keep)) continue;
-      if (sf >= kf - SHORT_FORM_MARGIN_YEARS && sl <= kl + SHORT_FORM_MARGIN_YEARS) merges.push([keep.id, short.id]);
+      if (sf === null || sl === null || setApart(short, keep) || registriesDiffer(short, keep)) continue;
+      const nearActivity = kf !== null && kl !== null && sf >= kf - SHORT_FORM_MARGIN_YEARS && sl <= kl + SHORT_FORM_MARGIN_YEARS;
+      const inOffice = terms.some((t) => inTerm([t], sf) && inTerm([t], sl));
+      if (nearActivity || inOffice) merges.push([keep.id, short.id]);
     }
   }
   return merges;

@@ -53,7 +53,7 @@ export async function importHsg(db: Db, dir = HSG_DIR, options: HsgLoadOptions =
   const version = hsgVersion(dir);
   const data = readHsg(dir);
   const records = hsgRecords(data, version);
-  const report = await importEntries(db, { entries: records.entries, failures: [] }, { batchSize: options.batchSize ?? 250, onProgress: options.onProgress, structured: true });
+  const report = await importEntries(db, { entries: records.entries, failures: [] }, { batchSize: options.batchSize ?? 250, onProgress: options.onProgress, structured: true, settlePeople: true });
   // A name in a remark that fits several people fails its visit: the visit is still worth
   // having, so it is written again without the meetings read from the remark.
   const failedLines = new Set(report.failed.map((f) => f.line));
