@@ -239,6 +239,11 @@ describe('shorter forms and namesakes decades apart', () => {
     expect(bogra.entity.id).not.toBe(irfaan.entity.id);
     // Near the date, the shorter form is the same man.
     expect(await travelerOf({ name: 'Mohammed Irfaan Ali', kind: 'PERSON' }, '2023-01-10')).toMatchObject({ reason: 'name-variant', entity: { id: irfaan.entity.id } });
+    // Mahmood is not Mohamed, though their consonants are the same.
+    const guyana = await travelerOf({ name: 'Mohamed Irfaan Alix', kind: 'PERSON' }, '2020-08-01');
+    const bangladesh = await travelerOf({ name: 'Mahmood Alix', kind: 'PERSON' }, '2016-08-29');
+    expect(bangladesh).toMatchObject({ reason: 'new', created: true });
+    expect(await travelerOf({ name: 'Mohammed Alix', kind: 'PERSON' }, '2021-01-01')).toMatchObject({ reason: 'name-variant', entity: { id: guyana.entity.id } });
     // Twelve years apart, a fuller name is another man's: the prime minister of 2008 and the emir's son of 2020.
     const minister = await travelerOf({ name: 'Sheikh Nasser al-Sabahov', kind: 'PERSON' }, '2008-09-17');
     const emirsSon = await travelerOf({ name: 'Nasser Sabah Al-Ahmed Al-Sabahov', kind: 'PERSON' }, '2020-09-18');

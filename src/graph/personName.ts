@@ -37,8 +37,16 @@ function soundFold(token: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Given names whose consonant skeleton is another name's, kept whole: Mahmoud (m-h-m-d) is not
+ * Muhammad, so "Mahmood Ali" (Bangladesh, 2016) is not "Mohamed Irfaan Ali" (Guyana).
+ */
+const DISTINCT_GIVEN: Record<string, string> = { mahmoud: 'mahmud', mahmood: 'mahmud', mahmud: 'mahmud', mahmut: 'mahmud' };
+
 /** A given name's key: the equivalents table, then its consonant skeleton (Abdelmalik = Abdelmalek). */
 export function givenKey(token: string): string {
+  const distinct = DISTINCT_GIVEN[token];
+  if (distinct) return distinct;
   let t = token;
   // "Abdelaziz" and "Abd al-Aziz" are one name: a joined Abdel- prefix is split off first.
   const joined = /^(abdel|abdul|abdal)(.{3,})$/.exec(t);
