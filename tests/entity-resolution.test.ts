@@ -120,6 +120,19 @@ describe('names a rule matched are kept as aliases', () => {
     expect(await travelerOf({ name: 'Hamad bin Khalifa al-Thaniq' }, '2005-01-01')).toMatchObject({ reason: 'alias', entity: { id: emir.entity.id } });
   });
 
+  it('weighs the names one record teaches before the next reference of the same record: an emir and his minister met together are two men', async () => {
+    const emir = await travelerOf({ name: 'Hamad Thanim', kind: 'PERSON' }, '2009-06-04');
+    const result = await suite.server.gqlAuth(RECORD_VISIT, { input: {
+      traveler: { id: 'person:mark-esper' }, host: { id: 'country:algeria' }, date: '2010-02-14',
+      meetings: [{ with: [{ name: 'Sheikh Hamad bin Khalifa al-Thanim', kind: 'PERSON' }, { name: 'Hamad bin Jassim al-Thanim', kind: 'PERSON' }] }],
+    } });
+    expect(result.errors).toBeUndefined();
+    const met = (result.data!.recordVisit.resolutions as { at: string; reason: string; entity: { id: string } }[]).filter((r) => r.at.includes('with'));
+    expect(met[0]).toMatchObject({ reason: 'name-variant', entity: { id: emir.entity.id } });
+    expect(met[1]).toMatchObject({ reason: 'new' });
+    expect(met[1]!.entity.id).not.toBe(emir.entity.id);
+  });
+
   it('keeps no surname alone and no shorter form a namesake could bear', async () => {
     const hafez = await travelerOf({ name: 'Hafez al-Assadov', kind: 'PERSON' }, '1977-05-09');
     expect(await travelerOf({ name: 'Assadov', kind: 'PERSON' }, '1978-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: hafez.entity.id } });

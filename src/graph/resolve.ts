@@ -524,7 +524,13 @@ async function resolveLevel(
     const kinds = kindsOf(request);
     const mayBePerson = !label && (!kinds || kinds.includes('PERSON'));
     const batchPeople = mayBePerson ? newPeople.candidates(latinNames(ref)) : new Map<PersonCandidate, NewEntry>();
-    const people = [...(peopleByLookup.get(lookupOf[i]!) ?? []), ...batchPeople.keys()];
+    // A stored person weighs with the names earlier references of this batch taught it: "Hamad bin
+    // Khalifa al-Thani" then "Hamad bin Jassim al-Thani" in one remark are two men.
+    const stored = (peopleByLookup.get(lookupOf[i]!) ?? []).map((c) => {
+      const taught = learned.filter((l) => l.id === c.id).flatMap((l) => l.names);
+      return taught.length > 0 ? { ...c, aliases: [...c.aliases, ...taught] } : c;
+    });
+    const people = [...stored, ...batchPeople.keys()];
     const choice = people.length > 0 ? choosePerson(latinNames(ref), request.date, people) : null;
     if (choice && 'match' in choice) {
       const entry = batchPeople.get(choice.match);
@@ -538,7 +544,8 @@ async function resolveLevel(
           record.aliases = [...(record.aliases ?? []), ...namesToLearn(ref, [record.name, record.nameAr ?? '', ...(record.aliases ?? [])])];
         }
       } else {
-        personMatch.set(i, { candidate: choice.match, reason: choice.reason });
+        const original = (peopleByLookup.get(lookupOf[i]!) ?? []).find((c) => c.id === choice.match.id) ?? choice.match;
+        personMatch.set(i, { candidate: original, reason: choice.reason });
         const names = choice.learn ? namesToLearn(ref, [choice.match.name, ...choice.match.aliases]) : [];
         if (names.length > 0) learned.push({ id: choice.match.id, names });
       }

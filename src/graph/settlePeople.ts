@@ -62,9 +62,19 @@ function registriesDiffer(a: SettleCandidate, b: SettleCandidate): boolean {
   return (a.registryIds ?? []).some((x) => bIds.some((y) => registry(x) === registry(y)) && !bIds.includes(x));
 }
 
+/**
+ * True when a name of one and a name of the other are the same given name and surname with
+ * middle names that contradict: "Hamad bin Khalifa al-Thani" on one node, "Hamad bin Jassim
+ * al-Thani" on the other.
+ */
+function middlesContradict(a: SettleCandidate, b: SettleCandidate): boolean {
+  return names(a).some((x) => names(b).some((y) => givenKey(x.given!) === givenKey(y.given!)
+    && surnameKeyOf(x.surname) === surnameKeyOf(y.surname) && !middlesAgree(x.middles, y.middles)));
+}
+
 /** True when the name-variant rule joins the two, with its guards. */
 function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
-  if (registriesDiffer(a, b)) return false;
+  if (registriesDiffer(a, b) || middlesContradict(a, b)) return false;
   return names(a).some((x) => names(b).some((y) => {
     if (givenKey(x.given!) !== givenKey(y.given!) || surnameKeyOf(x.surname) !== surnameKeyOf(y.surname)) return false;
     if (!middlesAgree(x.middles, y.middles)) return false;
