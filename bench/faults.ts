@@ -98,8 +98,20 @@ export async function main(args: string[]): Promise<void> {
     const watchHealth = setInterval(() => {
       if (!neo4jBackAt && service.database.health().restarts > 0 && service.database.health().state === 'running') neo4jBackAt = Date.now();
     }, 100);
+    // /readyz as a load balancer would poll it: when it first says ready again, and whether it
+    // ever said so while the supervisor knew the database was not running (it must not).
+    let readyAt = 0;
+    let readyWhileDown = 0;
+    const pollReady = setInterval(() => {
+      void fetch(`${service.url}/readyz`).then((r) => {
+        if (r.status !== 200) return;
+        if (service.database.health().state !== 'running') readyWhileDown += 1;
+        else readyAt ||= Date.now();
+      }, () => {});
+    }, 250);
     await Promise.all(stream);
     clearInterval(watchHealth);
+    clearInterval(pollReady);
     await service.database.local!.whenRunning();
 
     const check = await service.database.db.read(async (tx) => {
@@ -126,11 +138,13 @@ export async function main(args: string[]): Promise<void> {
       return { missing: missing.records[0]!.get('ids') as string[], half: half.records[0]!.get('ids') as string[], visits: total.records[0]!.get('n') as number };
     });
     const recoveryS = backAt ? (backAt - killedAt) / 1000 : undefined;
-    const ok = check.missing.length === 0 && check.half.length === 0 && recoveryS !== undefined && recoveryS <= 60;
+    const ok = check.missing.length === 0 && check.half.length === 0 && recoveryS !== undefined && recoveryS <= 60 && readyWhileDown === 0;
     process.stdout.write(
       `\nFault run: ${writers} writers, Neo4j killed (SIGKILL) after ${beforeS} s, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
         `  writes acknowledged     ${acknowledged.length} (refused or failed while down: ${refused})\n` +
-        `  Neo4j running again     ${neo4jBackAt ? `${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s after the kill` : 'NEVER'} (its start, ms: ${JSON.stringify(service.database.local!.current().startTimes)})\n` +
+        `  Neo4j running again     ${neo4jBackAt ? `${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s after the kill` : 'NEVER'}\n` +
+        `    phases (ms after the exit was noticed): ${JSON.stringify(service.database.health().lastRecovery)}\n` +
+        `  /readyz ready again     ${readyAt ? `${((readyAt - killedAt) / 1000).toFixed(1)} s after the kill` : 'NEVER'} (said ready while down: ${readyWhileDown} times)\n` +
         `  writes failed after that ${JSON.stringify(Object.fromEntries(afterReturn))} (count, longest ms)\n` +
         `  service writing again   ${recoveryS === undefined ? 'NEVER' : `${recoveryS.toFixed(1)} s after the kill`} (restarts by the supervisor: ${service.database.health().restarts})\n` +
         `  acknowledged but missing or incomplete: ${check.missing.length}${check.missing.length ? ` (${check.missing.slice(0, 5).join(', ')})` : ''}\n` +

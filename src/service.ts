@@ -10,6 +10,7 @@ import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './import/seed.js';
 import { startDatasetLoads } from './datasets.js';
 import type { Logger } from './log.js';
+import { warmUpWrites } from './warmUp.js';
 
 export interface RunningService {
   url: string;
@@ -24,7 +25,11 @@ export interface ServiceOptions {
 }
 
 export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
-  const database = await openDatabase(config, log, { advertise: true, restartPolicy: options.restartPolicy });
+  const database = await openDatabase(config, log, {
+    advertise: true,
+    restartPolicy: options.restartPolicy,
+    warmUp: (driver) => warmUpWrites(driver, config.neo4j.database),
+  });
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');

@@ -8,7 +8,7 @@ import { createDb, createDriver, waitForConnectivity, type Db } from './driver.j
 import { localPassword } from './localNeo4j.js';
 import { readServiceAddress, removeServiceAddress, writeServiceAddress } from './serviceAddress.js';
 import { StartupProblem } from './startupProblems.js';
-import { superviseLocalNeo4j, type DatabaseHealth, type RestartPolicy, type SupervisedNeo4j } from './supervisor.js';
+import { superviseLocalNeo4j, type DatabaseHealth, type RestartPolicy, type SupervisedNeo4j, type WarmUp } from './supervisor.js';
 
 export interface OpenDatabase {
   db: Db;
@@ -29,6 +29,8 @@ export interface OpenOptions {
   attach?: boolean;
   /** How the embedded Neo4j is restarted when it dies (defaults: DEFAULT_RESTART_POLICY). */
   restartPolicy?: RestartPolicy;
+  /** Run against the embedded Neo4j after each restart, before requests are let through again. */
+  warmUp?: WarmUp;
 }
 
 export async function openDatabase(config: Config, log: Logger, options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -51,6 +53,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
         { dataDir: config.localDataDir, port: config.localBoltPort, progress: (line) => log.info(line) },
         log,
         options.restartPolicy,
+        options.warmUp,
       );
       uri = local.uri;
     }
