@@ -26,7 +26,7 @@ export async function warmUpWrites(driver: Driver, database?: string): Promise<v
         },
       ]);
       throw new RollBack();
-    }, { timeout: 60_000 });
+    }, { timeout: 120_000 });
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   } finally {

@@ -87,6 +87,16 @@ describe('the embedded Neo4j under supervision', () => {
     expect(service.database.local!.current().pid).not.toBe(firstPid);
     const answered = await until(() => post(read).then((r) => r.json() as Promise<{ data?: { visits: { totalCount: number } } }>), (r) => Boolean(r.data), 30_000);
     expect(answered.data!.visits.totalCount).toBe(1);
+    // The warm-up's visit was rolled back: none of its entities is in the graph.
+    const search = async (text: string) =>
+      ((await (await post(`{ search(text: "${text}", first: 5) { name } }`)).json()) as { data: { search: { name: string }[] } }).data.search;
+    expect(await search('Supervised Traveler')).toEqual([{ name: 'Supervised Traveler' }]);
+    expect(await search('Warm-up Traveler')).toEqual([]);
+    // Each phase of the recovery is known and in order: no pause after a first crash, then the JVM, then the warm-up.
+    const phases = service.database.health().lastRecovery!;
+    expect(phases.paused).toBeLessThan(1_000);
+    expect(phases.started).toBeGreaterThan(phases.paused);
+    expect(phases.warmed).toBeGreaterThanOrEqual(phases.started);
     expect(logged.some((l) => l.level === 50 && /restarting it/.test(l.msg))).toBe(true);
     expect(logged.some((l) => /running again/.test(l.msg))).toBe(true);
 

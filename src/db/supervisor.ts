@@ -56,7 +56,7 @@ export interface DatabaseHealth {
 export type WarmUp = (driver: Driver) => Promise<void>;
 
 /** How long a warm-up may take before requests are let through anyway. */
-const WARM_UP_BUDGET_MS = 60_000;
+const WARM_UP_BUDGET_MS = 120_000;
 
 export interface SupervisedNeo4j {
   uri: string;
