@@ -9,6 +9,8 @@
  * and 15 s after the load.
  */
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -29,6 +31,19 @@ const READS = [
   '{ entity(id: "country:syn-001") { id name relations(first: 50) { type other { id name } provenance { certainty } } } }',
   '{ timeline(id: "person:syn-00020", first: 50) { date role event { id name } } }',
 ];
+
+/**
+ * A full garbage collection of this process, so that "after" compares what is still reachable
+ * rather than what V8 has not yet bothered to collect (RSS alone rarely shrinks).
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+function heapMb(): number {
+  return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+}
 
 function rssMb(pid: number | undefined): number | undefined {
   if (!pid) return undefined;
@@ -64,6 +79,8 @@ export async function main(args: string[]): Promise<void> {
         if (attempt === 3) throw new Error(`a read of the mix fails: ${JSON.stringify(body.errors)}`);
       }
     }
+    collectGarbage();
+    const heapBefore = heapMb();
     const before = memory();
     const peak = { ...before };
     const sampler = setInterval(() => {
@@ -108,6 +125,8 @@ export async function main(args: string[]): Promise<void> {
     process.stderr.write('[bench] waiting 15 s after the load ...\n');
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     const after = memory();
+    collectGarbage();
+    const heapAfter = heapMb();
     // autocannon counts each timeout among its errors as well.
     const errors = result.errors + result.non2xx + graphqlErrors;
     const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${n} MB`);
@@ -118,6 +137,7 @@ export async function main(args: string[]): Promise<void> {
         `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms\n` +
         `  errors       ${errors} (transport ${result.errors}, of which timeouts ${result.timeouts}; non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})\n` +
         `  Node RSS     before ${mb(before.node)}, peak ${mb(peak.node)}, 15 s after ${mb(after.node)}\n` +
+        `  Node heap    in use after a full GC: before ${mb(heapBefore)}, 15 s after ${mb(heapAfter)}\n` +
         `  Neo4j RSS    before ${mb(before.neo4j)}, peak ${mb(peak.neo4j)}, 15 s after ${mb(after.neo4j)}\n` +
         (firstErrors.length ? `  first errors ${firstErrors.join('\n               ')}\n` : ''),
     );
