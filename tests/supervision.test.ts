@@ -90,8 +90,8 @@ describe('the embedded Neo4j under supervision', () => {
     // The warm-up's visit was rolled back: none of its entities is in the graph.
     const search = async (text: string) =>
       ((await (await post(`{ search(text: "${text}", first: 5) { name } }`)).json()) as { data: { search: { name: string }[] } }).data.search;
-    expect(await search('Supervised Traveler')).toEqual([{ name: 'Supervised Traveler' }]);
-    expect(await search('Warm-up Traveler')).toEqual([]);
+    expect(await search('Supervised Traveler')).toContainEqual({ name: 'Supervised Traveler' });
+    expect((await search('Warm-up Traveler')).filter((found) => /Warm-up/.test(found.name))).toEqual([]);
     // Each phase of the recovery is known and in order: no pause after a first crash, then the JVM, then the warm-up.
     const phases = service.database.health().lastRecovery!;
     expect(phases.paused).toBeLessThan(1_000);

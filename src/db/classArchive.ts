@@ -40,10 +40,10 @@ export function stopArchiveBuilds(): void {
   for (const list of lists) rmSync(list, { force: true });
 }
 
-/** Lists left by processes that ended without removing them (killed): their pid is in the name. */
+/** Lists and half-built archives left by processes that ended without removing them (killed): their pid is in the name. */
 function removeAbandonedLists(cacheRoot: string): void {
   for (const file of readdirSync(cacheRoot)) {
-    const pid = Number(/^classes-\w+-(\d+)-\d+\.lst/.exec(file)?.[1]);
+    const pid = Number((/^classes-\w+-(\d+)-\d+\.lst/.exec(file) ?? /^classes-\w+\.jsa\.(\d+)\.tmp$/.exec(file))?.[1]);
     if (!pid || pid === process.pid) continue;
     try {
       process.kill(pid, 0);
