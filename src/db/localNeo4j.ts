@@ -32,11 +32,6 @@ const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-Djdk.attach.allowAttachSelf=true',
-  // The quick (C1) compiler only: on a small, shared machine the optimising compiler's work at a
-  // start and on the first queries competed with them for the CPU. Measured at a load average of
-  // 16 on 2 CPUs: a restart and its first visit write took 15.8 + 22.9 CPU-seconds with both
-  // compilers, 8.1 + 11.8 with C1 alone (5.9 + 12.9 with the class archive as well).
-  '-XX:TieredStopAtLevel=1',
 ];
 
 export function neo4jVersion(): string {
