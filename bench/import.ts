@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--profile] [--floor] [--keep FILE]`: writes a synthetic file of
+ * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--profile [--plan TEXT]] [--floor] [--keep FILE]`: writes a synthetic file of
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
  * empty database through the real importer (src/import/files.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
@@ -185,8 +185,9 @@ async function emptyDatabase(db: Db): Promise<void> {
   await emptyGraph(db);
 }
 
-/** BENCH_PLAN=<text>: the plan of the last profiled statement containing that text, printed at the end. */
+/** `--plan <text>` (with --profile): the plan of the last profiled statement containing that text, printed at the end. */
 const lastPlans = new Map<string, unknown>();
+let planText: string | null = null;
 
 function printPlan(plan: { operatorType: string; dbHits: number; rows: number; children: unknown[]; arguments?: Record<string, unknown> }, depth = 0): void {
   const details = String(plan.arguments?.Details ?? '').slice(0, 140);
@@ -233,7 +234,7 @@ function profileStatements(db: Db, totals: StatementTotals, profile = false): ()
         try {
           const result = await target.run(profile ? `PROFILE ${query}` : query, params);
           dbHits = dbHitsOf(result.summary.profile as never);
-          if (profile && process.env.BENCH_PLAN && query.includes(process.env.BENCH_PLAN)) lastPlans.set(process.env.BENCH_PLAN, result.summary.profile);
+          if (profile && planText && query.includes(planText)) lastPlans.set(planText, result.summary.profile);
           rows = result.records.length;
           return result;
         } finally {
@@ -323,6 +324,7 @@ export async function main(args: string[]): Promise<void> {
       process.stdout.write(`${label}importing ${lines.length} records (${visits} visits, ${lines.length - visits} relations) in batches of ${batchSize} into an empty database\n`);
       const statementMs: StatementTotals = new Map();
       const profile = args.includes('--profile');
+      planText = args.includes('--plan') ? (args[args.indexOf('--plan') + 1] ?? null) : null;
       const restore = args.includes('--statements') || profile ? profileStatements(db, statementMs, profile) : () => {};
       const started = performance.now();
       const cpu = process.cpuUsage();
