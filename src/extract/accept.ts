@@ -78,109 +78,120 @@ export async function acceptProposals(db: Db, ids: string[]): Promise<AcceptResu
   return writeRetrying(db, (tx) => acceptIn(tx, ids));
 }
 
+/** What the accepted proposals became: the fact each one wrote, and the entities created or linked. */
+class Outcome {
+  readonly results = new Map<string, string>();
+  readonly created = new Set<string>();
+  readonly linked = new Set<string>();
+  note(proposalId: string, factId: string, created: string[], linked: string[]): void {
+    this.results.set(proposalId, factId);
+    created.forEach((id) => this.created.add(id));
+    linked.forEach((id) => this.linked.add(id));
+  }
+}
+
 async function acceptIn(tx: Tx, ids: string[]): Promise<AcceptResult> {
   const rows = await readProposals(tx, ids);
   const dismissed = rows.filter((r) => r.status === 'dismissed');
   if (dismissed.length > 0) throw invalid(`dismissed proposals cannot be accepted: ${dismissed.map((r) => r.id).join(', ')}`);
   const pending = rows.filter((r) => r.status === 'pending');
-  const results = new Map<string, string>();
-  const created = new Set<string>();
-  const linked = new Set<string>();
-  const note = (c: string[], l: string[]) => {
-    c.forEach((id) => created.add(id));
-    l.forEach((id) => linked.add(id));
-  };
-
+  const outcome = new Outcome();
   // Posts first, so that the visits' precedents are reckoned with them.
-  const relationRows = pending.filter((r) => r.proposal.type === 'relation' || r.proposal.type === 'statement');
-  const relationRecords: (RelationRecord & { sourceInfo?: SourceRecord })[] = relationRows.map((row) => {
-    const p = row.proposal;
-    if (p.type === 'relation') {
-      return { from: ref(p.from), type: p.relation, to: ref(p.to), sourceInfo: row.source, ...provenance(p, p.properties) };
-    }
-    if (p.type !== 'statement') throw new Error('unreachable');
-    const when = p.date ?? row.source.publishedAt ?? '';
-    return {
-      from: { name: `Statement by ${p.issuer.name}${when ? `, ${when}` : ''}`, kind: 'STATEMENT' },
-      type: 'ISSUED_BY',
-      to: ref(p.issuer),
-      sourceInfo: row.source,
-      ...provenance(p, { ...(p.date ? { date: p.date } : {}), ...(p.about ? { about: p.about } : {}) }),
-    };
-  });
-  const written = await writeRelations(tx, relationRecords);
-  written.forEach((w, i) => {
-    results.set(relationRows[i]!.id, w.relationId);
-    note(w.created, [w.fromId, w.toId]);
-  });
+  await acceptRelations(tx, pending, outcome);
+  const nested = await acceptVisits(tx, pending, outcome);
+  await acceptStandaloneMeetings(tx, pending.filter((r) => r.proposal.type === 'meeting' && !nested.has(r.id)), outcome);
+  await tx.run(cypher('extract/set-status'), { rows: pending.map((r) => ({ id: r.id, status: 'accepted', result: outcome.results.get(r.id) ?? null })) });
+  return {
+    accepted: rows.map((r) => ({ id: r.id, status: 'accepted', proposal: r.proposal, result: outcome.results.get(r.id) ?? r.result })),
+    created: [...outcome.created],
+    linked: [...outcome.linked].filter((id) => !outcome.created.has(id)),
+  };
+}
 
-  // Visits, with the meetings of the same traveler and day accepted at the same time.
-  const visitRows = pending.filter((r) => r.proposal.type === 'visit' || r.proposal.type === 'precedent');
+/** Relations and statements (a statement is ISSUED_BY its issuer). */
+async function acceptRelations(tx: Tx, pending: ProposalRow[], outcome: Outcome): Promise<void> {
+  const rows = pending.filter((r) => r.proposal.type === 'relation' || r.proposal.type === 'statement');
+  const written = await writeRelations(tx, rows.map(relationRecord));
+  written.forEach((w, i) => outcome.note(rows[i]!.id, w.relationId, w.created, [w.fromId, w.toId]));
+}
+
+function relationRecord(row: ProposalRow): RelationRecord & { sourceInfo?: SourceRecord } {
+  const p = row.proposal;
+  if (p.type === 'relation') {
+    return { from: ref(p.from), type: p.relation, to: ref(p.to), sourceInfo: row.source, ...provenance(p, p.properties) };
+  }
+  if (p.type !== 'statement') throw new Error('unreachable');
+  const when = p.date ?? row.source.publishedAt ?? '';
+  return {
+    from: { name: `Statement by ${p.issuer.name}${when ? `, ${when}` : ''}`, kind: 'STATEMENT' },
+    type: 'ISSUED_BY',
+    to: ref(p.issuer),
+    sourceInfo: row.source,
+    ...provenance(p, { ...(p.date ? { date: p.date } : {}), ...(p.about ? { about: p.about } : {}) }),
+  };
+}
+
+/**
+ * Visits (and precedents' earlier visits), each with the meetings of the same traveler and day
+ * accepted at the same time; returns the meeting proposals written as part of a visit.
+ */
+async function acceptVisits(tx: Tx, pending: ProposalRow[], outcome: Outcome): Promise<Set<string>> {
+  const rows = pending.filter((r) => r.proposal.type === 'visit' || r.proposal.type === 'precedent');
   const meetingRows = pending.filter((r) => r.proposal.type === 'meeting');
   const nested = new Map<string, number>(); // meeting proposal → the visit record it went into
-  const visitRecords: VisitRecord[] = visitRows.map((row, visitIndex) => {
-    const p = row.proposal;
-    if (p.type === 'precedent') {
-      if (!p.traveler) throw invalid(`${row.id}: the article does not name who made the earlier visit, so there is no visit to record`, { at: row.id });
-      return { traveler: ref(p.traveler), host: ref(p.host), date: p.date, sourceInfo: row.source, ...provenance(p) };
-    }
-    const v = p as VisitProposal;
-    const date = needsDate(row, v.date);
-    const meetings = meetingRows
-      .filter((m) => !nested.has(m.id) && m.extractionId === row.extractionId)
-      .filter((m) => {
-        const meeting = m.proposal as MeetingProposal;
-        return meeting.participants.some((x) => x.id === v.traveler.id) && datesAgree(meeting.date, date);
-      })
-      .map((m) => {
-        nested.set(m.id, visitIndex);
-        const meeting = m.proposal as MeetingProposal;
-        return meetingRecord(meeting, meeting.participants.filter((x) => x.id !== v.traveler.id));
-      });
-    return {
-      traveler: ref(v.traveler),
-      host: ref(v.host),
-      ...(v.city ? { city: ref(v.city) } : {}),
-      ...(v.places.length > 0 ? { places: v.places.map(ref) } : {}),
-      date,
-      ...(v.endDate ? { endDate: v.endDate } : {}),
-      ...(dateCertainty(v.dateCertainty) ? { dateCertainty: dateCertainty(v.dateCertainty) } : {}),
-      ...(v.tour ? { tour: v.tour.name } : {}),
-      ...(meetings.length > 0 ? { meetings } : {}),
-      sourceInfo: row.source,
-      ...provenance(v),
-    };
-  });
-  const visits = await writeVisits(tx, visitRecords);
-  visits.forEach((w, i) => {
-    results.set(visitRows[i]!.id, w.visitId);
-    note(w.created, w.linked);
-  });
-  for (const [id, v] of nested) results.set(id, visits[v]!.visitId);
+  const records = rows.map((row, visitIndex) => visitRecord(row, meetingRows, nested, visitIndex));
+  const visits = await writeVisits(tx, records);
+  visits.forEach((w, i) => outcome.note(rows[i]!.id, w.visitId, w.created, w.linked));
+  for (const [id, v] of nested) outcome.results.set(id, visits[v]!.visitId);
+  return new Set(nested.keys());
+}
 
-  // Meetings outside the visits accepted now.
-  const standalone = meetingRows.filter((m) => !nested.has(m.id));
-  if (standalone.length > 0) {
-    const sources = [...new Map(standalone.map((m) => [m.extractionId, sourceEntity(m.source)])).values()];
-    await upsertEntities(tx, sources, 'fill');
-    const meetings = await writeStandaloneMeetings(
-      tx,
-      standalone.map((row) => {
-        const m = row.proposal as MeetingProposal;
-        const [by, ...others] = m.participants;
-        return { ...meetingRecord(m, others), by: ref(by!), source: sourceEntity(row.source).id };
-      }),
-    );
-    meetings.forEach((w, i) => {
-      results.set(standalone[i]!.id, w.meetingId);
-      note(w.created, w.linked);
-    });
+function visitRecord(row: ProposalRow, meetingRows: ProposalRow[], nested: Map<string, number>, visitIndex: number): VisitRecord {
+  const p = row.proposal;
+  if (p.type === 'precedent') {
+    if (!p.traveler) throw invalid(`${row.id}: the article does not name who made the earlier visit, so there is no visit to record`, { at: row.id });
+    return { traveler: ref(p.traveler), host: ref(p.host), date: p.date, sourceInfo: row.source, ...provenance(p) };
   }
-
-  await tx.run(cypher('extract/set-status'), { rows: pending.map((r) => ({ id: r.id, status: 'accepted', result: results.get(r.id) ?? null })) });
+  const v = p as VisitProposal;
+  const date = needsDate(row, v.date);
+  const meetings = meetingRows
+    .filter((m) => !nested.has(m.id) && m.extractionId === row.extractionId)
+    .filter((m) => {
+      const meeting = m.proposal as MeetingProposal;
+      return meeting.participants.some((x) => x.id === v.traveler.id) && datesAgree(meeting.date, date);
+    })
+    .map((m) => {
+      nested.set(m.id, visitIndex);
+      const meeting = m.proposal as MeetingProposal;
+      return meetingRecord(meeting, meeting.participants.filter((x) => x.id !== v.traveler.id));
+    });
   return {
-    accepted: rows.map((r) => ({ id: r.id, status: 'accepted', proposal: r.proposal, result: results.get(r.id) ?? r.result })),
-    created: [...created],
-    linked: [...linked].filter((id) => !created.has(id)),
+    traveler: ref(v.traveler),
+    host: ref(v.host),
+    ...(v.city ? { city: ref(v.city) } : {}),
+    ...(v.places.length > 0 ? { places: v.places.map(ref) } : {}),
+    date,
+    ...(v.endDate ? { endDate: v.endDate } : {}),
+    ...(dateCertainty(v.dateCertainty) ? { dateCertainty: dateCertainty(v.dateCertainty) } : {}),
+    ...(v.tour ? { tour: v.tour.name } : {}),
+    ...(meetings.length > 0 ? { meetings } : {}),
+    sourceInfo: row.source,
+    ...provenance(v),
   };
+}
+
+/** Meetings outside the visits accepted now, with their articles as sources. */
+async function acceptStandaloneMeetings(tx: Tx, rows: ProposalRow[], outcome: Outcome): Promise<void> {
+  if (rows.length === 0) return;
+  const sources = [...new Map(rows.map((m) => [m.extractionId, sourceEntity(m.source)])).values()];
+  await upsertEntities(tx, sources, 'fill');
+  const meetings = await writeStandaloneMeetings(
+    tx,
+    rows.map((row) => {
+      const m = row.proposal as MeetingProposal;
+      const [by, ...others] = m.participants;
+      return { ...meetingRecord(m, others), by: ref(by!), source: sourceEntity(row.source).id };
+    }),
+  );
+  meetings.forEach((w, i) => outcome.note(rows[i]!.id, w.meetingId, w.created, w.linked));
 }

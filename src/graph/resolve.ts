@@ -4,57 +4,29 @@
  * role, e.g. a visit's host is a country). Ambiguity is an error that lists the candidates; an
  * unknown name becomes a new entity only when its kind is given.
  *
- * A batch of any size costs at most three statements: one for all names (each distinct lookup
- * once), one exact scan only for a name whose full-text phrase hit the index limit, and one for
- * all ids (the ids given, and the readable ids wanted for new entities).
+ * A batch costs a fixed number of statements whatever its size, per level of `within` nesting:
+ * one for external ids, one for all names (each distinct lookup once; plus an exact scan only for
+ * a name whose full-text phrase hit the index limit), one for the person rules' candidates, one
+ * for the name locks before creating (after which the level is looked up once more), one for all
+ * ids (given, and wanted for new entities), one for ids of merged entities, and one that keeps
+ * the names a person rule matched as aliases. The decisions between them need no database
+ * (resolveByName.ts).
  */
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid, type Candidate } from './errors.js';
-import { entityId, idSlug, slugify } from './ids.js';
+import { idSlug } from './ids.js';
 import { nameKeys, normalizeName } from './normalize.js';
 import { mergeEntities } from './merge.js';
-import { ENTITY_KINDS, type EntityKindName } from './ontology.js';
+import type { EntityKindName } from './ontology.js';
 import type { EntityRecord, EntityRef } from './records.js';
-import { choosePerson, NewPeople, personQuery, type PersonCandidate } from './resolvePeople.js';
+import { personQuery, type PersonCandidate } from './resolvePeople.js';
+import { describe, keysOf, kindOf, kindsOf, latinNames, validate, type MatchReason, type RefRequest } from './references.js';
+import { decideByName, type ByNamePlan, type FoundByName, type Learned } from './resolveByName.js';
 import { personKeys } from './personName.js';
 import { escapeLucene, luceneQuery } from './lucene.js';
 
-/**
- * Why a reference was joined to the entity it resolved to, in the order the rules are tried:
- * its id, an external id or the id of an entity merged into it, its exact name, an alias, a
- * person's name with middle names or transliteration folded, a surname alone that fits one
- * person (active near the record's date), a surname one letter off; else a new entity, which
- * may absorb a person known so far by a surname alone.
- */
-export type MatchReason =
-  | 'id' | 'external-id' | 'merged-id' | 'exact' | 'alias' | 'name-variant' | 'surname-in-context'
-  | 'close-spelling' | 'new' | 'absorbed-short-form';
-
-export interface RefRequest {
-  ref: EntityRef;
-  /** Where the reference stands in the input, for messages: "traveler", "meetings[0].with[1]". */
-  at: string;
-  /** Only nodes with this label match, and a new node gets it (e.g. "Tour"). */
-  label?: string;
-  /** The kind the role calls for (a host is a COUNTRY): matches are filtered by it. */
-  expect?: EntityKindName;
-  /**
-   * Index (in the same request list) of the country or region this city, place or region lies
-   * in: resolved first, then only entities inside it (or placed nowhere yet) match.
-   */
-  within?: number;
-  /**
-   * True when `within` is implied (a visit's place is within the host unless it says otherwise)
-   * rather than stated: a name that matches nothing there, given without a kind, may still name
-   * the one place of that name elsewhere, as before places had a country.
-   */
-  impliedWithin?: boolean;
-  /** The kinds a relationship type admits at this end (POST_OF ends at a COUNTRY or an ORGANIZATION). */
-  expectAny?: EntityKindName[];
-  /** The record's date, to prefer the person active then when a surname alone is given. */
-  date?: string;
-}
+export type { MatchReason, RefRequest } from './references.js';
 
 /** Kinds a `within` reference may name. */
 const CONTAINER_KINDS = ['COUNTRY', 'REGION', 'CITY'];
@@ -85,10 +57,6 @@ export interface Resolution {
   learned: Learned[];
 }
 
-export interface Learned {
-  id: string;
-  names: string[];
-}
 
 export interface ResolveOptions {
   /**
@@ -159,53 +127,6 @@ export function refFromString(text: string, kind: EntityKindName): EntityRef {
   return ID_PATTERN.test(text) ? { id: text } : { name: text, kind };
 }
 
-/** A reference's names as given (English, Arabic, aliases), trimmed, each with letters to match on. */
-function namesOf(ref: EntityRef): string[] {
-  return [...new Set([ref.name, ref.nameAr, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s)).map((s) => s.trim()))]
-    .filter((s) => normalizeName(s));
-}
-
-/** The names of a reference that an entity with these names does not have yet. */
-function namesToLearn(ref: EntityRef, known: string[]): string[] {
-  const have = new Set(known.map(normalizeName));
-  return namesOf(ref).filter((n) => !have.has(normalizeName(n)));
-}
-
-function keysOf(ref: EntityRef): string[] {
-  return [...new Set([ref.name, ref.nameAr, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s)).map(normalizeName).filter(Boolean))];
-}
-
-function describe(ref: EntityRef): string {
-  return ref.id ?? ref.externalId ?? [ref.name, ref.nameAr].filter(Boolean).join(' / ');
-}
-
-function kindOf(request: RefRequest): EntityKindName | undefined {
-  return request.ref.kind ?? request.expect ?? (request.expectAny?.length === 1 ? request.expectAny[0] : undefined);
-}
-
-/** The kinds a reference may resolve to, or null for any. */
-function kindsOf(request: RefRequest): string[] | null {
-  const kind = kindOf(request);
-  if (kind) return [kind];
-  return request.expectAny?.length ? [...request.expectAny] : null;
-}
-
-function validate(request: RefRequest): void {
-  const { ref, at, expect } = request;
-  if (ref.kind && !ENTITY_KINDS.includes(ref.kind)) throw invalid(`${at}: unknown kind "${ref.kind}"`, { at });
-  if (ref.kind && expect && ref.kind !== expect) {
-    throw invalid(`${at}: must be a ${expect}, not a ${ref.kind}`, { at });
-  }
-  if (ref.kind && request.expectAny?.length && !request.expectAny.includes(ref.kind)) {
-    throw invalid(`${at}: must be one of ${request.expectAny.join(', ')}, not a ${ref.kind}`, { at });
-  }
-  if (ref.aliases !== undefined && ref.aliases !== null && (!Array.isArray(ref.aliases) || ref.aliases.some((a) => typeof a !== 'string'))) {
-    throw invalid(`${at}.aliases: expected a list of names`, { at });
-  }
-  if (!ref.id && !ref.externalId && !ref.name && !ref.nameAr) throw invalid(`${at}: give an id, an external id, a name or an Arabic name`, { at });
-  if (!ref.id && !ref.externalId && keysOf(ref).length === 0) throw invalid(`${at}: "${describe(ref)}" has no letters to match on`, { at });
-}
-
 interface NameLookup {
   index: number;
   keys: string[];
@@ -255,7 +176,7 @@ async function lookUpNames(tx: Tx, lookups: NameLookup[]): Promise<Map<number, C
   return found;
 }
 
-interface FoundNode { id: string; kind: string; name: string; labels: string[] }
+interface FoundNode { id: string; kind: string; name: string; labels: string[]; nameKeys?: string[] }
 
 /** Entities by external id or by the id of an entity merged into them, in one statement. */
 async function lookUpOtherIds(tx: Tx, values: string[]): Promise<Map<string, FoundNode>> {
@@ -269,11 +190,6 @@ async function lookUpOtherIds(tx: Tx, values: string[]): Promise<Map<string, Fou
     if (nodes.length === 1) found.set(r.get('value') as string, nodes[0]!);
   }
   return found;
-}
-
-/** The Latin-script names of a reference (its name and aliases), for the person rules. */
-function latinNames(ref: EntityRef): string[] {
-  return [ref.name, ...(ref.aliases ?? [])].filter((s): s is string => Boolean(s));
 }
 
 /** Person candidates per name lookup, for the lookups given (one statement, or none). */
@@ -306,15 +222,6 @@ async function suggestions(tx: Tx, request: RefRequest): Promise<Candidate[]> {
   return result.records.map((r) => r.get('candidate') as Candidate);
 }
 
-function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
-  const { ref, at } = request;
-  return new DomainError(
-    'AMBIGUOUS_REFERENCE',
-    `${at}: "${describe(ref)}" matches ${candidates.length} entities: ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}. Give the id or a kind.`,
-    { at, candidates },
-  );
-}
-
 /**
  * Serialises the creation of entities on their kind and normalized names: the lock of each key
  * is held until the transaction ends, so a concurrent writer of the same name (in any spelling
@@ -323,6 +230,25 @@ function ambiguous(request: RefRequest, candidates: Candidate[]): DomainError {
 async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
   const keys = [...new Set(records.flatMap((r) => keysOf(r).map((key) => `${r.kind}|${key}`)))].sort();
   await tx.run(cypher('write/lock-names'), { keys });
+}
+
+/** The pending references whose container (if any) is resolved, each with its container's id. */
+function nextLevel(requests: RefRequest[], pending: number[], resolved: Resolved[]) {
+  const ready = pending.filter((i) => {
+    const { within } = requests[i]!;
+    return within === undefined || resolved[within] !== undefined;
+  });
+  if (ready.length === 0) throw invalid(`${requests[pending[0]!]!.at}.within: a place cannot lie within itself`);
+  const level = ready.map((i) => {
+    const request = requests[i]!;
+    if (request.within === undefined) return { request, withinId: null };
+    const container = resolved[request.within]!;
+    if (!CONTAINER_KINDS.includes(container.kind)) {
+      throw invalid(`${requests[request.within]!.at}: ${container.id} is a ${container.kind}; a place lies within a country, region or city`, { at: requests[request.within]!.at });
+    }
+    return { request, withinId: container.id };
+  });
+  return { ready, level };
 }
 
 /**
@@ -338,20 +264,7 @@ export async function resolveRefs(tx: Tx, requests: RefRequest[], cache?: Resolv
   const learned: Learned[] = [];
   let pending = requests.map((_, i) => i);
   while (pending.length > 0) {
-    const ready = pending.filter((i) => {
-      const { within } = requests[i]!;
-      return within === undefined || resolved[within] !== undefined;
-    });
-    if (ready.length === 0) throw invalid(`${requests[pending[0]!]!.at}.within: a place cannot lie within itself`);
-    const level = ready.map((i) => {
-      const request = requests[i]!;
-      if (request.within === undefined) return { request, withinId: null };
-      const container = resolved[request.within]!;
-      if (!CONTAINER_KINDS.includes(container.kind)) {
-        throw invalid(`${requests[request.within]!.at}: ${container.id} is a ${container.kind}; a place lies within a country, region or city`, { at: requests[request.within]!.at });
-      }
-      return { request, withinId: container.id };
-    });
+    const { ready, level } = nextLevel(requests, pending, resolved);
     const result = await resolveLevel(tx, level, cache, new Set(toCreate.map((r) => r.id)));
     ready.forEach((i, n) => (resolved[i] = result.resolved[n]!));
     toCreate.push(...result.toCreate);
@@ -407,6 +320,16 @@ async function learnAliases(tx: Tx, learned: Learned[], cache?: ResolveCache): P
   await tx.run(cypher('write/learn-aliases'), { rows });
 }
 
+/** Whether a reference is settled by its external id (found), so that its names are not looked up. */
+function settledByExternal(request: RefRequest, byExternal: Map<string, FoundNode>): boolean {
+  return !request.ref.id && request.ref.externalId !== undefined && byExternal.has(request.ref.externalId);
+}
+
+/**
+ * Resolves one level of a batch (references whose container, if any, is resolved), as a
+ * pipeline: external ids, then names (exact, then the person rules), then what each name that
+ * matched nothing becomes, then ids for the new entities; the answers come last.
+ */
 async function resolveLevel(
   tx: Tx,
   level: { request: RefRequest; withinId: string | null }[],
@@ -416,28 +339,71 @@ async function resolveLevel(
 ): Promise<Resolution> {
   const requests = level.map((l) => l.request);
   const withinOf = level.map((l) => l.withinId);
+  const byExternal = await findByExternalIds(tx, requests);
+  const byName = (request: RefRequest) => !request.ref.id && !settledByExternal(request, byExternal) && keysOf(request.ref).length > 0;
+  const found = await findByNames(tx, requests, withinOf, byName, cache);
+  const plan = decideByName(requests, withinOf, byName, found);
+  if (plan.unknown) throw await unknownReference(tx, plan.unknown);
+  // About to create: take the names' locks, then look again, since a writer that held them may
+  // have created some of these entities meanwhile.
+  if (plan.newByKey.size > 0 && !namesLocked) {
+    await lockNames(tx, [...plan.newByKey.values()]);
+    return resolveLevel(tx, level, cache, reserved, true);
+  }
+  const ids = await settleIds(tx, requests, plan, cache, reserved);
+  const resolved = requests.map((request, i) => answer(request, i, { byExternal, found, plan, ids }));
+  return {
+    resolved,
+    toCreate: ids.toCreate,
+    toLocate: placements(requests, withinOf, found, plan, ids.toCreate),
+    absorbs: absorbsOf(plan, ids.toCreate),
+    learned: plan.learned,
+  };
+}
 
-  // External ids first: a reference found by one is settled like a reference by id.
+/** References by external id, in one statement; one that finds nothing and has no name fails. */
+async function findByExternalIds(tx: Tx, requests: RefRequest[]): Promise<Map<string, FoundNode>> {
   const byExternal = await lookUpOtherIds(tx, requests.filter((r) => !r.ref.id && r.ref.externalId).map((r) => r.ref.externalId!));
-  const settledByExternal = (request: RefRequest) => !request.ref.id && request.ref.externalId !== undefined && byExternal.has(request.ref.externalId);
-  const byName = (request: RefRequest) => !request.ref.id && !settledByExternal(request) && keysOf(request.ref).length > 0;
   for (const request of requests) {
     if (request.ref.externalId && !request.ref.id && !byExternal.has(request.ref.externalId) && keysOf(request.ref).length === 0) {
       throw new DomainError('UNKNOWN_REFERENCE', `${request.at}: no entity has the external id "${request.ref.externalId}"`, { at: request.at, externalId: request.ref.externalId, candidates: [] });
     }
   }
+  return byExternal;
+}
 
-  // Each distinct name lookup once, however many references share it.
+/** Exact matches for every name (from the run's cache or one statement), then the person rules' candidates. */
+async function findByNames(
+  tx: Tx, requests: RefRequest[], withinOf: (string | null)[], byName: (r: RefRequest) => boolean, cache?: ResolveCache,
+): Promise<FoundByName> {
+  const { lookups, lookupOf, lookupKeyByIndex, fromCache } = planNameLookups(requests, withinOf, byName, cache);
+  const candidates = await lookUpNames(tx, lookups);
+  for (const lookup of lookups) {
+    const hits = candidates.get(lookup.index);
+    if (cache && hits?.length === 1) cache.learnName(lookupKeyByIndex[lookup.index]!, lookup.keys, hits[0]!);
+  }
+  for (const [index, hits] of fromCache) candidates.set(index, hits);
+  const people = await lookUpPeople(tx, requests.map((request, i) => {
+    if (!byName(request) || request.label) return null;
+    const kinds = kindsOf(request);
+    if (kinds && !kinds.includes('PERSON')) return null;
+    if ((candidates.get(lookupOf[i]!) ?? []).length > 0) return null;
+    return { index: lookupOf[i]!, names: latinNames(request.ref) };
+  }));
+  return { lookupOf, candidates, people };
+}
+
+/** Each distinct name lookup once, however many references share it; answered from the cache where it can be. */
+function planNameLookups(requests: RefRequest[], withinOf: (string | null)[], byName: (r: RefRequest) => boolean, cache?: ResolveCache) {
   const lookups: NameLookup[] = [];
   const lookupOf: number[] = [];
-  const candidatesFromCache = new Map<number, Candidate[]>();
+  const fromCache = new Map<number, Candidate[]>();
   const lookupKeyByIndex: string[] = [];
   const lookupByKey = new Map<string, number>();
-  const lookupKeys: string[] = [];
+  let cachedCount = 0;
   requests.forEach((request, i) => {
     if (!byName(request)) return;
     const keys = keysOf(request.ref);
-    const kind = kindOf(request) ?? null;
     const kinds = kindsOf(request);
     const label = request.label ?? null;
     const within = withinOf[i]!;
@@ -446,275 +412,185 @@ async function resolveLevel(
     let index = lookupByKey.get(key);
     const cached = index === undefined ? cache?.name(key) : undefined;
     if (cached) {
-      index = lookups.length + lookupKeys.length + 1_000_000;
+      // Above any statement lookup's index, so that the two never collide.
+      index = 1_000_000 + cachedCount++;
       lookupByKey.set(key, index);
-      candidatesFromCache.set(index, [cached]);
+      fromCache.set(index, [cached]);
     }
     if (index === undefined) {
       index = lookups.length;
       lookupByKey.set(key, index);
       lookupKeyByIndex[index] = key;
-      lookups.push({
-        index,
-        keys,
-        query: keys.map((k) => `nameKeys:"${escapeLucene(k)}"`).join(' OR '),
-        kind,
-        kinds,
-        label,
-        within,
-        fallback,
-      });
+      const query = keys.map((k) => `nameKeys:"${escapeLucene(k)}"`).join(' OR ');
+      lookups.push({ index, keys, query, kind: kindOf(request) ?? null, kinds, label, within, fallback });
     }
     lookupOf[i] = index;
-    lookupKeys.push(key);
   });
-  const candidatesByLookup = await lookUpNames(tx, lookups);
-  for (const lookup of lookups) {
-    const found = candidatesByLookup.get(lookup.index);
-    if (cache && found?.length === 1) cache.learnName(lookupKeyByIndex[lookup.index]!, lookup.keys, found[0]!);
-  }
-  for (const [index, candidates] of candidatesFromCache) candidatesByLookup.set(index, candidates);
+  return { lookups, lookupOf, lookupKeyByIndex, fromCache };
+}
 
-  // Names that matched nothing exactly and may name a person: the person rules, one statement
-  // for all of them.
-  const peopleByLookup = await lookUpPeople(tx, requests.map((request, i) => {
-    if (!byName(request) || request.label) return null;
-    const kinds = kindsOf(request);
-    if (kinds && !kinds.includes('PERSON')) return null;
-    if ((candidatesByLookup.get(lookupOf[i]!) ?? []).length > 0) return null;
-    return { index: lookupOf[i]!, names: latinNames(request.ref) };
-  }));
+/** The error for a name that matched nothing and gave no kind, with the best search hits as suggestions. */
+async function unknownReference(tx: Tx, request: RefRequest): Promise<DomainError> {
+  const candidates = await suggestions(tx, request);
+  const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}?` : '';
+  const kinds = kindsOf(request);
+  return new DomainError(
+    'UNKNOWN_REFERENCE',
+    `${request.at}: no ${kinds ? `${kinds.join(' or ')} ` : 'entity '}is named "${describe(request.ref)}"; give its kind to create it${hint}`,
+    { at: request.at, name: describe(request.ref), candidates },
+  );
+}
 
-  // Names that match nothing: new entities where a kind is given, one per distinct name. A batch
-  // must mean what its records would mean written one after the other, so a reference also
-  // matches the entities that earlier references of the same call create (by any of their names).
-  const newByKey = new Map<string, EntityRecord>();
-  /** The container a new entity was asked for within, and its preferred id beside the plain one. */
-  const newWithin = new Map<EntityRecord, { withinId: string; request: number }>();
-  const newKeyOf: (string | undefined)[] = [];
-  type NewEntry = { key: string; record: EntityRecord; keys: Set<string> };
-  const earlierNew: NewEntry[] = [];
-  const newPeople = new NewPeople<NewEntry>();
-  /** References joined by a person rule to a person this batch creates, and the rule. */
-  const newPersonReason = new Map<number, MatchReason>();
-  const personMatch = new Map<number, { candidate: Candidate; reason: MatchReason }>();
-  const absorbByKey = new Map<string, { id: string; keys: string[] }>();
-  const learned: Learned[] = [];
-  let unknown: RefRequest | undefined;
-  requests.forEach((request, i) => {
-    if (!byName(request) || unknown) return;
-    const { ref, label } = request;
-    const kind = kindOf(request);
-    const keys = keysOf(ref);
-    const known = candidatesByLookup.get(lookupOf[i]!) ?? [];
-    const within = withinOf[i]!;
-    const named = earlierNew.filter((n) =>
-      keys.some((k) => n.keys.has(k)) && (!kind || n.record.kind === kind) && (!label || (n.record.labels ?? []).includes(label)));
-    const there = named.filter((n) => within === null || newWithin.get(n.record) === undefined || newWithin.get(n.record)!.withinId === within);
-    const fresh = there.length > 0 || known.length > 0 || !request.impliedWithin || ref.kind ? there : named;
-    const candidates = [...known, ...fresh.map((n) => ({ id: n.record.id, kind: n.record.kind, name: n.record.name }))];
-    if (candidates.length > 1) throw ambiguous(request, candidates);
-    if (fresh.length === 1) {
-      newKeyOf[i] = fresh[0]!.key;
-      newPeople.seen(fresh[0]!, request.date);
-      return;
-    }
-    if (candidates.length === 1) return;
-    // The person rules weigh the stored people and the ones this batch creates alike.
-    const kinds = kindsOf(request);
-    const mayBePerson = !label && (!kinds || kinds.includes('PERSON'));
-    const batchPeople = mayBePerson ? newPeople.candidates(latinNames(ref)) : new Map<PersonCandidate, NewEntry>();
-    // A stored person weighs with the names earlier references of this batch taught it: "Hamad bin
-    // Khalifa al-Thani" then "Hamad bin Jassim al-Thani" in one remark are two men.
-    const stored = (peopleByLookup.get(lookupOf[i]!) ?? []).map((c) => {
-      const taught = learned.filter((l) => l.id === c.id).flatMap((l) => l.names);
-      return taught.length > 0 ? { ...c, aliases: [...c.aliases, ...taught] } : c;
-    });
-    const people = [...stored, ...batchPeople.keys()];
-    const choice = people.length > 0 ? choosePerson(latinNames(ref), request.date, people) : null;
-    if (choice && 'match' in choice) {
-      const entry = batchPeople.get(choice.match);
-      if (entry) {
-        newKeyOf[i] = entry.key;
-        newPeople.seen(entry, request.date);
-        newPersonReason.set(i, choice.reason);
-        // A person this batch creates takes the names a rule matched as aliases from the start.
-        if (choice.learn) {
-          const record = entry.record;
-          record.aliases = [...(record.aliases ?? []), ...namesToLearn(ref, [record.name, record.nameAr ?? '', ...(record.aliases ?? [])])];
-        }
-      } else {
-        const original = (peopleByLookup.get(lookupOf[i]!) ?? []).find((c) => c.id === choice.match.id) ?? choice.match;
-        personMatch.set(i, { candidate: original, reason: choice.reason });
-        const names = choice.learn ? namesToLearn(ref, [choice.match.name, ...choice.match.aliases]) : [];
-        if (names.length > 0) learned.push({ id: choice.match.id, names });
-      }
-      return;
-    }
-    const shortForm = choice && 'absorb' in choice ? batchPeople.get(choice.absorb) : undefined;
-    if (shortForm && ref.kind) {
-      // Known so far in this batch by the surname alone: the entity to be created takes the
-      // fuller name, and keeps the short one as an alias.
-      const record = shortForm.record;
-      const name = (ref.name ?? ref.nameAr)!.trim();
-      record.aliases = [...new Set([...(record.aliases ?? []), record.name, ...(ref.aliases ?? []).map((a) => a.trim())])].filter((a) => a && a !== name);
-      record.name = name;
-      record.id = entityId(record.kind, name);
-      record.nameAr = record.nameAr ?? (ref.nameAr?.trim() || undefined);
-      if (ref.externalId) record.externalIds = [...new Set([...(record.externalIds ?? []), ref.externalId])];
-      for (const k of keys) shortForm.keys.add(k);
-      newPeople.renamed(shortForm, record);
-      newPeople.seen(shortForm, request.date);
-      newKeyOf[i] = shortForm.key;
-      newPersonReason.set(i, 'absorbed-short-form');
-      return;
-    }
-    // An unclear surname without a kind is the caller's to settle; with a kind it stays a node
-    // of its own, for the review queue (duplicateCandidates) to show.
-    if (choice && 'ambiguous' in choice && !ref.kind) throw ambiguous(request, choice.ambiguous.map(({ id, kind: k, name }) => ({ id, kind: k, name })));
-    if (!ref.kind) {
-      unknown = request;
-      return;
-    }
-    const name = (ref.name ?? ref.nameAr)!.trim();
-    const key = `${ref.kind}|${label ?? ''}|${normalizeName(name)}|${within ?? ''}`;
-    const record: EntityRecord = {
-      id: label === 'Tour' ? `tour:${slugify(name)}` : entityId(ref.kind, name),
-      kind: ref.kind,
-      name,
-      nameAr: ref.nameAr?.trim() || undefined,
-      aliases: (ref.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== name),
-      labels: label ? [label] : undefined,
-      externalIds: ref.externalId ? [ref.externalId] : undefined,
-    };
-    if (choice && 'absorb' in choice && !shortForm) absorbByKey.set(key, { id: choice.absorb.id, keys: nameKeys(choice.absorb) });
-    newByKey.set(key, record);
-    if (within !== null) newWithin.set(record, { withinId: within, request: i });
-    const entry = { key, record, keys: new Set(keys) };
-    earlierNew.push(entry);
-    if (ref.kind === 'PERSON' && !label) newPeople.add(entry, record, request.date);
-    newKeyOf[i] = key;
-  });
-  if (unknown) {
-    const request: RefRequest = unknown;
-    const candidates = await suggestions(tx, request);
-    const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `${c.id} (${c.name})`).join(', ')}?` : '';
-    const kinds = kindsOf(request);
-    throw new DomainError(
-      'UNKNOWN_REFERENCE',
-      `${request.at}: no ${kinds ? `${kinds.join(' or ')} ` : 'entity '}is named "${describe(request.ref)}"; give its kind to create it${hint}`,
-      { at: request.at, name: describe(request.ref), candidates },
-    );
-  }
-  // About to create: take the names' locks, then look again, since a writer that held them may
-  // have created some of these entities meanwhile.
-  if (newByKey.size > 0 && !namesLocked) {
-    await lockNames(tx, [...newByKey.values()]);
-    return resolveLevel(tx, level, cache, reserved, true);
-  }
-  let toCreate = [...newByKey.values()];
+/** The nodes behind the ids given, and the ids the new entities get. */
+interface SettledIds {
+  byId: Map<string, FoundNode>;
+  /** Ids of entities merged into others, which still answer. */
+  byMergedId: Map<string, FoundNode>;
+  /** New entities a concurrent writer created meanwhile, by plan key: these are found, not created. */
+  adopted: Map<string, { id: string; kind: string; name: string }>;
+  /** The entities to create, each with a free id. */
+  toCreate: EntityRecord[];
+}
 
+/** A new place whose plain id is taken first tries its container's name: city:sydney-canada. */
+function placedId(plan: ByNamePlan, record: EntityRecord): string | null {
+  const within = plan.newWithin.get(record);
+  return within ? `${record.id}-${idSlug(within.withinId)}` : null;
+}
 
-  // One statement for the ids given and for the ids the new entities would like.
-  const byIdCached = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
+/** One statement for the ids given and the ids the new entities would like; then each new entity's id. */
+async function settleIds(tx: Tx, requests: RefRequest[], plan: ByNamePlan, cache: ResolveCache | undefined, reserved: Set<string>): Promise<SettledIds> {
+  const planned = [...plan.newByKey.values()];
+  const { byId, givenIds } = await lookUpIds(tx, requests, plan, planned, cache);
+  // An id that no entity has may be the id of one merged into another: it still answers.
+  const byMergedId = await lookUpOtherIds(tx, givenIds.filter((id) => !byId.has(id) && !planned.some((r) => r.id === id)));
+  for (const record of planned) cache?.touch(keysOf(record));
+  const adopted = adoptConcurrent(plan, byId);
+  const adoptedRecords = new Set([...adopted.keys()].map((key) => plan.newByKey.get(key)));
+  const toCreate = planned.filter((record) => !adoptedRecords.has(record));
+  assignFreeIds(plan, toCreate, new Set([...byId.keys(), ...reserved]));
+  return { byId, byMergedId, adopted, toCreate };
+}
+
+async function lookUpIds(tx: Tx, requests: RefRequest[], plan: ByNamePlan, planned: EntityRecord[], cache?: ResolveCache) {
+  const byIdCached = new Map<string, FoundNode>();
   const givenIds = [...new Set(requests.map((r) => r.ref.id).filter((id): id is string => Boolean(id)))].filter((id) => {
     const hit = cache?.id(id);
     if (hit) byIdCached.set(id, hit);
     return !hit;
   });
-  // A new place whose plain id is taken first tries its container's name: city:sydney-canada.
-  const placedId = (r: EntityRecord) => (newWithin.has(r) ? `${r.id}-${idSlug(newWithin.get(r)!.withinId)}` : null);
-  const wantedIds = toCreate.flatMap((r) => [r.id, ...[placedId(r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
-  const byId = new Map<string, { id: string; kind: string; name: string; labels: string[] }>();
+  const wantedIds = planned.flatMap((r) => [r.id, ...[placedId(plan, r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  const byId = new Map<string, FoundNode>();
   if (givenIds.length + wantedIds.length > 0) {
     const result = await tx.run(
       'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind, n.name AS name, labels(n) AS labels, n.nameKeys AS nameKeys',
       { ids: [...givenIds, ...wantedIds] },
     );
-    for (const r of result.records) byId.set(r.get('id') as string, r.toObject() as never);
+    for (const r of result.records) byId.set(r.get('id') as string, r.toObject() as FoundNode);
   }
   for (const id of givenIds) if (byId.has(id)) cache?.learnId(byId.get(id)!);
   for (const [id, node] of byIdCached) byId.set(id, node);
-  // An id that no entity has may be the id of one merged into another: it still answers.
-  const byMergedId = await lookUpOtherIds(tx, givenIds.filter((id) => !byId.has(id) && !toCreate.some((r) => r.id === id)));
-  for (const record of toCreate) cache?.touch(keysOf(record));
-  // A new entity whose readable id is taken by an entity with one of its names and its kind is
-  // that entity: a concurrent writer created it after this one looked the name up. Taken by
-  // another name, the id gets "-2", "-3"...
-  const adopted = new Map<string, { id: string; kind: string; name: string }>();
-  for (const [key, record] of newByKey) {
+  return { byId, givenIds };
+}
+
+/**
+ * A new entity whose readable id is taken by an entity with one of its names and its kind is
+ * that entity: a concurrent writer created it after this one looked the name up.
+ */
+function adoptConcurrent(plan: ByNamePlan, byId: Map<string, FoundNode>): SettledIds['adopted'] {
+  const adopted: SettledIds['adopted'] = new Map();
+  for (const [key, record] of plan.newByKey) {
     // A place asked for within a container was looked up there: a holder of its plain id lies elsewhere.
-    if (newWithin.has(record)) continue;
-    const holder = byId.get(record.id) as { id: string; kind: string; name: string; labels: string[]; nameKeys?: string[] } | undefined;
+    if (plan.newWithin.has(record)) continue;
+    const holder = byId.get(record.id);
     const keys = keysOf(record);
     if (holder && holder.kind === record.kind && (holder.nameKeys ?? []).some((k) => keys.includes(k))
       && (!record.labels?.length || record.labels.every((l) => holder.labels.includes(l)))) {
       adopted.set(key, holder);
     }
   }
-  toCreate = toCreate.filter((record) => ![...adopted.keys()].some((key) => newByKey.get(key) === record));
-  const taken = new Set([...byId.keys(), ...reserved]);
+  return adopted;
+}
+
+/** An id taken by another name gets "-2", "-3"... (after the container's name, for a place). */
+function assignFreeIds(plan: ByNamePlan, toCreate: EntityRecord[], taken: Set<string>): void {
   for (const record of toCreate) {
     let id = record.id;
-    const placed = placedId(record);
+    const placed = placedId(plan, record);
     if (taken.has(id) && placed && !taken.has(placed)) id = placed;
     for (let n = 2; taken.has(id); n += 1) id = `${record.id}-${n}`;
     taken.add(id);
     record.id = id;
   }
+}
 
-  const resolved = requests.map((request, i): Resolved => {
-    const { ref, at } = request;
-    if (ref.id) {
-      // An id that an earlier reference of this call creates is that entity, as it would be
-      // had the records been written one by one.
-      const fresh = toCreate.find((r) => r.id === ref.id);
-      if (!byId.has(ref.id) && fresh) return { id: fresh.id, created: true, name: fresh.name, kind: fresh.kind, reason: 'new' };
-      const node = byId.get(ref.id) ?? byMergedId.get(ref.id);
-      if (!node) throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${ref.id}"`, { at, id: ref.id, candidates: [] });
-      const reason: MatchReason = byId.has(ref.id) ? 'id' : 'merged-id';
-      const kind = kindOf(request);
-      if (kind && node.kind !== kind) throw invalid(`${at}: ${ref.id} is a ${node.kind}, not a ${kind}`, { at });
-      const kinds = kindsOf(request);
-      if (kinds && kinds.length > 1 && !kinds.includes(node.kind)) throw invalid(`${at}: ${ref.id} is a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
-      if (request.label && !node.labels.includes(request.label)) throw invalid(`${at}: ${ref.id} is not a ${request.label}`, { at });
-      return { id: node.id, created: false, name: node.name, kind: node.kind, reason };
-    }
-    if (settledByExternal(request)) {
-      const node = byExternal.get(ref.externalId!)!;
-      const kinds = kindsOf(request);
-      if (kinds && !kinds.includes(node.kind)) throw invalid(`${at}: ${ref.externalId} is ${node.id}, a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
-      return { id: node.id, created: false, name: node.name, kind: node.kind, reason: 'external-id' };
-    }
-    const key = newKeyOf[i];
-    const holder = key === undefined ? undefined : adopted.get(key);
-    if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind, reason: 'exact' };
-    if (key !== undefined) {
-      const record = newByKey.get(key)!;
-      return { id: record.id, created: true, name: record.name, kind: record.kind, reason: newPersonReason.get(i) ?? (absorbByKey.has(key) ? 'absorbed-short-form' : 'new') };
-    }
-    const person = personMatch.get(i);
-    if (person) return { ...person.candidate, created: false, reason: person.reason };
-    const match = candidatesByLookup.get(lookupOf[i]!)![0]!;
-    return { id: match.id, created: false, name: match.name, kind: match.kind, reason: keysOf(ref).includes(normalizeName(match.name)) ? 'exact' : 'alias' };
-  });
-  // Placed: new entities asked for within a container, and found ones that were placed nowhere.
+/** The answer for one reference, with the rule that joined it. */
+function answer(
+  request: RefRequest, i: number,
+  { byExternal, found, plan, ids }: { byExternal: Map<string, FoundNode>; found: FoundByName; plan: ByNamePlan; ids: SettledIds },
+): Resolved {
+  const { ref, at } = request;
+  if (ref.id) return answerById(request, ids);
+  if (settledByExternal(request, byExternal)) {
+    const node = byExternal.get(ref.externalId!)!;
+    const kinds = kindsOf(request);
+    if (kinds && !kinds.includes(node.kind)) throw invalid(`${at}: ${ref.externalId} is ${node.id}, a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
+    return { id: node.id, created: false, name: node.name, kind: node.kind, reason: 'external-id' };
+  }
+  const key = plan.newKeyOf[i];
+  const holder = key === undefined ? undefined : ids.adopted.get(key);
+  if (holder) return { id: holder.id, created: false, name: holder.name, kind: holder.kind, reason: 'exact' };
+  if (key !== undefined) {
+    const record = plan.newByKey.get(key)!;
+    return { id: record.id, created: true, name: record.name, kind: record.kind, reason: plan.newPersonReason.get(i) ?? (plan.absorbByKey.has(key) ? 'absorbed-short-form' : 'new') };
+  }
+  const person = plan.personMatch.get(i);
+  if (person) return { ...person.candidate, created: false, reason: person.reason };
+  const match = found.candidates.get(found.lookupOf[i]!)![0]!;
+  return { id: match.id, created: false, name: match.name, kind: match.kind, reason: keysOf(ref).includes(normalizeName(match.name)) ? 'exact' : 'alias' };
+}
+
+function answerById(request: RefRequest, ids: SettledIds): Resolved {
+  const { at } = request;
+  const id = request.ref.id!;
+  // An id that an earlier reference of this call creates is that entity, as it would be
+  // had the records been written one by one.
+  const fresh = ids.toCreate.find((r) => r.id === id);
+  if (!ids.byId.has(id) && fresh) return { id: fresh.id, created: true, name: fresh.name, kind: fresh.kind, reason: 'new' };
+  const node = ids.byId.get(id) ?? ids.byMergedId.get(id);
+  if (!node) throw new DomainError('UNKNOWN_REFERENCE', `${at}: no entity has the id "${id}"`, { at, id, candidates: [] });
+  const reason: MatchReason = ids.byId.has(id) ? 'id' : 'merged-id';
+  const kind = kindOf(request);
+  if (kind && node.kind !== kind) throw invalid(`${at}: ${id} is a ${node.kind}, not a ${kind}`, { at });
+  const kinds = kindsOf(request);
+  if (kinds && kinds.length > 1 && !kinds.includes(node.kind)) throw invalid(`${at}: ${id} is a ${node.kind}, not one of ${kinds.join(', ')}`, { at });
+  if (request.label && !node.labels.includes(request.label)) throw invalid(`${at}: ${id} is not a ${request.label}`, { at });
+  return { id: node.id, created: false, name: node.name, kind: node.kind, reason };
+}
+
+/** Placed: new entities asked for within a container, and found ones that were placed nowhere. */
+function placements(requests: RefRequest[], withinOf: (string | null)[], found: FoundByName, plan: ByNamePlan, toCreate: EntityRecord[]): Resolution['toLocate'] {
   const toLocate: Resolution['toLocate'] = [];
-  for (const [record, { withinId, request }] of newWithin) {
+  for (const [record, { withinId, request }] of plan.newWithin) {
     if (toCreate.includes(record)) toLocate.push({ id: record.id, withinId, request });
   }
   requests.forEach((request, i) => {
     const within = withinOf[i];
-    if (request.ref.id || !within || newKeyOf[i] !== undefined) return;
-    const match = candidatesByLookup.get(lookupOf[i]!)?.[0] as (Candidate & { unplaced?: boolean }) | undefined;
+    if (request.ref.id || !within || plan.newKeyOf[i] !== undefined) return;
+    const match = found.candidates.get(found.lookupOf[i]!)?.[0] as (Candidate & { unplaced?: boolean }) | undefined;
     if (match?.unplaced) toLocate.push({ id: match.id, withinId: within, request: i });
   });
-  const absorbs = new Map<string, { id: string; keys: string[] }>();
-  for (const [key, old] of absorbByKey) {
-    const record = newByKey.get(key)!;
+  return toLocate;
+}
+
+/** The stored short forms that new people absorb, by the new person's (final) id. */
+function absorbsOf(plan: ByNamePlan, toCreate: EntityRecord[]): Resolution['absorbs'] {
+  const absorbs: Resolution['absorbs'] = new Map();
+  for (const [key, old] of plan.absorbByKey) {
+    const record = plan.newByKey.get(key)!;
     if (toCreate.includes(record)) absorbs.set(record.id, old);
   }
-  return { resolved, toCreate, toLocate, absorbs, learned };
+  return absorbs;
 }
 
 /**
