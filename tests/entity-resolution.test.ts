@@ -171,6 +171,31 @@ describe('a short form that came first', () => {
     expect(await travelerOf({ id: short.entity.id }, '2023-06-01')).toMatchObject({ reason: 'merged-id', entity: { id: full.entity.id } });
   });
 
+  it('stays an alias that a namesake of another generation does not match', async () => {
+    await travelerOf({ name: 'Kadyrovik', kind: 'PERSON' }, '2008-03-10');
+    const full = await travelerOf({ name: 'Ramzan Kadyrovik', kind: 'PERSON' }, '2009-05-01');
+    expect(full).toMatchObject({ reason: 'absorbed-short-form' });
+    const shown = await suite.server.gql(`{ entity(id: "${full.entity.id}") { aliases } }`);
+    expect(shown.data!.entity.aliases).toEqual(['Kadyrovik']);
+    // Near his dates the surname alone is him, weighed in context; forty years earlier it is someone else.
+    expect(await travelerOf({ name: 'Kadyrovik', kind: 'PERSON' }, '2010-01-01')).toMatchObject({ reason: 'surname-in-context', entity: { id: full.entity.id } });
+    const elder = await travelerOf({ name: 'Kadyrovik', kind: 'PERSON' }, '1968-01-01');
+    expect(elder).toMatchObject({ reason: 'new', created: true });
+    expect(elder.entity.id).not.toBe(full.entity.id);
+  });
+
+  it('taken over inside one batch, stays an alias that a later namesake does not match', { timeout: 240_000 }, async () => {
+    const [short, full] = (await suite.db.write((tx) => writeVisits(tx, [
+      { traveler: { name: 'Nazarbaevik', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '1995-05-01' },
+      { traveler: { name: 'Nursultan Nazarbaevik', kind: 'PERSON' }, host: { id: 'country:france' }, date: '1996-05-01' },
+    ]))).map((r) => r.resolutions.find((x) => x.at.endsWith('.traveler'))!);
+    expect(full).toMatchObject({ id: short!.id, reason: 'absorbed-short-form' });
+    const shown = await suite.server.gql(`{ entity(id: "${full!.id}") { name aliases } }`);
+    expect(shown.data!.entity).toEqual({ name: 'Nursultan Nazarbaevik', aliases: ['Nazarbaevik'] });
+    const later = await travelerOf({ name: 'Nazarbaevik', kind: 'PERSON' }, '2040-01-01');
+    expect(later).toMatchObject({ reason: 'new', created: true });
+  });
+
   it('is not absorbed by a full name of that surname recorded decades away', async () => {
     const king = await travelerOf({ name: 'Husseini', kind: 'PERSON' }, '1960-03-10');
     const son = await travelerOf({ name: 'Abdullah II ibn Al Husseini', kind: 'PERSON' }, '2005-05-01');

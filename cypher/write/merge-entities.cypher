@@ -2,7 +2,8 @@
 // its properties (provenance included), unless the kept node already has the same one (same type,
 // other end, visit and meeting), which then gains its sources and paragraphs. Relationships
 // between the two are dropped (they would join the kept node to itself). Names become aliases
-// and the merged id is remembered (mergedIds), so that it keeps answering.
+// and the merged id is remembered (mergedIds), so that it keeps answering. $unkeyed: name keys
+// of the merged node not carried over for exact matching (a person's surname alone, merge.ts).
 MATCH (k:Entity {id: $keep}), (m:Entity {id: $merge})
 CALL (k, m) {
   MATCH (m)-[r]->(o) WHERE o <> k AND o <> m
@@ -39,7 +40,7 @@ WITH k, m, movedOut + movedIn AS moved, combinedOut + combinedIn AS combined,
 SET k.aliases = coalesce(k.aliases, []) + [a IN names WHERE NOT a IN coalesce(k.aliases, [])],
     k.nameAr = coalesce(k.nameAr, m.nameAr),
     k.summary = coalesce(k.summary, m.summary),
-    k.nameKeys = coalesce(k.nameKeys, []) + [x IN coalesce(m.nameKeys, []) WHERE NOT x IN coalesce(k.nameKeys, [])],
+    k.nameKeys = coalesce(k.nameKeys, []) + [x IN coalesce(m.nameKeys, []) WHERE NOT x IN coalesce(k.nameKeys, []) AND NOT x IN $unkeyed],
     k.personKeys = CASE WHEN k.personKeys IS NULL THEN m.personKeys
       ELSE k.personKeys + [x IN coalesce(m.personKeys, []) WHERE NOT x IN k.personKeys] END,
     k.externalIds = coalesce(k.externalIds, []) + [x IN coalesce(m.externalIds, []) WHERE NOT x IN coalesce(k.externalIds, [])],

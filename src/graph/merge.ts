@@ -5,8 +5,8 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
-import { nameKeys } from './normalize.js';
-import { personKeys } from './personName.js';
+import { nameKeys, normalizeName } from './normalize.js';
+import { isBareSurname, personKeys } from './personName.js';
 
 export interface MergeOutcome {
   moved: number;
@@ -26,6 +26,16 @@ async function nodeOrFail(tx: Tx, id: string, at: string): Promise<Node> {
 }
 
 /**
+ * A person's surname alone, merged into a person with a fuller name, stays among the aliases but
+ * gives no exact-match key: a namesake of another generation bears it too, so the next mention
+ * of it alone is weighed by the person rules (dates, terms), never joined at any date.
+ */
+function shortFormKeys(kept: Node, merged: Node): string[] {
+  if (kept.kind !== 'PERSON' || isBareSurname(kept.name)) return [];
+  return [merged.name, ...merged.aliases].filter(isBareSurname).map(normalizeName).filter(Boolean);
+}
+
+/**
  * Merges `merge` into `keep`. Visits and tours of a person that become the same (same host and
  * date, or the same tour name) are merged in turn, so that no trip is counted twice.
  */
@@ -35,7 +45,7 @@ export async function mergeEntities(tx: Tx, keep: string, merge: string): Promis
   if (kept.kind !== merged.kind) {
     throw invalid(`merge: ${merge} is a ${merged.kind} and ${keep} a ${kept.kind}; only entities of one kind can be merged`, { at: 'merge' });
   }
-  const result = await tx.run(cypher('write/merge-entities'), { keep, merge });
+  const result = await tx.run(cypher('write/merge-entities'), { keep, merge, unkeyed: shortFormKeys(kept, merged) });
   const outcome = { moved: Number(result.records[0]!.get('moved')), combined: Number(result.records[0]!.get('combined')) };
   if (kept.kind === 'PERSON') {
     // Each pass merges what the previous one made identical; a person has finitely many trips.
@@ -46,7 +56,7 @@ export async function mergeEntities(tx: Tx, keep: string, merge: string): Promis
       for (const [a, b] of pairs) {
         if (done.has(a) || done.has(b)) continue;
         done.add(a).add(b);
-        const inner = await tx.run(cypher('write/merge-entities'), { keep: a, merge: b });
+        const inner = await tx.run(cypher('write/merge-entities'), { keep: a, merge: b, unkeyed: [] });
         outcome.combined += Number(inner.records[0]?.get('combined') ?? 0);
       }
     }

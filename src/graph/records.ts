@@ -40,6 +40,12 @@ export interface EntityRecord {
   nameAr?: string;
   /** Every other spelling, in either language, as the sources write it. */
   aliases?: string[];
+  /**
+   * A person's surname alone that named them before their full name was known: shown among the
+   * aliases, but matched only by the person rules (in context), never exactly, since a namesake
+   * of another generation bears it too.
+   */
+  shortForms?: string[];
   /** Our own short English description; never a sentence copied from a source. */
   summary?: string;
   /** Extra labels beside :Entity and the kind's label (only those in ontology.ts). */

@@ -158,13 +158,14 @@ function joinPerson(
 
 /**
  * Known so far in this batch by the surname alone: the entity to be created takes the fuller
- * name, and keeps the short one as an alias.
+ * name, and keeps the short one among its aliases (records.ts, `shortForms`).
  */
 function takeOverShortForm(request: RefRequest, i: number, shortForm: NewEntry, state: Deciding): void {
   const { ref } = request;
   const record = shortForm.record;
   const name = (ref.name ?? ref.nameAr)!.trim();
-  record.aliases = [...new Set([...(record.aliases ?? []), record.name, ...(ref.aliases ?? []).map((a) => a.trim())])].filter((a) => a && a !== name);
+  record.shortForms = [...(record.shortForms ?? []), record.name];
+  record.aliases = [...new Set([...(record.aliases ?? []), ...(ref.aliases ?? []).map((a) => a.trim())])].filter((a) => a && a !== name);
   record.name = name;
   record.id = entityId(record.kind, name);
   record.nameAr = record.nameAr ?? (ref.nameAr?.trim() || undefined);

@@ -37,7 +37,7 @@ export function entityRow(record: EntityRecord) {
     kind: record.kind,
     name: record.name,
     nameAr: record.nameAr ?? null,
-    aliases: record.aliases ?? [],
+    aliases: [...(record.aliases ?? []), ...(record.shortForms ?? []).filter((s) => !(record.aliases ?? []).includes(s))],
     nameKeys: nameKeys(record),
     // People are also found by their folded given name and surname (src/graph/personName.ts).
     ...(record.kind === 'PERSON' ? personNameKeys(record.name, record.aliases) : { personKeys: null, surnameKey: null }),
