@@ -6,6 +6,7 @@ import compression from 'compression';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from './config.js';
 import type { Db } from './db/driver.js';
+import type { Gate } from './db/gate.js';
 import type { DatabaseHealth } from './db/supervisor.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { limitServer, withSecurityHeaders } from './http/edge.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** What is still loading in the background (the datasets of the first start), for /readyz. */
   loading?: () => Record<string, unknown> | undefined;
+  /** The API's turns at the database (default: a gate of DB_MAX_CONCURRENT and DB_QUEUE_WAIT_MS). */
+  gate?: Gate;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -41,8 +44,8 @@ async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolea
   }
 }
 
-export function createApp({ db, log, apiKey, health, corsOrigins, loading }: AppOptions): http.Server {
-  const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins });
+export function createApp({ db, log, apiKey, health, corsOrigins, loading, gate }: AppOptions): http.Server {
+  const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins, gate });
   // gzip/deflate for anything over 1 kB (GraphiQL's page is 8.9 MB uncompressed).
   const compress = compression({ threshold: 1024 });
   const page = existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: false, etag: true }) : undefined;

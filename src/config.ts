@@ -4,6 +4,7 @@
  * readers below. Nothing else reads process.env for a setting of ours.
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +43,30 @@ export function neo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
   };
 }
 
+/**
+ * How many of the API's transactions run in Neo4j at once (DB_MAX_CONCURRENT, default twice the
+ * CPUs, at least 2) and how long a request may wait for a turn (DB_QUEUE_WAIT_MS, default 8000)
+ * before it is answered SERVICE_UNAVAILABLE (src/db/gate.ts).
+ */
+export interface DatabaseGateConfig {
+  maxConcurrent: number;
+  maxWaitMs: number;
+}
+
+function positiveIntFrom(value: string | undefined, fallback: number, name: string, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
+  return n;
+}
+
+export function databaseGateConfig(env: NodeJS.ProcessEnv = process.env): DatabaseGateConfig {
+  return {
+    maxConcurrent: positiveIntFrom(env.DB_MAX_CONCURRENT, Math.max(2, 2 * os.availableParallelism()), 'DB_MAX_CONCURRENT', 1000),
+    maxWaitMs: positiveIntFrom(env.DB_QUEUE_WAIT_MS, 8_000, 'DB_QUEUE_WAIT_MS', 600_000),
+  };
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -64,6 +89,8 @@ export interface Config {
    * article's graph, `hsg` the Office of the Historian's records (in the background).
    */
   seedDatasets: SeedDataset[];
+  /** DB_MAX_CONCURRENT and DB_QUEUE_WAIT_MS: the API's turns at the database. */
+  databaseGate: DatabaseGateConfig;
 }
 
 export const SEED_DATASETS = ['article', 'hsg'] as const;
@@ -101,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: env.SEED_ON_START !== 'false',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     seedDatasets: datasetsFrom(env.SEED_DATASETS),
+    databaseGate: databaseGateConfig(env),
   };
 }

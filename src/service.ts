@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
+import { createGate } from './db/gate.js';
 import { applyMigrations } from './db/migrations.js';
 import type { RestartPolicy } from './db/supervisor.js';
 import { applyRepairs } from './graph/repairs.js';
@@ -42,7 +43,7 @@ export async function startService(config: Config, log: Logger, options: Service
 
   // The larger datasets load in the background: the service answers reads meanwhile.
   const loads = startDatasetLoads(database.db, log, config.seedOnStart ? config.seedDatasets : []);
-  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins, loading: loads.state });
+  const server = createApp({ db: database.db, log, apiKey: config.apiKey, health: database.health, corsOrigins: config.corsOrigins, loading: loads.state, gate: createGate(config.databaseGate) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { TransactionAbortedError } from '../db/driver.js';
+import { DatabaseBusyError } from '../db/gate.js';
 import { causes } from '../db/retry.js';
 import { DomainError } from '../graph/errors.js';
 import type { Logger } from '../log.js';
@@ -22,6 +23,16 @@ export const RETRY_AFTER_SECONDS = 5;
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable right now; try again shortly.', {
     extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
+
+/** Seconds a client is asked to wait when every turn at the database was taken for too long. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** The request waited its whole budget for a turn at the database (src/db/gate.ts). */
+export function serviceBusy(): GraphQLError {
+  return new GraphQLError('The service is too busy to answer right now; try again shortly.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'BUSY', http: { status: 503, headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) } } },
   });
 }
 
@@ -75,6 +86,11 @@ export function createMaskError(log: Logger) {
         path: (error as GraphQLError).path,
         extensions: stopped.extensions,
       });
+    }
+    if (original instanceof DatabaseBusyError) {
+      log.warn({ waitedMs: original.waitedMs }, 'no database turn within the wait budget');
+      const busy = serviceBusy();
+      return new GraphQLError(busy.message, { nodes: (error as GraphQLError).nodes, path: (error as GraphQLError).path, extensions: busy.extensions });
     }
     if (isDatabaseUnavailable(original)) {
       log.warn({ err: original }, 'database unavailable');

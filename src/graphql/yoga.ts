@@ -5,9 +5,10 @@ import path from 'node:path';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT, databaseGateConfig } from '../config.js';
 import { corsFor, hashingInlineScripts, useCsrfPrevention, useVariableListCap } from '../http/edge.js';
 import type { Db } from '../db/driver.js';
+import { createGate, throughGate, type Gate } from '../db/gate.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
 import { useListCost } from './cost.js';
@@ -21,6 +22,8 @@ export interface YogaOptions {
   apiKey: string;
   /** Origins other than the service's own that may call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** The API's turns at the database (default: a gate of DB_MAX_CONCURRENT and DB_QUEUE_WAIT_MS). */
+  gate?: Gate;
 }
 
 /** Shorter keys are refused at start: they can be guessed. */
@@ -60,7 +63,7 @@ function armorPlugins() {
   return [...armor.protect().plugins, validationErrorsPlugin()];
 }
 
-export function createGraphQLServer({ db, log, apiKey, corsOrigins = [] }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+export function createGraphQLServer({ db, log, apiKey, corsOrigins = [], gate = createGate(databaseGateConfig()) }: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   if (apiKey.length < MIN_API_KEY_LENGTH) throw new Error(`the API key must have at least ${MIN_API_KEY_LENGTH} characters`);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
@@ -92,6 +95,7 @@ export function createGraphQLServer({ db, log, apiKey, corsOrigins = [] }: YogaO
         else log.error(text);
       },
     },
-    context: ({ request }) => ({ db: cancelledWith(db, request.signal), log, authorized: keyMatches(bearer(request), apiKey) }),
+    // One gate for all requests: a few transactions run at full speed, the rest wait their turn.
+    context: ({ request }) => ({ db: throughGate(cancelledWith(db, request.signal), gate), log, authorized: keyMatches(bearer(request), apiKey) }),
   });
 }
