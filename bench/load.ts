@@ -137,6 +137,7 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
   // server. Those still running when the load stops are closed by autocannon, and not counted.
   const abandoned = new Map<string, number>();
   let loading = true;
+  let logDuringLoad = serverLog;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const kind = String(req.headers['x-bench-kind'] ?? 'other');
     res.on('close', () => {
@@ -218,6 +219,8 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const run = autocannon({ url, connections, duration, requests: sequence as never }, (error, done) => {
         loading = false;
+        // What the server logged during the load; the requests autocannon cuts off at its end log a cancellation each.
+        logDuringLoad = new Map(serverLog);
         if (error) reject(error);
         else resolve(done);
       });
@@ -253,7 +256,7 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
         `  errors       ${errors}: client timeouts ${result.timeouts}, other transport errors ${result.errors - result.timeouts}, ` +
         `non-2xx ${result.non2xx}${statuses.length ? ` (${statuses.map(([code, { count }]) => `${code}: ${count}`).join(', ')})` : ''}, ` +
         `GraphQL errors ${graphqlErrors}${errorCodes.size ? ` (${counts(errorCodes)})` : ''}\n` +
-        `  server log   warnings and errors: ${counts(serverLog)}\n` +
+        `  server log   warnings and errors during the load: ${counts(logDuringLoad)}\n` +
         `  Node RSS     before ${mb(before.node)}, peak ${mb(peak.node)}, 15 s after ${mb(after.node)}\n` +
         `  Node heap    in use after a full GC: before ${mb(heapBefore)}, 15 s after ${mb(heapAfter)}\n` +
         `  Neo4j RSS    before ${mb(before.neo4j)}, peak ${mb(peak.neo4j)}, 15 s after ${mb(after.neo4j)}\n` +

@@ -59,11 +59,13 @@ describe('the database gate', () => {
     const seen = { now: 0, max: 0 };
     const app = await serve(counting(db, seen), createGate({ maxConcurrent: 3, maxWaitMs: 60_000 }));
     try {
-      // A read that takes a moment in Neo4j, so that the requests overlap.
-      const query = '{ neighborhood(id: "country:algeria", depth: 2, limit: 200) { nodes { id } edges { id } } }';
+      const query = '{ visits(first: 20) { totalCount edges { node { id traveler { id name } host { id name } meetings { id } } } } }';
+      // Once alone first: a statement's first run is planned, which is not what this measures.
+      await post(app.url, query);
+      seen.max = 0;
       const answers = await Promise.all(Array.from({ length: 12 }, () => post(app.url, query).then((r) => r.json() as Promise<{ data?: any; errors?: unknown }>)));
       expect(answers.map((a) => JSON.stringify(a.errors))).toEqual(Array(12).fill(undefined));
-      expect(answers.every((a) => a.data.neighborhood.nodes.length > 1)).toBe(true);
+      expect(answers.every((a) => a.data.visits.edges.length > 1)).toBe(true);
       expect(seen.max).toBeLessThanOrEqual(3);
       expect(seen.max).toBeGreaterThan(1);
     } finally {
