@@ -13,6 +13,7 @@
  * API transactions at once (DB_MAX_CONCURRENT; default: its configured value): `--gate 1000,4`
  * compares no bound with a bound of 4 on the same machine at nearly the same moment.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -27,6 +28,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/import/seed.js';
 import { openBenchDatabase } from './database.js';
 import { loadSynthetic } from './read.js';
+import { randomFrom } from './synthetic.js';
 import { intFlag } from './args.js';
 import { databaseGateConfig, type DatabaseGateConfig } from '../src/config.js';
 import type { Db } from '../src/db/driver.js';
@@ -90,6 +92,26 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * An endless stream of the mix's kinds: blocks of ten (two of each read but the timeline, one
+ * timeline, one write), each block in an order shuffled by a seeded generator.
+ */
+function mixedKinds(seed: number): () => string {
+  const random = randomFrom(seed);
+  const block = ['neighborhood', 'neighborhood', 'visitsPage', 'visitsPage', 'search', 'search', 'entity', 'entity', 'timeline', 'write'];
+  let queue: string[] = [];
+  return () => {
+    if (queue.length === 0) {
+      queue = [...block];
+      for (let i = queue.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [queue[i], queue[j]] = [queue[j]!, queue[i]!];
+      }
+    }
+    return queue.pop()!;
+  };
+}
+
 /** The positive integers after `flag`, comma-separated, or `fallback` when the flag is absent. */
 function intListFlag(args: string[], flag: string, fallback: number[]): number[] {
   const i = args.indexOf(flag);
@@ -132,7 +154,23 @@ export interface Round {
 
 export async function measure({ db, serverPid, visits, duration, connections, gate, writes: written }: Round): Promise<void> {
   const serverLog = new Map<string, number>();
-  const server = createApp({ db, log: countingLogger(serverLog), apiKey: KEY, gate: createGate(gate) });
+  // How long each kind's transactions ran once they had their turn (the rest of a request's time
+  // is its wait for a turn, and Node's own work): the service's database, timed around each call.
+  const kindOf = new AsyncLocalStorage<string>();
+  const inNeo4j = new Map<string, number[]>(KINDS.map((kind) => [kind, []]));
+  const timed = <T>(kind: string | undefined, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    return run().finally(() => kind && inNeo4j.get(kind)?.push(performance.now() - started));
+  };
+  const timedDb: Db = {
+    ...db,
+    read: (work, options) => timed(kindOf.getStore(), () => db.read(work, options)),
+    write: (work, options) => timed(kindOf.getStore(), () => db.write(work, options)),
+  };
+  const server = createApp({ db: timedDb, log: countingLogger(serverLog), apiKey: KEY, gate: createGate(gate) });
+  const [handle] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => kindOf.run(String(req.headers['x-bench-kind'] ?? 'other'), () => handle!(req, res)));
   // Requests whose client gave up (autocannon's timeout) before the answer, by kind: seen by the
   // server. Those still running when the load stops are closed by autocannon, and not counted.
   const abandoned = new Map<string, number>();
@@ -178,42 +216,43 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
     // autocannon calls a request's onResponse and then, at once, emits 'response' with the
     // latency: the kind noted here is the one the next latency belongs to.
     let answered = '';
-    const onResponseOf = (kind: string) => (status: number, body: string) => {
+    const onResponse = (status: number, body: string, context: { kind?: string }) => {
+      const kind = context.kind ?? 'other';
       answered = kind;
       if (status !== 200 || !body.includes('"errors"')) return;
       graphqlErrors += 1;
       for (const match of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes.set(match[1]!, (errorCodes.get(match[1]!) ?? 0) + 1);
       if (firstErrors.length < 3) firstErrors.push(`${kind}: ${body.slice(0, 300)}`);
     };
-    const read = (kind: string) => ({
+    // Each write is a new visit: a synthetic traveler to the article's Algeria on a date of its own.
+    const writeQuery = () => {
+      const n = firstWrite + writes++;
+      written.n += 1;
+      const date = new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      const traveler = `person:syn-${String(n % 200).padStart(5, '0')}`;
+      return `mutation { recordVisit(input: { traveler: { id: "${traveler}" }, host: { id: "country:algeria" }, date: "${date}", topics: ["Load testing"] }) { visit { id } } }`;
+    };
+    // The mix: in every ten requests, each of the five reads twice except the timeline once, and
+    // one write. The ten come in a shuffled order, and all connections draw from one stream, so
+    // that the 64 connections do not move in step (all of them asking for the heaviest read at
+    // the same moment, then all for the next one), which no real set of clients does.
+    const nextKind = mixedKinds(20201001);
+    const mixed = {
       method: 'POST' as const,
       path: '/graphql',
-      headers: { 'content-type': 'application/json', 'x-bench-kind': kind },
-      body: JSON.stringify({ query: READS[kind] }),
-      onResponse: onResponseOf(kind),
-    });
-    const write = {
-      method: 'POST' as const,
-      path: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'x-bench-kind': 'write' },
-      // Each write is a new visit: a synthetic traveler to the article's Algeria on a date of its own.
-      setupRequest: (request: Record<string, unknown>) => {
-        const n = firstWrite + writes++;
-        written.n += 1;
-        const date = new Date(Date.UTC(1900, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-        const traveler = `person:syn-${String(n % 200).padStart(5, '0')}`;
+      setupRequest: (request: Record<string, unknown>, context: { kind?: string }) => {
+        const kind = nextKind();
+        context.kind = kind;
+        const auth = kind === 'write' ? { authorization: `Bearer ${KEY}` } : {};
         return {
           ...request,
-          body: JSON.stringify({
-            query: `mutation { recordVisit(input: { traveler: { id: "${traveler}" }, host: { id: "country:algeria" }, date: "${date}", topics: ["Load testing"] }) { visit { id } } }`,
-          }),
+          headers: { 'content-type': 'application/json', 'x-bench-kind': kind, ...auth },
+          body: JSON.stringify({ query: kind === 'write' ? writeQuery() : READS[kind] }),
         };
       },
-      onResponse: onResponseOf('write'),
+      onResponse,
     };
-    // Nine reads (the five queries in turn) and one write per ten requests of each connection.
-    const names = Object.keys(READS);
-    const sequence = [...Array.from({ length: 9 }, (_, i) => read(names[i % names.length]!)), write];
+    const sequence = [mixed];
     process.stderr.write(`[bench] load: ${duration} s at ${connections} connections ...\n`);
     const uptimeBefore = os.loadavg();
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -240,9 +279,9 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
     const statuses = Object.entries(result.statusCodeStats as Record<string, { count: number }>).filter(([code]) => code !== '200');
     const everyAnswer = [...latencies.values()].flat();
     const msText = (ms: number) => `${Number.isNaN(ms) ? '-' : Math.round(ms)}`.padStart(6);
-    const kindLine = (kind: string, ms: number[], gaveUp: number) =>
+    const kindLine = (kind: string, ms: number[], gaveUp: number, neo4jMs: number[]) =>
       `    ${kind.padEnd(13)}${String(ms.length).padStart(6)} answers   p50 ${msText(percentile(ms, 50))} ms   p99 ${msText(percentile(ms, 99))} ms   ` +
-      `max ${msText(ms.length ? Math.max(...ms) : NaN)} ms   client gave up ${gaveUp}`;
+      `max ${msText(ms.length ? Math.max(...ms) : NaN)} ms   client gave up ${gaveUp}   in Neo4j p50 ${msText(percentile(neo4jMs, 50))} ms, p99 ${msText(percentile(neo4jMs, 99))} ms`;
     process.stdout.write(
       `\nLoad benchmark: ${visits} synthetic visits + the article, ${connections} connections, ${duration} s, 90% reads / 10% writes, ` +
         `Node ${process.version}, ${os.cpus().length} CPUs\n` +
@@ -250,9 +289,9 @@ export async function measure({ db, serverPid, visits, duration, connections, ga
         `  gate         ${gate.maxConcurrent} transactions at once, ${gate.maxWaitMs} ms wait budget (DB_MAX_CONCURRENT, DB_QUEUE_WAIT_MS)\n` +
         `  throughput   ${result.requests.average.toFixed(0)} req/s (${result.requests.total} requests, ${writes} writes)\n` +
         `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (autocannon, 2xx answers)\n` +
-        `  by kind      (client-side, every answer)\n` +
-        KINDS.map((kind) => kindLine(kind, latencies.get(kind)!, abandoned.get(kind) ?? 0)).join('\n') + '\n' +
-        kindLine('all', everyAnswer, [...abandoned.values()].reduce((a, b) => a + b, 0)) + '\n' +
+        `  by kind      (latency: client-side, every answer; in Neo4j: each transaction from its turn to its end)\n` +
+        KINDS.map((kind) => kindLine(kind, latencies.get(kind)!, abandoned.get(kind) ?? 0, inNeo4j.get(kind)!)).join('\n') + '\n' +
+        kindLine('all', everyAnswer, [...abandoned.values()].reduce((a, b) => a + b, 0), [...inNeo4j.values()].flat()) + '\n' +
         `  errors       ${errors}: client timeouts ${result.timeouts}, other transport errors ${result.errors - result.timeouts}, ` +
         `non-2xx ${result.non2xx}${statuses.length ? ` (${statuses.map(([code, { count }]) => `${code}: ${count}`).join(', ')})` : ''}, ` +
         `GraphQL errors ${graphqlErrors}${errorCodes.size ? ` (${counts(errorCodes)})` : ''}\n` +
