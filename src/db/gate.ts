@@ -3,8 +3,8 @@
  * Node, first come first served.
  *
  * Why: Neo4j gives every open transaction a share of the CPUs. With 64 clients on 2 CPUs each
- * statement ran 30 times slower than alone, so the heavier reads ran into the 10 s read timeout
- * and the clients' own timeouts although the machine did the same work in total. A few at a time
+ * statement took 10 to 35 times longer than alone, so the heavier reads ran into the 10 s read
+ * timeout and the clients' own timeouts although the machine did the same work in total. A few at a time
  * each finish at full speed, and a request's latency becomes its wait in the queue plus its own
  * run time. First come first served means a write waits behind as many requests as a read does.
  */
