@@ -87,11 +87,35 @@ describe('the database gate', () => {
       gated.read(async (tx) => { await tx.run('RETURN 2'); order.push('read 2'); }),
       gate.run(note('read 3')),
     ];
-    expect(gate.load()).toEqual({ running: 1, waiting: 4 });
+    expect(gate.load()).toEqual({ running: 1, writes: 0, waiting: 4 });
     release();
     await Promise.all([holding, ...queued]);
     expect(order).toEqual(['read 1', 'write', 'read 2', 'read 3']);
-    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+    expect(gate.load()).toEqual({ running: 0, writes: 0, waiting: 0 });
+    await db.write((tx) => tx.run('MATCH (m:GateMark) DELETE m'));
+  });
+
+  it('keeps writes to their share of the slots, so that reads go on while writes wait for each other', async () => {
+    const gate = createGate({ maxConcurrent: 2, maxWaitMs: 60_000, maxWrites: 1 });
+    const gated = throughGate(db, gate);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    // A write holds the one write slot (as one waiting for another's lock would).
+    const firstWrite = gate.run(async () => { await held; order.push('write 1'); }, undefined, 'write');
+    const secondWrite = gated.write(async (tx) => { await tx.run("MERGE (m:GateMark {id: 'share'}) RETURN m"); order.push('write 2'); });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gate.load()).toEqual({ running: 1, writes: 1, waiting: 1 });
+    // A read that came after the waiting write still has a slot, and runs now.
+    const answer = await gated.read(async (tx) => { const n = (await tx.run('RETURN 7 AS n')).records[0]!.get('n'); order.push('read'); return n; });
+    expect(answer).toBe(7);
+    expect(order).toEqual(['read']);
+    release();
+    await Promise.all([firstWrite, secondWrite]);
+    expect(order).toEqual(['read', 'write 1', 'write 2']);
+    expect(gate.load()).toEqual({ running: 0, writes: 0, waiting: 0 });
+    expect(createGate({ maxConcurrent: 4, maxWaitMs: 1 }).options.maxWrites).toBe(2);
+    expect(createGate({ maxConcurrent: 1, maxWaitMs: 1 }).options.maxWrites).toBe(1);
     await db.write((tx) => tx.run('MATCH (m:GateMark) DELETE m'));
   });
 
@@ -148,11 +172,11 @@ describe('the database gate', () => {
     const error = await waiting;
     expect(error).toBeInstanceOf(TransactionAbortedError);
     expect((error as TransactionAbortedError).reason).toBe('CANCELLED');
-    expect(gate.load()).toEqual({ running: 1, waiting: 0 });
+    expect(gate.load()).toEqual({ running: 1, writes: 0, waiting: 0 });
     release();
     await holding;
     expect(ran).toBe(false);
-    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+    expect(gate.load()).toEqual({ running: 0, writes: 0, waiting: 0 });
   });
 
   it('gives a DatabaseBusyError to a transaction that waits past the budget, and the slot still frees', async () => {
