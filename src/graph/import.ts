@@ -273,41 +273,52 @@ export interface ImportOptions {
 
 class Rollback extends Error {}
 
-/** Imports parsed entries through the writers; see the module comment for the rules. */
-export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions): Promise<ImportReport> {
-  const started = performance.now();
-  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const strict = options.strict ?? false;
-  const failed: ImportFailure[] = [...parsed.failures];
+/** Step 1: each entry checked and mapped by the validator; an entry it refuses fails on its own line. */
+function prepareEntries(entries: ImportEntry[], validate: RecordValidator, failed: ImportFailure[]): Prepared[] {
   const prepared: Prepared[] = [];
-  for (const entry of parsed.entries) {
+  for (const entry of entries) {
     try {
-      prepared.push({ line: entry.line, kind: entry.kind, record: options.validate(entry) });
+      prepared.push({ line: entry.line, kind: entry.kind, record: validate(entry) });
     } catch (error) {
       if (!isRecordError(error)) throw error;
       failed.push(failureOf(entry.line, error));
     }
   }
-  const total = parsed.entries.length + parsed.failures.length;
-  const report: ImportReport = {
-    records: total,
-    visits: { created: 0, enriched: 0, unchanged: 0 },
-    relations: { created: 0, updated: 0, unchanged: 0 },
-    entities: { created: 0, linked: 0 },
-    entityRecords: 0,
-    meetings: { created: 0, unchanged: 0 },
-    failed,
-    settled: 0,
-    applied: true,
-    strict,
-    ms: 0,
-  };
-  const createdIds = new Set<string>();
-  const linkedIds = new Set<string>();
-  let done = total - prepared.length;
-  options.onProgress?.(done, total);
+  return prepared;
+}
 
-  const tally = (outcome: Outcome) => {
+/** The report as batches commit: counts, and the distinct entities created and linked. */
+class ReportTally {
+  readonly report: ImportReport;
+  private readonly createdIds = new Set<string>();
+  private readonly linkedIds = new Set<string>();
+  /** Records done (written, or failed), for onProgress. */
+  done: number;
+
+  constructor(readonly total: number, failed: ImportFailure[], strict: boolean, private readonly onProgress?: (done: number, total: number) => void) {
+    this.report = {
+      records: total,
+      visits: { created: 0, enriched: 0, unchanged: 0 },
+      relations: { created: 0, updated: 0, unchanged: 0 },
+      entities: { created: 0, linked: 0 },
+      entityRecords: 0,
+      meetings: { created: 0, unchanged: 0 },
+      failed,
+      settled: 0,
+      applied: true,
+      strict,
+      ms: 0,
+    };
+    this.done = failed.length;
+  }
+
+  progress(records: number): void {
+    this.done += records;
+    this.onProgress?.(this.done, this.total);
+  }
+
+  add(outcome: Outcome): void {
+    const { report, createdIds, linkedIds } = this;
     report.entityRecords += outcome.entities.written.length;
     outcome.entities.created.forEach((id) => createdIds.add(id));
     outcome.entities.written.forEach((id) => linkedIds.add(id));
@@ -328,48 +339,53 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
       r.created.forEach((id) => createdIds.add(id));
       for (const id of [r.fromId, r.toId]) if (!r.created.includes(id)) linkedIds.add(id);
     }
-  };
-  const finish = () => {
-    for (const id of createdIds) linkedIds.delete(id);
-    report.entities = { created: createdIds.size, linked: linkedIds.size };
-    report.failed.sort((a, b) => a.line - b.line);
-    report.ms = Math.round(performance.now() - started);
-    return report;
-  };
-
-  const batches = batchesOf(prepared, batchSize);
-
-  if (strict) {
-    if (failed.length > 0) {
-      report.applied = false;
-      return finish();
-    }
-    const outcomes: Outcome[] = [];
-    try {
-      await writeRetrying(db, async (tx) => {
-        outcomes.length = 0;
-        const upkeep = new Upkeep();
-        for (const batch of batches) {
-          outcomes.push(await writeBatch(tx, batch, undefined, { ...options, upkeep }));
-          options.onProgress?.(done + outcomes.reduce((n, o) => n + written(o), 0), total);
-        }
-        await upkeep.apply(tx);
-        if (options.settlePeople) report.settled = await settlePeople(tx);
-      }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
-    } catch (error) {
-      if (!isRecordError(error)) throw error;
-      report.applied = false;
-      failed.push(await locateFailure(db, batches, error, options));
-      return finish();
-    }
-    outcomes.forEach(tally);
-    return finish();
   }
 
-  // A batch that fails is split in halves, down to the records that fail on their own.
-  // Names resolved once per run, not once per batch (kept only from committed batches).
+  finish(started: number): ImportReport {
+    for (const id of this.createdIds) this.linkedIds.delete(id);
+    this.report.entities = { created: this.createdIds.size, linked: this.linkedIds.size };
+    this.report.failed.sort((a, b) => a.line - b.line);
+    this.report.ms = Math.round(performance.now() - started);
+    return this.report;
+  }
+}
+
+/** Strict: every batch in one transaction, or nothing; on failure, the first failing record is found and reported. */
+async function importAllOrNothing(db: Db, batches: Prepared[][], options: ImportOptions, tally: ReportTally): Promise<void> {
+  const { report } = tally;
+  if (report.failed.length > 0) {
+    report.applied = false;
+    return;
+  }
+  const outcomes: Outcome[] = [];
+  const before = tally.done;
+  try {
+    await writeRetrying(db, async (tx) => {
+      outcomes.length = 0;
+      const upkeep = new Upkeep();
+      for (const batch of batches) {
+        outcomes.push(await writeBatch(tx, batch, undefined, { ...options, upkeep }));
+        options.onProgress?.(before + outcomes.reduce((n, o) => n + written(o), 0), tally.total);
+      }
+      await upkeep.apply(tx);
+      if (options.settlePeople) report.settled = await settlePeople(tx);
+    }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
+  } catch (error) {
+    if (!isRecordError(error)) throw error;
+    report.applied = false;
+    report.failed.push(await locateFailure(db, batches, error, options));
+    return;
+  }
+  outcomes.forEach((outcome) => tally.add(outcome));
+}
+
+/**
+ * One transaction per batch. A batch that fails is split in halves, down to the records that
+ * fail on their own. Names are resolved once per run (the cache keeps only what committed
+ * batches learned); tours, precedents and people are brought up to date once, at the end.
+ */
+async function importBatchByBatch(db: Db, batches: Prepared[][], options: ImportOptions, tally: ReportTally): Promise<void> {
   const cache = new ResolveCache();
-  // Tours and precedents are brought up to date once, at the end, for what committed batches wrote.
   const upkeep = new Upkeep();
   const run = async (batch: Prepared[]): Promise<void> => {
     try {
@@ -380,16 +396,14 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
       }, { timeoutMs: TX_TIMEOUT_MS.import });
       upkeep.absorb(noted);
       cache.commit();
-      tally(outcome);
-      done += batch.length;
-      options.onProgress?.(done, total);
+      tally.add(outcome);
+      tally.progress(batch.length);
     } catch (error) {
       cache.discard();
       if (!isRecordError(error)) throw error;
       if (batch.length === 1) {
-        failed.push(failureOf(batch[0]!.line, error));
-        done += 1;
-        options.onProgress?.(done, total);
+        tally.report.failed.push(failureOf(batch[0]!.line, error));
+        tally.progress(1);
         return;
       }
       const middle = Math.ceil(batch.length / 2);
@@ -399,8 +413,21 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   };
   for (const batch of batches) await run(batch);
   if (!upkeep.empty) await writeRetrying(db, (tx) => upkeep.apply(tx), { timeoutMs: TX_TIMEOUT_MS.import });
-  if (options.settlePeople) report.settled = await writeRetrying(db, (tx) => settlePeople(tx), { timeoutMs: TX_TIMEOUT_MS.import });
-  return finish();
+  if (options.settlePeople) tally.report.settled = await writeRetrying(db, (tx) => settlePeople(tx), { timeoutMs: TX_TIMEOUT_MS.import });
+}
+
+/** Imports parsed entries through the writers; see the module comment for the rules. */
+export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; failures: ImportFailure[] }, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const failed: ImportFailure[] = [...parsed.failures];
+  const prepared = prepareEntries(parsed.entries, options.validate, failed);
+  const total = parsed.entries.length + parsed.failures.length;
+  const tally = new ReportTally(total, failed, options.strict ?? false, options.onProgress);
+  tally.progress(0);
+  const batches = batchesOf(prepared, Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE));
+  if (options.strict) await importAllOrNothing(db, batches, options, tally);
+  else await importBatchByBatch(db, batches, options, tally);
+  return tally.finish(started);
 }
 
 /**

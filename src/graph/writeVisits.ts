@@ -17,7 +17,7 @@ import type { EntityKindName } from './ontology.js';
 import { endOf, startOf } from './partialDate.js';
 import { checkCertainty, checkDate, checkEndDate, checkProvenance, provenanceOf, type Provenance } from './provenance.js';
 import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
-import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type ResolveCache } from './resolve.js';
+import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type Resolution, type ResolveCache } from './resolve.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
 export { sourceEntity } from './sources.js';
@@ -483,32 +483,55 @@ async function writeVisitNodes(tx: Tx, visitRows: (Record<string, unknown> & { i
   return { visitIds, visitBefore, visitDates, visitFirst };
 }
 
-export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
-  if (records.length === 0) return [];
+/** A batch of visit records once every reference is resolved: what the later steps read. */
+interface ResolvedBatch {
+  records: VisitRecord[];
+  refs: RefCollector;
+  plans: PlannedVisit[];
+  sources: (EntityRecord | undefined)[];
+  resolution: Resolution;
+  /** The entity id each reference resolved to, by request index. */
+  ids: string[];
+}
+
+/** Step 1 and 2: each record checked alone, then its source and references resolved; what cannot be written is refused before anything is. */
+async function resolveBatch(tx: Tx, records: VisitRecord[], cache?: ResolveCache): Promise<ResolvedBatch> {
   const refs = new RefCollector();
   const plans = records.map((record, index) => planVisit(refs, record, records.length === 1 ? 'input' : `visits[${index}]`));
-  const sourceInfos: (SourceRecord | undefined)[] = records.map((record) => record.sourceInfo);
-
-  const sources = await resolveSources(tx, sourceInfos, (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
-  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests, options.cache);
-  const ids = resolved.map((r) => r.id);
-  const names = new Map(resolved.map((r) => [r.id, r.name]));
-  const kinds = new Map(resolved.map((r) => [r.id, r.kind]));
-  refuseUnfit(plans, resolved);
+  const sources = await resolveSources(tx, records.map((record) => record.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `visits[${i}].source`));
+  const resolution = await resolveRefs(tx, refs.requests, cache);
+  const ids = resolution.resolved.map((r) => r.id);
+  refuseUnfit(plans, resolution.resolved);
   await checkGivenVisitIds(tx, plans.flatMap((plan) => plan.record.id === undefined ? [] : [
     { at: plan.at, id: plan.record.id, travelerId: ids[plan.traveler]!, hostId: ids[plan.host]!, date: plan.record.date },
   ]));
-  const newSources = sourcesToWrite(sources);
-  for (const source of newSources) options.cache?.touch(nameKeys(source));
-  const nodes = new NodeRefs();
-  const createdIds = await upsertEntities(tx, [...toCreate, ...newSources], 'fill', nodes);
-  await absorbShortForms(tx, absorbs, options.cache);
-  await nodes.load(tx, ids);
-  await locate(tx, toLocate.map((l) => ({ ...l, ...provenanceOfRequest(plans, refs.requests[l.request]!.at, sources) })));
+  return { records, refs, plans, sources, resolution, ids };
+}
 
-  const batch = new EdgeBatch(new Set(createdIds), nodes);
-  // The same visit twice in one batch (same traveler and host, overlapping dates) is one visit:
-  // later rows take the first row's id.
+/** Step 3: the entities new to the graph (sources included), short forms absorbed, new places placed; the batch's edges start from here. */
+async function writeNamedEntities(tx: Tx, b: ResolvedBatch, cache?: ResolveCache): Promise<EdgeBatch> {
+  const newSources = sourcesToWrite(b.sources);
+  for (const source of newSources) cache?.touch(nameKeys(source));
+  const nodes = new NodeRefs();
+  const createdIds = await upsertEntities(tx, [...b.resolution.toCreate, ...newSources], 'fill', nodes);
+  await absorbShortForms(tx, b.resolution.absorbs, cache);
+  await nodes.load(tx, b.ids);
+  await locate(tx, b.resolution.toLocate.map((l) => ({ ...l, ...provenanceOfRequest(b.plans, b.refs.requests[l.request]!.at, b.sources) })));
+  return new EdgeBatch(new Set(createdIds), nodes);
+}
+
+type VisitRow = ReturnType<typeof visitRowsOf>['visitRows'][number];
+
+/**
+ * Step 4: one row per visit, as write-visits and create-visits take it plus what its edges need.
+ * The same visit twice in one batch (same traveler and host, overlapping dates) is one visit:
+ * later rows take the first row's id (`duplicateOf`).
+ */
+function visitRowsOf(b: ResolvedBatch, batch: EdgeBatch) {
+  const { ids, plans, sources } = b;
+  const { nodes } = batch;
+  const names = new Map(b.resolution.resolved.map((r) => [r.id, r.name]));
+  const kinds = new Map(b.resolution.resolved.map((r) => [r.id, r.kind]));
   const earlierByPair = new Map<string, { start: string; end: string; id: string; index: number }[]>();
   const duplicateOf: (number | undefined)[] = [];
   /** Notes (visit id, purpose, source) already sent by an earlier row: sent once. */
@@ -564,12 +587,32 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       properties: record.properties ?? {},
     };
   });
+  return { visitRows, duplicateOf };
+}
+
+/** A meeting row and the visit (by row index) it belongs to. */
+type VisitMeeting = { visit: number; row: MeetingRow };
+
+/** What writing the event nodes tells: each visit's id and what it was before (null: created), each meeting's. */
+interface WrittenEvents {
+  visitIds: string[];
+  visitBefore: Snapshot[];
+  visitDates: Map<string, { date: string; endDate: string | null }>;
+  meetingRows: VisitMeeting[];
+  meetingResults: { meetingId: string; before: Snapshot }[];
+}
+
+/**
+ * Step 5: the visit and meeting nodes. Rows the graph holds nothing of are created outright
+ * (create-visits); the others are found or merged (write-visits, write-meetings).
+ */
+async function writeEventNodes(tx: Tx, b: ResolvedBatch, batch: EdgeBatch, visitRows: VisitRow[], duplicateOf: (number | undefined)[]): Promise<WrittenEvents> {
   // Meeting rows name their visit by the row's id until the general path has found the visit.
-  const meetingRows = plans.flatMap((plan, v) =>
-    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, ids, nodes, 0, visitRows[v]!.id, plan.record.date, sources[v]?.id, plan.record.endDate) })),
+  const meetingRows = b.plans.flatMap((plan, v) =>
+    plan.meetings.map((m) => ({ visit: v, row: meetingRow(m, b.ids, batch.nodes, 0, visitRows[v]!.id, plan.record.date, b.sources[v]?.id, plan.record.endDate) })),
   );
   meetingRows.forEach((entry, i) => (entry.row.index = i));
-  const fresh = await whollyNew(tx, createCandidates(plans, visitRows, meetingRows, duplicateOf));
+  const fresh = await whollyNew(tx, createCandidates(b.plans, visitRows, meetingRows, duplicateOf));
 
   const general = visitRows.filter((_, v) => !fresh.has(v));
   const { visitIds, visitBefore, visitDates, visitFirst } = await writeVisitNodes(tx, general, batch);
@@ -592,7 +635,6 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     batch.nodes.set(visitRows[v]!.id, node);
     batch.fresh.add(visitRows[v]!.id);
   }
-  plans.forEach((plan, v) => addVisitEdges(batch, visitIds[v]!, ids[plan.traveler]!, ids[plan.host]!, visitRows[v]!, visitDates.get(visitIds[v]!)!));
 
   const meetingResults: { meetingId: string; before: Snapshot }[] = [];
   const merged = await writeMeetingRows(tx, generalMeetings.map((entry, i) => ({ ...entry.row, index: i })), batch);
@@ -603,26 +645,43 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     batch.nodes.set(id, node);
     batch.fresh.add(id);
   }
+  return { visitIds, visitBefore, visitDates, meetingRows, meetingResults };
+}
+
+/** Step 6: every edge of the visits and their meetings (one statement), and the posts the roles in meetings name. */
+async function writeEventEdges(tx: Tx, b: ResolvedBatch, batch: EdgeBatch, visitRows: VisitRow[], events: WrittenEvents): Promise<void> {
+  const { visitIds, visitDates, meetingRows, meetingResults } = events;
+  b.plans.forEach((plan, v) => addVisitEdges(batch, visitIds[v]!, b.ids[plan.traveler]!, b.ids[plan.host]!, visitRows[v]!, visitDates.get(visitIds[v]!)!));
   meetingRows.forEach((entry, i) => addMeetingEdges(batch, entry.row, meetingResults[i]!.meetingId));
   await batch.write(tx);
   await linkMeetingRoles(tx, meetingRows.map((e) => e.row), meetingResults);
+}
 
-  if (options.mentions !== false) await writeMentions(tx, visitMentions(plans, ids, sources, visitIds, meetingRows, meetingResults), batch.fresh, nodes);
-
+/** Step 7: tours, precedents and whom each traveler travelled for: kept true now, or noted for the end of an import. */
+async function keepVisitsDerived(tx: Tx, upkeep: Upkeep | undefined, visitRows: VisitRow[], visitIds: string[]): Promise<void> {
   const tourIds = [...new Set(visitRows.map((r) => r.tourId).filter((t): t is string => t !== null))];
   const representing = visitRows.map((row, v) => ({ visitId: visitIds[v]!, roleKey: row.roleKey }));
-  await keepDerived(tx, options.upkeep, { visitIds: [...new Set(visitIds)], tourIds, representing });
+  await keepDerived(tx, upkeep, { visitIds: [...new Set(visitIds)], tourIds, representing });
+}
 
-  let after: Map<string, string> | undefined;
-  if (options.status) {
-    // Only what existed before can be unchanged: a created visit is 'created' whatever it holds.
-    after = await snapshots(tx, [
-      ...visitIds.filter((_, v) => visitBefore[v] !== null && duplicateOf[v] === undefined),
-      ...meetingResults.filter((m, i) => m.before !== null && duplicateOf[meetingRows[i]!.visit] === undefined).map((m) => m.meetingId),
-    ]);
-  }
+/** Step 8 (only when asked): the visits and meetings that existed before, as they are now, to tell enriched from unchanged. */
+function snapshotsAfter(tx: Tx, events: WrittenEvents, duplicateOf: (number | undefined)[]): Promise<Map<string, string>> {
+  const { visitIds, visitBefore, meetingRows, meetingResults } = events;
+  // Only what existed before can be unchanged: a created visit is 'created' whatever it holds.
+  return snapshots(tx, [
+    ...visitIds.filter((_, v) => visitBefore[v] !== null && duplicateOf[v] === undefined),
+    ...meetingResults.filter((m, i) => m.before !== null && duplicateOf[meetingRows[i]!.visit] === undefined).map((m) => m.meetingId),
+  ]);
+}
 
-  return plans.map((plan, v) => {
+/** Step 9: what each record did: the entities it created or linked, how each reference resolved, its status if asked. */
+function visitResults(
+  b: ResolvedBatch, createdIds: ReadonlySet<string>, events: WrittenEvents, duplicateOf: (number | undefined)[], after?: Map<string, string>,
+): VisitWriteResult[] {
+  const { ids, refs, sources, records } = b;
+  const { resolved } = b.resolution;
+  const { visitIds, visitBefore, meetingRows, meetingResults } = events;
+  return b.plans.map((plan, v) => {
     const created = new Set<string>();
     const linked = new Set<string>();
     const mine = [plan.traveler, plan.host, plan.representing, ...plan.places, plan.tour, ...plan.topics,
@@ -644,7 +703,7 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
       } else if (visitBefore[v] === null) {
         result.status = 'created';
       } else {
-        const same = (before: Snapshot, id: string) => before !== null && canonical(before) === after!.get(id);
+        const same = (before: Snapshot, id: string) => before !== null && canonical(before) === after.get(id);
         const unchanged = created.size === 0
           && same(visitBefore[v]!, visitIds[v]!)
           && myMeetings.every(({ result: m }) => same(m.before, m.meetingId));
@@ -653,6 +712,27 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
     }
     return result;
   });
+}
+
+/**
+ * Records visits, all inside the caller's transaction, as a pipeline of the steps above: resolve,
+ * write the entities named, the visit and meeting nodes, their edges and mentions, then keep
+ * what is derived true (or note it for the end of an import).
+ */
+export async function writeVisits(tx: Tx, records: VisitRecord[], options: VisitWriteOptions = {}): Promise<VisitWriteResult[]> {
+  if (records.length === 0) return [];
+  const b = await resolveBatch(tx, records, options.cache);
+  const batch = await writeNamedEntities(tx, b, options.cache);
+  const createdIds = new Set(batch.fresh); // before the visits and meetings join it
+  const { visitRows, duplicateOf } = visitRowsOf(b, batch);
+  const events = await writeEventNodes(tx, b, batch, visitRows, duplicateOf);
+  await writeEventEdges(tx, b, batch, visitRows, events);
+  if (options.mentions !== false) {
+    await writeMentions(tx, visitMentions(b.plans, b.ids, b.sources, events.visitIds, events.meetingRows, events.meetingResults), batch.fresh, batch.nodes);
+  }
+  await keepVisitsDerived(tx, options.upkeep, visitRows, events.visitIds);
+  const after = options.status ? await snapshotsAfter(tx, events, duplicateOf) : undefined;
+  return visitResults(b, createdIds, events, duplicateOf, after);
 }
 
 /** Meetings that belong to no visit (e.g. an archive photo's meeting), with `by` as host. */
