@@ -26,18 +26,21 @@ CALL () {
   RETURN host, post
 }
 WITH DISTINCT host, post
-CALL (host, post) {
+// Each post's holders' visits are walked once for all the hosts touched with it (not once per
+// pair), each visit's host read from the visit: testing the host per row walked its thousands of edges.
+WITH post, collect(host) AS hosts
+CALL (post, hosts) {
   // Only the post in scope: the walk cannot start from the host, whatever the statistics say.
   CALL (post) {
-    MATCH (post)<-[held:HOLDS_POSITION]-(holder)<-[:TRAVELER]-(v)
-    RETURN held, v
+    MATCH (post)<-[held:HOLDS_POSITION]-(holder)<-[:TRAVELER]-(v)-[:HOST_COUNTRY]->(host)
+    RETURN held, v, host
   }
-  WITH held, v, host WHERE (v)-[:HOST_COUNTRY]->(host)
-  WITH v, any(during IN collect(
+  WITH held, v, host WHERE host IN hosts
+  WITH host, v, any(during IN collect(
       (held.since IS NULL OR held.since <= left(v.dateEnd, size(held.since)))
       AND (held.until IS NULL OR held.until >= left(v.dateStart, size(held.until)))) WHERE during) AS inChain
   ORDER BY v.dateStart, v.id
-  RETURN collect(v) AS visits, collect(CASE WHEN inChain THEN v END) AS chain
+  RETURN host, collect(v) AS visits, collect(CASE WHEN inChain THEN v END) AS chain
 }
 CALL (post, visits, chain) {
   UNWIND visits AS v

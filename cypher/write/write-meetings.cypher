@@ -7,10 +7,12 @@ CYPHER replan=skip
 UNWIND $meetings AS m
 WITH m, $provs[toInteger(m.prov)] AS prov
 MATCH (by) WHERE elementId(by) = m.by
-OPTIONAL MATCH (same:Meeting)-[:PRINCIPAL]->(by)
-  WHERE same.date = m.date
-    AND all(w IN m.withIds WHERE w IN [(same)-[:PRINCIPAL]->(p) | p.id])
-WITH m, prov, by, head(collect(same.id)) AS sameId
+// The meetings of `by` are walked from `by` (a few dozen), tested on the list: as a pattern
+// to match, the plan made for the first batch (kept by replan=skip) scanned every meeting.
+WITH m, prov, by,
+  head([same IN [(s)-[:PRINCIPAL]->(by) | s]
+    WHERE same:Meeting AND same.date = m.date
+      AND all(w IN m.withIds WHERE w IN [(same)-[:PRINCIPAL]->(p) | p.id]) | same.id]) AS sameId
 WITH m, prov, by, coalesce(sameId, m.id) AS meetingId
 OPTIONAL MATCH (before:Entity {id: meetingId})
 WITH m, prov, by, meetingId,

@@ -38,6 +38,11 @@ export async function writeMentions(tx: Tx, mentions: Mention[], fresh?: Readonl
   const table = nodes.table();
   const sourceIds = new Interner<string>();
   const row = (m: Mention) => [table.of(m.sourceId), table.of(m.entityId), sourceIds.of(m.sourceId), m.paragraphs];
-  const rows = { created: created.map(row), mentions: rest.map(row) };
-  await tx.run(cypher('write/write-mentions'), { ...rows, nodes: table.list(), ids: sourceIds.list });
+  // The others by source: the statement walks each source's mentions once for all of them.
+  const bySource = new Map<string, [number, number, [number, number[]][]]>();
+  for (const m of rest) {
+    const group = bySource.get(m.sourceId) ?? bySource.set(m.sourceId, [table.of(m.sourceId), sourceIds.of(m.sourceId), []]).get(m.sourceId)!;
+    group[2].push([table.of(m.entityId), m.paragraphs]);
+  }
+  await tx.run(cypher('write/write-mentions'), { created: created.map(row), bySource: [...bySource.values()], nodes: table.list(), ids: sourceIds.list });
 }

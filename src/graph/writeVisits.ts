@@ -428,8 +428,10 @@ function meetingNodeRow(row: MeetingRow, batch: EdgeBatch) {
 /**
  * The visit rows that may be wholly new, for find-known-events to settle: not named by a given id,
  * nor by their meetings; and sharing nothing with another row of the batch (not the same visit,
- * not a visit or meeting id, not a meeting of the same person on the same day), so that creating
- * them ahead of the other rows cannot change what those find.
+ * not a visit or meeting id), so that creating them ahead of the other rows cannot change what
+ * those find. (Two meetings of one person on one day may both be new: a row of the merging path
+ * finds another row's meeting by its id only, since no meeting of the batch has its PRINCIPAL
+ * edges before write-edges.)
  */
 function createCandidates(
   plans: PlannedVisit[], visitRows: { index: number; id: string; traveler: string | null; host: string | null; dateStart: string; dateEnd: string }[],
@@ -438,14 +440,13 @@ function createCandidates(
   const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
   const visitIdCount = count(visitRows.map((r) => r.id));
   const meetingIdCount = count(meetingRows.map((e) => e.row.id));
-  const dayCount = count(meetingRows.map((e) => `${e.row.byId}\u0000${e.row.date}`));
   const duplicated = new Set(duplicateOf.filter((d): d is number => d !== undefined));
   return visitRows.flatMap((row, v) => {
     const plan = plans[v]!;
     const mine = meetingRows.map((entry, i) => ({ entry, i })).filter(({ entry }) => entry.visit === v);
     const alone = plan.record.id === undefined && duplicateOf[v] === undefined && !duplicated.has(v) && visitIdCount.get(row.id) === 1
       && plan.meetings.every((m) => m.record.id === undefined)
-      && mine.every(({ entry }) => meetingIdCount.get(entry.row.id) === 1 && dayCount.get(`${entry.row.byId}\u0000${entry.row.date}`) === 1);
+      && mine.every(({ entry }) => meetingIdCount.get(entry.row.id) === 1);
     if (!alone) return [];
     const { index, id, traveler, host, dateStart, dateEnd } = row;
     return [{
