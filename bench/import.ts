@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--profile [--plan TEXT]] [--floor] [--keep FILE]`: writes a synthetic file of
+ * `npm run bench -- import [--visits N] [--batch N] [--runs N] [--statements] [--profile [--plan TEXT]...] [--floor] [--keep FILE]`: writes a synthetic file of
  * N visits (default 10,000; deterministic) plus the posts its travelers hold, imports it into an
  * empty database through the real importer (src/import/files.ts: parse, coerce against the
  * schema, batched writes with resolution by name, tours, precedents), and prints visits per
@@ -7,7 +7,9 @@
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
  * `--statements` prints the time spent in each statement and in whole transactions (`--profile`:
  * also their db hits, each statement run under PROFILE). `--floor` then
- * measures what the storage engine alone needs for a graph of that size (see storageFloor).
+ * measures what the storage engine alone needs for a graph of that size (see storageFloor), in
+ * the same run, and prints import / floor for the warm run and the cold one (`--floor` alone
+ * means `--runs 2`).
  *
  * The synthetic world: 600 people (a third hold a post for a term), 90 countries with two cities
  * each, 60 topics, 40 posts, 300 sources; visits from 1995 to 2024, a tenth of them in tours, most
@@ -185,9 +187,9 @@ async function emptyDatabase(db: Db): Promise<void> {
   await emptyGraph(db);
 }
 
-/** `--plan <text>` (with --profile): the plan of the last profiled statement containing that text, printed at the end. */
+/** `--plan <text>` (with --profile, may be repeated): the plan of the last profiled statement containing each text, printed at the end. */
 const lastPlans = new Map<string, unknown>();
-let planText: string | null = null;
+let planTexts: string[] = [];
 
 function printPlan(plan: { operatorType: string; dbHits: number; rows: number; children: unknown[]; arguments?: Record<string, unknown> }, depth = 0): void {
   const details = String(plan.arguments?.Details ?? '').slice(0, 140);
@@ -195,7 +197,7 @@ function printPlan(plan: { operatorType: string; dbHits: number; rows: number; c
   for (const child of plan.children) printPlan(child as never, depth + 1);
 }
 
-type StatementTotals = Map<string, { ms: number; runs: number; max: number; dbHits: number; rows: number }>;
+type StatementTotals = Map<string, { ms: number; runs: number; max: number; dbHits: number; rows: number; sent?: number }>;
 
 /** The db hits of a PROFILE'd statement: the sum over its plan's operators. */
 function dbHitsOf(plan: { dbHits?: number; children?: unknown[] } | false | undefined): number {
@@ -234,7 +236,7 @@ function profileStatements(db: Db, totals: StatementTotals, profile = false): ()
         try {
           const result = await target.run(profile ? `PROFILE ${query}` : query, params);
           dbHits = dbHitsOf(result.summary.profile as never);
-          if (profile && planText && query.includes(planText)) lastPlans.set(planText, result.summary.profile);
+          for (const text of profile ? planTexts : []) if (query.includes(text)) lastPlans.set(text, result.summary.profile);
           rows = result.records.length;
           return result;
         } finally {
@@ -248,6 +250,8 @@ function profileStatements(db: Db, totals: StatementTotals, profile = false): ()
           entry.runs += 1;
           entry.dbHits += dbHits;
           entry.rows += rows;
+          // What the driver had to pack for it (as JSON: a measure, not the wire size).
+          entry.sent = (entry.sent ?? 0) + JSON.stringify(params ?? {}).length;
           totals.set(name, entry);
         }
       };
@@ -317,14 +321,16 @@ export async function main(args: string[]): Promise<void> {
   const { db, uri, serverPid, close } = await openBenchDatabase();
   try {
     await applyMigrations(db);
-    const runs = option(args, '--runs', 1);
+    // --floor compares a warm import with the floor, the cold one beside it: two runs unless told.
+    const runs = option(args, '--runs', args.includes('--floor') ? 2 : 1);
+    const rates: number[] = [];
     for (let run = 1; run <= runs; run += 1) {
       await emptyDatabase(db);
       const label = runs > 1 ? `run ${run}/${runs} (${run === 1 ? 'cold server: JIT and query planning included' : 'warm server, database emptied again'}): ` : '';
       process.stdout.write(`${label}importing ${lines.length} records (${visits} visits, ${lines.length - visits} relations) in batches of ${batchSize} into an empty database\n`);
       const statementMs: StatementTotals = new Map();
       const profile = args.includes('--profile');
-      planText = args.includes('--plan') ? (args[args.indexOf('--plan') + 1] ?? null) : null;
+      planTexts = args.flatMap((arg, i) => (arg === '--plan' && args[i + 1] ? [args[i + 1]!] : []));
       const restore = args.includes('--statements') || profile ? profileStatements(db, statementMs, profile) : () => {};
       const started = performance.now();
       const cpu = process.cpuUsage();
@@ -338,7 +344,8 @@ export async function main(args: string[]): Promise<void> {
       process.stdout.write(`graph: ${counts.nodes} nodes (${counts.visits} visits), ${counts.relationships} relationships\n`);
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
         const hits = profile && t.dbHits > 0 ? ` ${String(t.dbHits).padStart(9)} db hits` : '';
-        process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)${hits}  ${name}\n`);
+        const sent = t.sent ? ` ${String(Math.round(t.sent / 1024)).padStart(6)} KB sent` : '';
+        process.stdout.write(`  ${String(Math.round(t.ms)).padStart(6)} ms in ${String(t.runs).padStart(4)} runs (slowest ${Math.round(t.max)} ms)${hits}${sent}  ${name}\n`);
       }
       for (const [text, plan] of lastPlans) {
         process.stdout.write(`plan of the last statement containing ${JSON.stringify(text)}:\n`);
@@ -349,6 +356,7 @@ export async function main(args: string[]): Promise<void> {
       process.stdout.write(`  CPU used during the import: this Node process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s`
         + `${serverCpu !== undefined && serverCpuAfter !== undefined ? `, the embedded Neo4j ${(serverCpuAfter - serverCpu).toFixed(1)} s` : ''}\n`);
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
+      rates.push(visits / seconds);
       if (args.includes('--floor') && run === runs) {
         const transactions = Math.ceil(lines.length / batchSize);
         const floor = await storageFloor(db, counts.nodes as number, counts.relationships as number, transactions, serverPid);
@@ -356,6 +364,9 @@ export async function main(args: string[]): Promise<void> {
           + ` in ${transactions} transactions, nothing looked up: ${floor.seconds.toFixed(2)} s`
           + `${floor.serverCpu !== undefined ? ` (embedded Neo4j ${floor.serverCpu.toFixed(1)} CPU-s)` : ''}`
           + ` = ${Math.round(visits / floor.seconds)} visits/s at most\n`);
+        const floorRate = visits / floor.seconds;
+        const ratios = rates.map((rate, i) => `${i === 0 && runs > 1 ? 'cold' : i === runs - 1 ? 'warm' : `run ${i + 1}`} ${(rate / floorRate).toFixed(2)}`);
+        process.stdout.write(`import / floor: ${runs > 1 ? ratios.reverse().join(', ') : `${ratios[0]} (one run: cold)`}\n`);
       }
     }
   } finally {
