@@ -225,11 +225,13 @@ async function suggestions(tx: Tx, request: RefRequest): Promise<Candidate[]> {
 /**
  * Serialises the creation of entities on their kind and normalized names: the lock of each key
  * is held until the transaction ends, so a concurrent writer of the same name (in any spelling
- * that folds to it) waits, then finds the entity this one created.
+ * that folds to it) waits, then finds the entity this one created. True when some key was taken
+ * before (a writer that held it may have created the entity since it was looked up).
  */
-async function lockNames(tx: Tx, records: EntityRecord[]): Promise<void> {
+async function lockNames(tx: Tx, records: EntityRecord[]): Promise<boolean> {
   const keys = [...new Set(records.flatMap((r) => keysOf(r).map((key) => `${r.kind}|${key}`)))].sort();
-  await tx.run(cypher('write/lock-names'), { keys });
+  const result = await tx.run(cypher('write/lock-names'), { keys });
+  return result.records[0]?.get('heldBefore') === true;
 }
 
 /** The pending references whose container (if any) is resolved, each with its container's id. */
@@ -344,10 +346,9 @@ async function resolveLevel(
   const found = await findByNames(tx, requests, withinOf, byName, cache);
   const plan = decideByName(requests, withinOf, byName, found);
   if (plan.unknown) throw await unknownReference(tx, plan.unknown);
-  // About to create: take the names' locks, then look again, since a writer that held them may
-  // have created some of these entities meanwhile.
-  if (plan.newByKey.size > 0 && !namesLocked) {
-    await lockNames(tx, [...plan.newByKey.values()]);
+  // About to create: take the names' locks, then look again if a writer held one before (it may
+  // have created some of these entities meanwhile). Names no one ever locked need no second look.
+  if (plan.newByKey.size > 0 && !namesLocked && await lockNames(tx, [...plan.newByKey.values()])) {
     return resolveLevel(tx, level, cache, reserved, true);
   }
   const ids = await settleIds(tx, requests, plan, cache, reserved);
