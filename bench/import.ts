@@ -324,6 +324,8 @@ export async function main(args: string[]): Promise<void> {
     // --floor compares a warm import with the floor, the cold one beside it: two runs unless told.
     const runs = option(args, '--runs', args.includes('--floor') ? 2 : 1);
     const rates: number[] = [];
+    /** CPU seconds of each run (Neo4j's and Node's), for a ratio the machine's load distorts less than wall time. */
+    const cpuSeconds: (number | undefined)[] = [];
     for (let run = 1; run <= runs; run += 1) {
       await emptyDatabase(db);
       const label = runs > 1 ? `run ${run}/${runs} (${run === 1 ? 'cold server: JIT and query planning included' : 'warm server, database emptied again'}): ` : '';
@@ -357,6 +359,7 @@ export async function main(args: string[]): Promise<void> {
         + `${serverCpu !== undefined && serverCpuAfter !== undefined ? `, the embedded Neo4j ${(serverCpuAfter - serverCpu).toFixed(1)} s` : ''}\n`);
       process.stdout.write(`${label}import: ${visits} visits in ${seconds.toFixed(2)} s = ${Math.round(visits / seconds)} visits/s (all ${lines.length} records: ${Math.round(lines.length / seconds)} records/s)\n`);
       rates.push(visits / seconds);
+      cpuSeconds.push(serverCpu !== undefined && serverCpuAfter !== undefined ? serverCpuAfter - serverCpu + (nodeCpu.user + nodeCpu.system) / 1e6 : undefined);
       if (args.includes('--floor') && run === runs) {
         const transactions = Math.ceil(lines.length / batchSize);
         const floor = await storageFloor(db, counts.nodes as number, counts.relationships as number, transactions, serverPid);
@@ -365,8 +368,13 @@ export async function main(args: string[]): Promise<void> {
           + `${floor.serverCpu !== undefined ? ` (embedded Neo4j ${floor.serverCpu.toFixed(1)} CPU-s)` : ''}`
           + ` = ${Math.round(visits / floor.seconds)} visits/s at most\n`);
         const floorRate = visits / floor.seconds;
-        const ratios = rates.map((rate, i) => `${i === 0 && runs > 1 ? 'cold' : i === runs - 1 ? 'warm' : `run ${i + 1}`} ${(rate / floorRate).toFixed(2)}`);
+        const name = (i: number) => (i === 0 && runs > 1 ? 'cold' : i === runs - 1 ? 'warm' : `run ${i + 1}`);
+        const ratios = rates.map((rate, i) => `${name(i)} ${(rate / floorRate).toFixed(2)}`);
         process.stdout.write(`import / floor: ${runs > 1 ? ratios.reverse().join(', ') : `${ratios[0]} (one run: cold)`}\n`);
+        if (floor.serverCpu !== undefined && cpuSeconds.every((c) => c !== undefined)) {
+          const byCpu = cpuSeconds.map((c, i) => `${name(i)} ${(floor.serverCpu! / c!).toFixed(2)}`);
+          process.stdout.write(`  by CPU seconds (the floor's Neo4j against the import's Neo4j + Node): ${runs > 1 ? byCpu.reverse().join(', ') : byCpu[0]}\n`);
+        }
       }
     }
   } finally {
