@@ -14,10 +14,14 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+/**
+ * `keepIn`: an embedded Neo4j's folder to use and keep (a graph loaded by one run is measured
+ * again by the next) instead of a temporary one removed at the end.
+ */
+export async function openBenchDatabase(options: { keepIn?: string } = {}): Promise<BenchDatabase> {
   const configured = neo4jConfig();
   const external = configured.uri;
-  const dataDir = external ? undefined : await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
+  const dataDir = external ? undefined : options.keepIn ?? await mkdtemp(path.join(os.tmpdir(), 'dvg-bench-neo4j-'));
   if (dataDir) process.stderr.write('[bench] starting an embedded Neo4j ...\n');
   const local = dataDir ? await startLocalNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512 }) : undefined;
   const uri = external ?? local!.uri;
@@ -31,7 +35,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     async close() {
       await db.close();
       await local?.stop();
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (dataDir && !options.keepIn) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
