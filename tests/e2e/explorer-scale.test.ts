@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_COUNTRIES, syntheticGraph } from '../../bench/synthetic.js';
-import type { Db } from '../../src/db/driver.js';
+import { TX_TIMEOUT_MS, type Db } from '../../src/db/driver.js';
 import { loadSeed } from '../../src/import/seed.js';
 import { upsertEntities } from '../../src/graph/writeEntities.js';
 import { writeRelations } from '../../src/graph/writeRelations.js';
@@ -46,9 +46,11 @@ describe('the explorer on a real-sized graph', () => {
     await freshDatabase(db);
     await loadSeed(db);
     const graph = syntheticGraph({ visits: VISITS, hubs: true });
-    for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'));
-    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }));
-    for (const batch of chunks(graph.visits, 250)) await db.write((tx) => writeVisits(tx, batch));
+    // The bulk-import timeout: on a shared, loaded machine a batch may take longer than a request's write.
+    const bulk = { timeoutMs: TX_TIMEOUT_MS.import };
+    for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'), bulk);
+    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }), bulk);
+    for (const batch of chunks(graph.visits, 250)) await db.write((tx) => writeVisits(tx, batch), bulk);
     server = await startTestServer(db);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   }, 1_200_000);
