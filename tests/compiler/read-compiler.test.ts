@@ -36,7 +36,7 @@ describe('Query.visits', () => {
   it('turns only the filters given into conditions, starting from the host country', () => {
     const { text, params } = compile(`{ visits(first: 20, filter: { host: "country:algeria", from: "2020", to: "2020-10" }) { edges { node { id } } } }`);
     expect(text).toBe(
-      'CALL () { MATCH (:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) WHERE coalesce(n.dateEnd, n.dateStart) >= $p1 AND n.dateStart <= $p2 ' +
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX anchor:Entity(id) WHERE coalesce(n.dateEnd, n.dateStart) >= $p1 AND n.dateStart <= $p2 ' +
         'WITH n ORDER BY n.dateStart, n.id LIMIT $p3 RETURN collect({ __rk: true, `node`: n { __rk: true, `id`: n.id } , __cursor: [n.dateStart, n.id] }) AS rows }\n' +
         'RETURN rows',
     );
@@ -46,10 +46,10 @@ describe('Query.visits', () => {
 
   it('starts from the traveler when no host is given, and checks the traveler on the host\'s visits when both are', () => {
     expect(compile(`{ visits(filter: { traveler: "person:a" }) { totalCount } }`).text).toBe(
-      'CALL () { MATCH (:Entity {id: $p0})<-[:TRAVELER]-(n:Visit) RETURN count(n) AS total }\nRETURN total',
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:TRAVELER]-(n:Visit) USING INDEX anchor:Entity(id) RETURN count(n) AS total }\nRETURN total',
     );
     expect(compile(`{ visits(filter: { traveler: "person:a", host: "country:b" }) { totalCount } }`).text).toBe(
-      'CALL () { MATCH (:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) WHERE EXISTS { (n)-[:TRAVELER]->(:Entity {id: $p1}) } RETURN count(n) AS total }\nRETURN total',
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX anchor:Entity(id) WHERE EXISTS { (n)-[:TRAVELER]->(:Entity {id: $p1}) } RETURN count(n) AS total }\nRETURN total',
     );
   });
 
