@@ -43,6 +43,13 @@ async function serve(db: Db, gate: Gate): Promise<{ url: string; close(): Promis
   };
 }
 
+/** Holds a slot of the gate (as a long transaction would) until `release` is called. */
+function holdSlot(gate: Gate): { holding: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return { holding: gate.run(() => held), release };
+}
+
 function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 }
@@ -76,9 +83,7 @@ describe('the database gate', () => {
   it('lets the waiting requests in first come, first served, writes included', async () => {
     const gate = createGate({ maxConcurrent: 1, maxWaitMs: 60_000 });
     const gated = throughGate(db, gate);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = gate.run(() => held);
+    const { holding, release } = holdSlot(gate);
     const order: string[] = [];
     const note = (name: string) => async () => void order.push(name);
     const queued = [
@@ -122,10 +127,8 @@ describe('the database gate', () => {
   it('answers SERVICE_UNAVAILABLE with Retry-After when no turn comes within the wait budget, and serves again once one is free', async () => {
     const gate = createGate({ maxConcurrent: 1, maxWaitMs: 300 });
     const app = await serve(db, gate);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
     // Something else holds the only turn (a long transaction) for longer than the budget.
-    const holding = gate.run(() => held);
+    const { holding, release } = holdSlot(gate);
     try {
       const started = Date.now();
       const response = await post(app.url, '{ entity(id: "country:algeria") { id name } }');
@@ -161,9 +164,7 @@ describe('the database gate', () => {
 
   it('takes a request whose client left out of the queue, without running it', async () => {
     const gate = createGate({ maxConcurrent: 1, maxWaitMs: 60_000 });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = gate.run(() => held);
+    const { holding, release } = holdSlot(gate);
     const controller = new AbortController();
     let ran = false;
     const waiting = gate.run(async () => void (ran = true), controller.signal).catch((e: unknown) => e);
@@ -182,9 +183,7 @@ describe('the database gate', () => {
   it('gives a DatabaseBusyError to a transaction that waits past the budget, and the slot still frees', async () => {
     const gate = createGate({ maxConcurrent: 1, maxWaitMs: 100 });
     const gated = throughGate(db, gate);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = gate.run(() => held);
+    const { holding, release } = holdSlot(gate);
     const error = await gated.read((tx) => tx.run('RETURN 1')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseBusyError);
     release();
