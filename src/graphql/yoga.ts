@@ -11,6 +11,7 @@ import type { Db } from '../db/driver.js';
 import { createGate, throughGate, type Gate } from '../db/gate.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
+import { useBodySizeLimit } from './bodyLimit.js';
 import { useListCost } from './cost.js';
 import { createMaskError } from './errors.js';
 import { LIMITS, validationErrorsPlugin, refusedAs } from './limits.js';
@@ -81,7 +82,9 @@ export function createGraphQLServer({ db, log, apiKey, corsOrigins = [], gate = 
     renderGraphiQL: hashingInlineScripts(renderGraphiQL),
     // Same origin by default; CORS_ORIGINS lists others, which never get credentials.
     cors: corsFor(corsOrigins),
-    plugins: [useCsrfPrevention(), useVariableListCap(), ...armorPlugins(), useListCost()],
+    plugins: [useCsrfPrevention(), useVariableListCap(), ...armorPlugins(), useListCost(), useBodySizeLimit()],
+    // useBodySizeLimit does the same check without a counting stream on every request.
+    maxRequestBodySize: false,
     landingPage: false,
     maskedErrors: { maskError: createMaskError(log) },
     logging: {

@@ -13,6 +13,7 @@ import { badInput } from '../errors.js';
 import { MAX_LIST_ARGUMENT, MAX_SEARCH_TEXT } from '../limits.js';
 import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
+import { MemoTable } from './memo.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 
 export type Row = Record<string, unknown>;
@@ -30,7 +31,15 @@ async function rows(tx: Tx, statement: Statement, column = 'result'): Promise<Ro
 
 // ── entities by id ──────────────────────────────────────────────────────────────────────────
 
+const entityStatements = new MemoTable<TypeSelection, Statement>();
+
+/** The statement reading one entity; the same selection, id and label give the same (shared) statement. */
 export function entityByIdStatement(id: string, selection: TypeSelection, label?: string): Statement {
+  const variant = `${label ?? ''}|${id}`;
+  return entityStatements.get(selection, variant) ?? entityStatements.set(selection, variant, buildEntityByIdStatement(id, selection, label));
+}
+
+function buildEntityByIdStatement(id: string, selection: TypeSelection, label?: string): Statement {
   const b = new CypherBuilder();
   const where = label ? ` WHERE n:${checkedLabel(label)}` : '';
   return { text: `MATCH (n:Entity {id: ${b.param(id)}})${where} RETURN ${entity(b, 'n', selection)} AS result`, params: b.params };
@@ -272,10 +281,16 @@ export function visitFilter(b: CypherBuilder, filter: VisitFilterArgs): { match:
 
 const whereClause = (conditions: readonly string[]) => (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '');
 
-export function visitsStatement(
-  args: { filter?: VisitFilterArgs | null; first?: number | null; after?: string | null },
-  selection: TypeSelection,
-): VisitsPlan {
+type VisitsArgs = { filter?: VisitFilterArgs | null; first?: number | null; after?: string | null };
+const visitsPlans = new MemoTable<TypeSelection, VisitsPlan>();
+
+/** The plan of one page of Query.visits; the same selection and arguments give the same (shared) plan. */
+export function visitsStatement(args: VisitsArgs, selection: TypeSelection): VisitsPlan {
+  const variant = JSON.stringify(args);
+  return visitsPlans.get(selection, variant) ?? visitsPlans.set(selection, variant, buildVisitsStatement(args, selection));
+}
+
+function buildVisitsStatement(args: VisitsArgs, selection: TypeSelection): VisitsPlan {
   const first = intInRange('Query.visits', 'first', args.first ?? 20);
   const after = args.after != null ? decodeCursor(args.after) : null;
   const b = new CypherBuilder();

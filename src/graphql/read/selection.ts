@@ -17,6 +17,7 @@ import type {
   GraphQLUnionType,
   SelectionSetNode,
 } from 'graphql';
+import { MemoTable } from './memo.js';
 
 // graphql-js checks its classes with instanceof. Yoga and graphql-tools load its CommonJS build;
 // under Vite (vitest) a plain `import` would get the ES build, a second copy whose checks fail
@@ -137,12 +138,28 @@ function selectType(walk: Walk, typeName: string, selectionSets: readonly Select
   return { typeName, byType };
 }
 
-/** The selection of the field being resolved (for a root resolver: the whole tree under it). */
-export function selectionOf(info: GraphQLResolveInfo): TypeSelection {
+function selectionOfInfo(info: GraphQLResolveInfo): TypeSelection {
   const named = getNamedType(info.returnType);
   const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
   const sets = info.fieldNodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => Boolean(s));
   return selectType(walk, named.name, sets);
+}
+
+const selectionMemo = new MemoTable<FieldNode, TypeSelection>();
+const schemaIds = new WeakMap<GraphQLSchema, number>();
+let schemaCount = 0;
+const schemaId = (schema: GraphQLSchema) => schemaIds.get(schema) ?? schemaIds.set(schema, ++schemaCount).get(schema)!;
+
+/**
+ * The selection of the field being resolved (for a root resolver: the whole tree under it).
+ * Built once per field node of a cached document, schema and variables (which decide @skip,
+ * @include and the arguments), then reused.
+ */
+export function selectionOf(info: GraphQLResolveInfo): TypeSelection {
+  const [node] = info.fieldNodes;
+  if (!node || info.fieldNodes.length !== 1) return selectionOfInfo(info);
+  const variant = `${schemaId(info.schema)}|${JSON.stringify(info.variableValues)}`;
+  return selectionMemo.get(node, variant) ?? selectionMemo.set(node, variant, selectionOfInfo(info));
 }
 
 /**
