@@ -189,3 +189,44 @@ describe('limits of the pages', () => {
     expect(badCursor.errors?.[0]?.message).toMatch(/cursor taken from a previous page/);
   });
 });
+
+describe('a country\'s visits within a date range', () => {
+  const RANGE = { from: '2001-02', to: '2001-06' };
+  /** The test traveller's visits to Tunisia (every third one) that fall within RANGE, in date order. */
+  const inRange = () => recorded.filter((_, i) => i % 3 === 0 && day(i) >= '2001-02-01' && day(i) <= '2001-06-30');
+  const RANGE_PAGE = `query ($first: Int, $after: String, $from: PartialDate, $to: PartialDate) { entity(id: "country:tunisia") { ... on Country {
+    all: visitsReceived(first: 500) { id }
+    range: visitsReceivedConnection(first: $first, after: $after, from: $from, to: $to) {
+      totalCount edges { node { id date } } pageInfo { hasNextPage endCursor }
+    }
+  } } }`;
+
+  it('keeps the visits whose dates overlap the range, counted and paged', async () => {
+    const expected = inRange();
+    expect(expected.length).toBeGreaterThan(2);
+    const { entity } = await data(RANGE_PAGE, { first: 100, ...RANGE });
+    expect(entity.range.edges.map((e: any) => e.node.id)).toEqual(expected);
+    expect(entity.range.totalCount).toBe(expected.length);
+    // Tunisia received other visits, outside the range (the article's among them).
+    expect(entity.all.length).toBeGreaterThan(expected.length);
+
+    const first = await data(RANGE_PAGE, { first: 2, ...RANGE });
+    expect(first.entity.range.pageInfo.hasNextPage).toBe(true);
+    const rest = await data(RANGE_PAGE, { first: 100, after: first.entity.range.pageInfo.endCursor, ...RANGE });
+    expect([...first.entity.range.edges, ...rest.entity.range.edges].map((e: any) => e.node.id)).toEqual(expected);
+
+    // A year stands for all of it; one side of the range may be left open.
+    const year = await data(RANGE_PAGE, { first: 100, from: '2001', to: '2001' });
+    expect(year.entity.range.edges.map((e: any) => e.node.id)).toEqual(recorded.filter((_, i) => i % 3 === 0 && day(i) <= '2001-12-31'));
+    const until = await data(RANGE_PAGE, { first: 100, to: '2001-06' });
+    expect(until.entity.range.edges.map((e: any) => e.node.id).filter((id: string) => recorded.includes(id))).toEqual(
+      recorded.filter((_, i) => i % 3 === 0 && day(i) <= '2001-06-30'),
+    );
+  });
+
+  it('refuses a range that ends before it begins, with BAD_USER_INPUT', async () => {
+    const response = await suite.server.gql(RANGE_PAGE, { first: 5, from: '2002', to: '2001' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/"from" \(2002\) is after "to" \(2001\)/);
+  });
+});

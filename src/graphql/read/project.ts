@@ -14,6 +14,7 @@ import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
 import { MAX_LIST_ARGUMENT, argumentRange, outOfRange } from '../limits.js';
 import { EVENT_SUBLABELS, RELATIONSHIP_TYPES, kindOfLabel } from '../../graph/ontology.js';
+import { endOf, startOf } from '../../graph/partialDate.js';
 import { listCap } from './listSizes.js';
 import { connection, type PagedList } from './connections.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
@@ -75,6 +76,31 @@ function typeCondition(v: string, typeName: string): string {
   const kind = kindOfLabel(typeName);
   if (!kind) throw new Error(`no type condition for ${typeName}`);
   return `(${v}.kind = '${kind}' AND ${EVENT_SUBLABELS.map((label) => `NOT ${v}:${label}`).join(' AND ')})`;
+}
+
+// ── date ranges ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A range of partial dates as the first and last day it covers (BAD_USER_INPUT when `from` is
+ * after `to`); `label` names the arguments in the message (`filter.` for Query.visits).
+ */
+export function dateRange(from: string | null | undefined, to: string | null | undefined, label = '', argument = 'from'): { from: string | null; to: string | null } {
+  const start = from ? startOf(from) : null;
+  const end = to ? endOf(to) : null;
+  if (start && end && start > end) throw badInput(`"${label}from" (${from}) is after "${label}to" (${to}).`, { argument });
+  return { from: start, to: end };
+}
+
+/**
+ * Conditions that the dated event `v` overlaps a range given as parameters (null: open on that
+ * side): it ends on or after the range's start and begins on or before its end (an event without
+ * an end ends when it begins).
+ */
+export function overlapConditions(v: string, fromParam: string | null, toParam: string | null): string[] {
+  const conditions: string[] = [];
+  if (fromParam) conditions.push(`coalesce(${v}.dateEnd, ${v}.dateStart) >= ${fromParam}`);
+  if (toParam) conditions.push(`${v}.dateStart <= ${toParam}`);
+  return conditions;
 }
 
 // ── field builders ──────────────────────────────────────────────────────────────────────────
@@ -282,7 +308,15 @@ const TYPE_FIELDS: Record<string, Record<string, Build>> = {
   },
   Country: {
     visitsReceived: visitsOf('Country', RECEIVED),
-    visitsReceivedConnection: visitsPaged('Country', RECEIVED),
+    // The country's own HOST_COUNTRY edges are the anchor; the range is tested on those visits only.
+    visitsReceivedConnection: (b, v, field) => {
+      const range = dateRange(field.args.from as string | null, field.args.to as string | null);
+      const [from, to] = [range.from && b.param(range.from), range.to && b.param(range.to)];
+      return pagedEntities(b, field, 'Country', (x) => {
+        const conditions = overlapConditions(x, from, to);
+        return `MATCH ${RECEIVED(x, v)}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+      });
+    },
     visitsMade: visitsOf('Country', MADE),
     visitsMadeConnection: visitsPaged('Country', MADE),
     armsSuppliers: (b, v, field) => armsTrades(b, v, field, 'buyer'),

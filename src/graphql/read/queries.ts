@@ -5,13 +5,12 @@
 import neo4j from 'neo4j-driver';
 import type { Tx } from '../../db/driver.js';
 import { cypher } from '../../db/cypher.js';
-import { endOf, startOf } from '../../graph/partialDate.js';
 import { normalizeName } from '../../graph/normalize.js';
 import { ENTITY_LABELS } from '../../graph/ontology.js';
 import { luceneQuery } from '../../graph/lucene.js';
 import { badInput } from '../errors.js';
 import { MAX_LIST_ARGUMENT, MAX_SEARCH_TEXT } from '../limits.js';
-import { CypherBuilder, entity, intInRange, objectMap, relationshipTypes } from './project.js';
+import { CypherBuilder, dateRange, entity, intInRange, objectMap, overlapConditions, relationshipTypes } from './project.js';
 import { connection } from './connections.js';
 import { MemoTable } from './memo.js';
 import { asks, mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
@@ -253,9 +252,7 @@ export interface VisitsPlan {
  * required date.
  */
 export function visitFilter(b: CypherBuilder, filter: VisitFilterArgs): { match: string; where: string[]; anchored: boolean } {
-  const from = filter.from ? startOf(filter.from) : null;
-  const to = filter.to ? endOf(filter.to) : null;
-  if (from && to && from > to) throw badInput(`"filter.from" (${filter.from}) is after "filter.to" (${filter.to}).`, { argument: 'filter' });
+  const { from, to } = dateRange(filter.from, filter.to, 'filter.', 'filter');
   const topic = filter.topic?.trim() ? filter.topic.trim() : null;
   const where: string[] = [];
   let match = 'MATCH (n:Visit)';
@@ -268,8 +265,7 @@ export function visitFilter(b: CypherBuilder, filter: VisitFilterArgs): { match:
   } else if (filter.traveler != null) {
     match = `MATCH (anchor:Entity {id: ${b.param(filter.traveler)}})<-[:TRAVELER]-(n:Visit) USING INDEX anchor:Entity(id)`;
   }
-  if (from) where.push(`coalesce(n.dateEnd, n.dateStart) >= ${b.param(from)}`);
-  if (to) where.push(`n.dateStart <= ${b.param(to)}`);
+  where.push(...overlapConditions('n', from && b.param(from), to && b.param(to)));
   if (topic) {
     const t = b.variable('topic');
     where.push(
