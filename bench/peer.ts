@@ -8,6 +8,7 @@
  * undirected MET once per edge). Then autocannon drives each side in rounds that alternate
  * which goes first; the median of the rounds' ratios (ours / library, requests per second) is
  * printed. Neither side caches answers; ours is checked to run one statement per request.
+ * `--only N[,M]` runs only those queries (1-based, in the order below).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -117,7 +118,32 @@ function scenarios(person: string, host: string): Scenario[] {
       oursAnswer: (d) => d.visits.edges.map((e: Json) => ({ id: e.node.id, date: e.node.date, traveler: e.node.traveler.name })),
       peerAnswer: (d) => d.visits.map((v: Json) => ({ id: v.id, date: v.date, traveler: v.traveler[0]?.name ?? null })),
     },
+    {
+      name: 'the same, read as a list under the country',
+      ours:
+        `{ entity(id: "${host}") { ... on Country { id visitsReceivedConnection(first: 20, from: "2000", to: "2019") { edges { node { id date traveler { name } } } } } } }`,
+      peer:
+        `{ countries(where: { id: { eq: "${host}" } }) { id visitsReceived(limit: 20, sort: [{ dateStart: ASC }, { id: ASC }], ` +
+        'where: { dateEnd: { gte: "2000-01-01" }, dateStart: { lte: "2019-12-31" } }) { id date traveler { name } } } }',
+      oursAnswer: (d) => ({
+        id: d.entity.id,
+        visits: d.entity.visitsReceivedConnection.edges.map((e: Json) => ({ id: e.node.id, date: e.node.date, traveler: e.node.traveler.name })),
+      }),
+      peerAnswer: (d) => ({
+        id: d.countries[0].id,
+        visits: d.countries[0].visitsReceived.map((v: Json) => ({ id: v.id, date: v.date, traveler: v.traveler[0]?.name ?? null })),
+      }),
+    },
   ];
+}
+
+/** `--only 1,4`: the queries to run, by number; undefined for all. */
+function onlyQueries(args: string[]): number[] | undefined {
+  const i = args.indexOf('--only');
+  if (i < 0) return undefined;
+  const numbers = (args[i + 1] ?? '').split(',').map(Number);
+  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--only takes query numbers, e.g. --only 1,4');
+  return numbers;
 }
 
 async function post(url: string, query: string): Promise<Json> {
@@ -168,7 +194,8 @@ export async function main(args: string[]): Promise<void> {
     const [oursUrl, peerUrl] = [await listen(ours), await listen(peerServer)];
     const { person, host } = await subjects(db);
 
-    const list = scenarios(person, host);
+    const only = onlyQueries(args);
+    const list = scenarios(person, host).filter((_, i) => !only || only.includes(i + 1));
     for (const s of list) {
       // Ours runs one statement per request (as the library does): counted on one request.
       let statements = 0;
