@@ -8,6 +8,9 @@
  * Neo4j during writes (bench/faults.ts). Each is
  * loaded only when asked for.
  */
+// Measured as `npm start` serves (NODE_ENV production unless set), for ours and the library alike.
+import '../src/productionMode.js';
+
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   read: () => import('./read.js'),
   peer: () => import('./peer.js'),

@@ -1,4 +1,6 @@
 /** `npm start`: the whole service, on the embedded Neo4j unless NEO4J_URI says otherwise. */
+// First: before anything loads graphql.
+import './productionMode.js';
 import { loadConfig } from './config.js';
 import { StartupProblem } from './db/startupProblems.js';
 import { createLogger } from './log.js';
