@@ -12,6 +12,7 @@ import { createGate, throughGate, type Gate } from '../db/gate.js';
 import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
 import { useBodySizeLimit } from './bodyLimit.js';
+import { useProjectedCompletion } from './completeProjected.js';
 import { useListCost } from './cost.js';
 import { createMaskError } from './errors.js';
 import { LIMITS, validationErrorsPlugin, refusedAs } from './limits.js';
@@ -82,7 +83,7 @@ export function createGraphQLServer({ db, log, apiKey, corsOrigins = [], gate = 
     renderGraphiQL: hashingInlineScripts(renderGraphiQL),
     // Same origin by default; CORS_ORIGINS lists others, which never get credentials.
     cors: corsFor(corsOrigins),
-    plugins: [useCsrfPrevention(), useVariableListCap(), ...armorPlugins(), useListCost(), useBodySizeLimit()],
+    plugins: [useCsrfPrevention(), useVariableListCap(), ...armorPlugins(), useListCost(), useBodySizeLimit(), useProjectedCompletion()],
     // useBodySizeLimit does the same check without a counting stream on every request.
     maxRequestBodySize: false,
     landingPage: false,

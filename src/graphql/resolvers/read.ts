@@ -6,6 +6,7 @@
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { connectionResolvers, edgeResolvers } from '../read/connections.js';
+import { projectedReaders } from '../completeProjected.js';
 
 type Parent = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ const readProperties: GraphQLFieldResolver<Parent, unknown> = (parent, args, con
 const PROJECTED_TYPES = ['Relation', 'Provenance', 'PositionHeld', 'PositionHolder', 'ArmsTrade', 'TimelineEntry', 'Note', 'Participation'];
 
 /** The field resolvers of every entity, projected and page type of `schema` (schema.graphql's types). */
-export function readResolvers(schema: GraphQLSchema): Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> {
+export function readResolvers(schema: GraphQLSchema): Record<string, Record<string, { resolve: GraphQLFieldResolver<Parent, unknown> }>> {
   const resolvers: Record<string, Record<string, GraphQLFieldResolver<Parent, unknown>>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type)) continue;
@@ -43,6 +44,17 @@ export function readResolvers(schema: GraphQLSchema): Record<string, Record<stri
     if (type.name.endsWith('Connection') && type.getFields().pageInfo) resolvers[type.name] = connectionResolvers();
     if (type.name.endsWith('Edge') && type.getFields().cursor) resolvers[type.name] = edgeResolvers();
   }
-  return resolvers;
+  // All of them only read their parent, so a query can be completed without the generic executor
+  // (completeProjected.ts). Given as { resolve } so that the schema keeps these very functions
+  // (a bare function would be bound to its map) and the completion can recognise them.
+  const configs: Record<string, Record<string, { resolve: GraphQLFieldResolver<Parent, unknown> }>> = {};
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    configs[typeName] = {};
+    for (const [fieldName, resolve] of Object.entries(fields)) {
+      projectedReaders.add(resolve as GraphQLFieldResolver<unknown, unknown>);
+      configs[typeName][fieldName] = { resolve };
+    }
+  }
+  return configs;
 }
 
