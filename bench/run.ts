@@ -4,9 +4,9 @@
  * the Office of the Historian's data (bench/importHsg.ts), `extract` proposeFacts on a long
  * article (bench/extract.ts), `peer` the read API against @neo4j/graphql on the same
  * database (bench/peer.ts), `scale` the read API at 1k, 10k and 100k visits with hubs
- * (bench/scale.ts); `layout` the explorer's layout of a hub in Chromium (bench/layout.ts); `load` is 60 s of mixed reads and writes (bench/load.ts); `faults` kills
- * Neo4j during writes (bench/faults.ts). Each is
- * loaded only when asked for.
+ * (bench/scale.ts); `layout` the explorer's layout of a hub country in Chromium (bench/layout.ts);
+ * `load` is 60 s of mixed reads and writes (bench/load.ts); `faults` kills Neo4j during writes
+ * (bench/faults.ts). Each is loaded only when asked for.
  */
 // Measured as `npm start` serves (NODE_ENV production unless set), for ours and the library alike.
 import '../src/productionMode.js';
