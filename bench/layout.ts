@@ -22,6 +22,7 @@ import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { CHROMIUM, CHROMIUM_FLAGS, openExplorer, prepareBrowserTests } from '../tests/support/browser.js';
 import { openBenchDatabase } from './database.js';
+import { median } from './read.js';
 import { HUB_COUNTRIES, syntheticGraph } from './synthetic.js';
 
 function option(args: string[], flag: string, fallback: string): string {
@@ -39,11 +40,6 @@ function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 interface Run {
