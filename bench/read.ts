@@ -9,9 +9,19 @@
  * neo4j-driver at the same concurrency, in rounds that alternate which side goes first. Prints
  * requests/s, p50 and p99 for each round, and the median ratio API/driver. Uses NEO4J_URI if set
  * (adding to that database), else starts its own embedded Neo4j in a temporary folder.
+ *
+ * Beside each round it prints the CPU time per request of each party: this process (the server,
+ * or the driver baseline), the load generator (autocannon runs in a child process,
+ * bench/loadGenerator.ts, so that the server's figure is its own) and Neo4j (the embedded
+ * server's /proc/<pid>/stat, on Linux). On a machine where all three share a few CPUs, requests/s
+ * follow the CPU each request costs, so the summary also prints the ratio those CPU times allow.
+ * `--only N[,M]` runs only those scenarios (1 neighbourhood, 2 visits page).
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createApp } from '../src/app.js';
@@ -87,6 +97,54 @@ export interface Figures {
   errors: number;
 }
 
+/** CPU milliseconds per request, by party; undefined where it cannot be read. */
+interface CpuPerRequest {
+  node: number;
+  neo4j?: number;
+  generator?: number;
+}
+
+type Measured = Figures & { cpu: CpuPerRequest };
+
+/** CPU milliseconds a process has used so far (Linux /proc, clock ticks of 10 ms); undefined elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process's CPU and Neo4j's over `work`, per request it reports. */
+async function withCpu<T extends { requests: number }>(neo4jPid: number | undefined, work: () => Promise<T>): Promise<T & { cpu: CpuPerRequest }> {
+  const node0 = process.cpuUsage();
+  const neo0 = processCpuMs(neo4jPid);
+  const result = await work();
+  const node = process.cpuUsage(node0);
+  const neo1 = processCpuMs(neo4jPid);
+  const n = Math.max(1, result.requests);
+  return { ...result, cpu: { node: (node.user + node.system) / 1000 / n, ...(neo0 === undefined || neo1 === undefined ? {} : { neo4j: (neo1 - neo0) / n }) } };
+}
+
+const LOAD_GENERATOR = fileURLToPath(new URL('./loadGenerator.ts', import.meta.url));
+
+/** The API driven by autocannon in a child process (bench/loadGenerator.ts). */
+async function driveApiFromChild(url: string, query: string, o: Options, neo4jPid: number | undefined, duration = o.duration): Promise<Measured> {
+  const run = () =>
+    new Promise<Figures & { requests: number; cpuMs: number }>((resolve, reject) => {
+      const job = JSON.stringify({ url: `${url}/graphql`, body: JSON.stringify({ query }), connections: o.connections, duration });
+      const child = spawn(process.execPath, ['--import', 'tsx', LOAD_GENERATOR, job], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the load generator exited with ${code}`))));
+    });
+  const measured = await withCpu(neo4jPid, run);
+  return { ...measured, cpu: { ...measured.cpu, generator: measured.cpuMs / Math.max(1, measured.requests) } };
+}
+
 export async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -111,7 +169,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The same statement through the driver, as the API runs it (db.read: a session and a read transaction each). */
-async function driveDriver(db: Db, statement: Statement, o: Options, duration = o.duration): Promise<Figures> {
+async function driveDriver(db: Db, statement: Statement, o: Options, duration = o.duration): Promise<Figures & { requests: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + duration * 1000;
@@ -130,7 +188,7 @@ async function driveDriver(db: Db, statement: Statement, o: Options, duration = 
   await Promise.all(Array.from({ length: o.connections }, worker));
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, requests: latencies.length };
 }
 
 /** The root field of a one-field query, as the translator's selection. */
@@ -139,9 +197,37 @@ function rootField(query: string): FieldNode {
   return operation.selectionSet.selections[0] as FieldNode;
 }
 
+/** `--only 1,2`: the scenarios to run, by number; undefined for all. */
+function onlyScenarios(args: string[]): number[] | undefined {
+  const i = args.indexOf('--only');
+  if (i < 0) return undefined;
+  const numbers = (args[i + 1] ?? '').split(',').map(Number);
+  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 2)) throw new Error('--only takes scenario numbers (1 neighbourhood, 2 visits page), e.g. --only 2');
+  return numbers;
+}
+
+/**
+ * If the machine's CPUs are what both sides run out of, each side's requests/s is inversely
+ * proportional to the CPU one request costs all parties together (this process, Neo4j, and on
+ * the API's side the load generator); the ratio of those sums is what the CPUs allow.
+ */
+function cpuBound(rounds: { api: Measured; driver: Measured }[]): string {
+  const total = (c: CpuPerRequest) => (c.neo4j === undefined ? undefined : c.node + c.neo4j + (c.generator ?? 0));
+  const api = rounds.map((r) => total(r.api.cpu));
+  const driver = rounds.map((r) => total(r.driver.cpu));
+  if (api.some((v) => v === undefined) || driver.some((v) => v === undefined)) return '';
+  const mid = (side: 'api' | 'driver', party: keyof CpuPerRequest) => median(rounds.map((r) => r[side].cpu[party] ?? 0)).toFixed(2);
+  const allowed = median(rounds.map((_, i) => driver[i]! / api[i]!));
+  return (
+    `\n  CPU per request (medians): API node ${mid('api', 'node')} + neo4j ${mid('api', 'neo4j')} + load generator ${mid('api', 'generator')} ms;` +
+    ` driver node ${mid('driver', 'node')} + neo4j ${mid('driver', 'neo4j')} ms\n  ratio the CPUs allow (driver's CPU per request / API's): ${allowed.toFixed(2)}`
+  );
+}
+
 export async function main(args: string[]): Promise<void> {
   const o = options(args);
-  const { db, uri, close } = await openBenchDatabase();
+  const only = onlyScenarios(args);
+  const { db, uri, serverPid, close } = await openBenchDatabase();
   const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-api-key-0123456789' });
   try {
     await applyMigrations(db);
@@ -181,32 +267,38 @@ export async function main(args: string[]): Promise<void> {
     const scenarios = [
       { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
       { name: 'visits page (20, nested)', query: visitsQuery, statement: visitsPlan.statement! },
-    ];
-    const fmt = (f: Figures) => `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms${f.errors ? `  errors ${f.errors}` : ''}`;
+    ].filter((_, i) => !only || only.includes(i + 1));
+    const ms = (v: number | undefined) => (v === undefined ? '?' : v.toFixed(2));
+    const cpuText = (c: CpuPerRequest) =>
+      `CPU per request: node ${ms(c.node)} ms, neo4j ${ms(c.neo4j)} ms${c.generator === undefined ? '' : `, load generator ${ms(c.generator)} ms`}`;
+    const fmt = (f: Measured) =>
+      `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms${f.errors ? `  errors ${f.errors}` : ''}\n           ${cpuText(f.cpu)}`;
+    const apiRun = (s: (typeof scenarios)[number], duration?: number) => driveApiFromChild(url, s.query, o, serverPid, duration);
+    const driverRun = (s: (typeof scenarios)[number], duration?: number) => withCpu(serverPid, () => driveDriver(db, s.statement, o, duration));
     // Warm both sides first (query plans, the JVM's JIT, the page cache), so that neither pays for it.
     process.stderr.write(`[bench] warming up (${o.warmup} s per side and scenario) ...\n`);
     for (const s of scenarios) {
-      await driveApi(url, s.query, o, o.warmup);
-      await driveDriver(db, s.statement, o, o.warmup);
+      await apiRun(s, o.warmup);
+      await driverRun(s, o.warmup);
     }
     // Rounds alternate which side goes first, so that drift on a shared machine (other load, the
     // JVM still compiling) does not always favour the same side; the ratio reported is the median
     // of the rounds' ratios.
     const rows: string[] = [];
     for (const s of scenarios) {
-      const rounds: { api: Figures; driver: Figures }[] = [];
+      const rounds: { api: Measured; driver: Measured; load: string }[] = [];
       for (let round = 1; round <= o.rounds; round++) {
         process.stderr.write(`[bench] ${s.name}: round ${round}/${o.rounds} ...\n`);
         const apiFirst = round % 2 === 1;
-        const first = apiFirst ? await driveApi(url, s.query, o) : await driveDriver(db, s.statement, o);
-        const second = apiFirst ? await driveDriver(db, s.statement, o) : await driveApi(url, s.query, o);
-        rounds.push(apiFirst ? { api: first, driver: second } : { api: second, driver: first });
+        const first = apiFirst ? await apiRun(s) : await driverRun(s);
+        const second = apiFirst ? await driverRun(s) : await apiRun(s);
+        rounds.push({ ...(apiFirst ? { api: first, driver: second } : { api: second, driver: first }), load: os.loadavg()[0]!.toFixed(1) });
       }
       const ratios = rounds.map((r) => r.api.rps / r.driver.rps);
       const lines = rounds.map(
-        (r, i) => `  round ${i + 1}\n    API    ${fmt(r.api)}\n    driver ${fmt(r.driver)}\n    ratio  ${ratios[i]!.toFixed(2)}`,
+        (r, i) => `  round ${i + 1} (load average ${r.load})\n    API    ${fmt(r.api)}\n    driver ${fmt(r.driver)}\n    ratio  ${ratios[i]!.toFixed(2)}`,
       );
-      rows.push(`${s.name}\n${lines.join('\n')}\n  ratio API/driver, median of ${o.rounds} rounds: ${median(ratios).toFixed(2)}`);
+      rows.push(`${s.name}\n${lines.join('\n')}\n  ratio API/driver, median of ${o.rounds} rounds: ${median(ratios).toFixed(2)}${cpuBound(rounds)}`);
     }
     process.stdout.write(
       `\nRead benchmark: ${o.load ? `${o.visits} synthetic visits + the article` : `the graph already in ${uri}`}, ${o.connections} connections, ${o.rounds} rounds of ${o.duration} s per side, ` +

@@ -1,0 +1,36 @@
+/**
+ * autocannon in a process of its own, for bench/read.ts: the server's process then measures only
+ * the server's CPU time, and this one reports what generating the load cost. Takes one JSON
+ * argument ({ url, body, connections, duration }); prints one JSON line of figures and its own
+ * CPU time during the run (not counting its start-up).
+ */
+import autocannon from 'autocannon';
+
+interface Job {
+  url: string;
+  body: string;
+  connections: number;
+  duration: number;
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+const before = process.cpuUsage();
+const result = await autocannon({
+  url: job.url,
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  body: job.body,
+  connections: job.connections,
+  duration: job.duration,
+});
+const cpu = process.cpuUsage(before);
+process.stdout.write(
+  `${JSON.stringify({
+    rps: result.requests.average,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  })}\n`,
+);
