@@ -220,7 +220,7 @@ function cpuBound(rounds: { api: Measured; driver: Measured }[]): string {
   const allowed = median(rounds.map((_, i) => driver[i]! / api[i]!));
   return (
     `\n  CPU per request (medians): API node ${mid('api', 'node')} + neo4j ${mid('api', 'neo4j')} + load generator ${mid('api', 'generator')} ms;` +
-    ` driver node ${mid('driver', 'node')} + neo4j ${mid('driver', 'neo4j')} ms\n  ratio the CPUs allow (driver's CPU per request / API's): ${allowed.toFixed(2)}`
+    ` driver node ${mid('driver', 'node')} + neo4j ${mid('driver', 'neo4j')} ms\n  ratio the CPUs allow where they are what runs out (driver's CPU per request / API's): ${allowed.toFixed(2)}`
   );
 }
 
