@@ -2,7 +2,7 @@
  * `npm run bench [-- read] [--visits N] [--duration S] [--rounds R] [--warmup S] [--connections C]
  * [--no-load]`: the read API against the driver. Loads the article and a synthetic graph of N
  * visits (default 5,000; bench/synthetic.ts) through the domain writers, starts the real HTTP server, and drives /graphql with autocannon
- * (in a worker thread, so that load generation does not share the server's event loop) for
+ * (in a child process, so that load generation shares neither the server's event loop nor its CPU figure) for
  *   (a) neighborhood, depth 2, of a traveler, and
  *   (b) a page of 20 visits with travelers, hosts and meetings (with participants),
  * then runs the very Cypher the API built for each (same text, same parameters) straight through
