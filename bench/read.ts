@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- read] [--visits N] [--duration S] [--rounds R] [--warmup S] [--connections C]
- * [--no-load]`: the read API against the driver. Loads the article and a synthetic graph of N
+ * [--no-load] [--only N]`: the read API against the driver. Loads the article and a synthetic graph of N
  * visits (default 5,000; bench/synthetic.ts) through the domain writers, starts the real HTTP server, and drives /graphql with autocannon
  * (in a child process, so that load generation shares neither the server's event loop nor its CPU figure) for
  *   (a) neighborhood, depth 2, of a traveler, and
