@@ -184,6 +184,20 @@ describe('a short form that came first', () => {
     expect(elder.entity.id).not.toBe(full.entity.id);
   });
 
+  it('leaves its id to the person who absorbed it: a later namesake gets an id of its own', async () => {
+    const short = await travelerOf({ name: 'Tokayevik', kind: 'PERSON' }, '2008-03-10');
+    const full = await travelerOf({ name: 'Kassym Tokayevik', kind: 'PERSON' }, '2009-05-01');
+    expect(full).toMatchObject({ reason: 'absorbed-short-form' });
+    const elder = await travelerOf({ name: 'Tokayevik', kind: 'PERSON' }, '1968-01-01');
+    expect(elder).toMatchObject({ reason: 'new', created: true });
+    expect(elder.entity.id).not.toBe(short.entity.id);
+    // The absorbed node's id still answers for the person who took it over, and only for them.
+    const old = await suite.server.gql(`{ entity(id: "${short.entity.id}") { id name } }`);
+    expect(old.data!.entity).toEqual({ id: full.entity.id, name: 'Kassym Tokayevik' });
+    expect(await travelerOf({ id: short.entity.id }, '2010-06-01')).toMatchObject({ reason: 'merged-id', entity: { id: full.entity.id } });
+    expect(await count('MATCH (p:Person {id: $id, name: "Tokayevik"}) RETURN count(p)', { id: elder.entity.id })).toBe(1);
+  });
+
   it('taken over inside one batch, stays an alias that a later namesake does not match', { timeout: 240_000 }, async () => {
     const [short, full] = (await suite.db.write((tx) => writeVisits(tx, [
       { traveler: { name: 'Nazarbaevik', kind: 'PERSON' }, host: { id: 'country:algeria' }, date: '1995-05-01' },

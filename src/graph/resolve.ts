@@ -462,14 +462,14 @@ function placedId(plan: ByNamePlan, record: EntityRecord): string | null {
 /** One statement for the ids given and the ids the new entities would like; then each new entity's id. */
 async function settleIds(tx: Tx, requests: RefRequest[], plan: ByNamePlan, cache: ResolveCache | undefined, reserved: Set<string>): Promise<SettledIds> {
   const planned = [...plan.newByKey.values()];
-  const { byId, givenIds } = await lookUpIds(tx, requests, plan, planned, cache);
+  const { byId, givenIds, mergedIds } = await lookUpIds(tx, requests, plan, planned, cache);
   // An id that no entity has may be the id of one merged into another: it still answers.
   const byMergedId = await lookUpOtherIds(tx, givenIds.filter((id) => !byId.has(id) && !planned.some((r) => r.id === id)));
   for (const record of planned) cache?.touch(keysOf(record));
   const adopted = adoptConcurrent(plan, byId);
   const adoptedRecords = new Set([...adopted.keys()].map((key) => plan.newByKey.get(key)));
   const toCreate = planned.filter((record) => !adoptedRecords.has(record));
-  assignFreeIds(plan, toCreate, new Set([...byId.keys(), ...reserved]));
+  assignFreeIds(plan, toCreate, new Set([...byId.keys(), ...mergedIds, ...reserved]));
   return { byId, byMergedId, adopted, toCreate };
 }
 
@@ -480,18 +480,24 @@ async function lookUpIds(tx: Tx, requests: RefRequest[], plan: ByNamePlan, plann
     if (hit) byIdCached.set(id, hit);
     return !hit;
   });
-  const wantedIds = planned.flatMap((r) => [r.id, ...[placedId(plan, r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  const wantedByRecord = planned.map((r) => [r.id, ...[placedId(plan, r)].filter((x): x is string => x !== null), ...Array.from({ length: 8 }, (_, n) => `${r.id}-${n + 2}`)]);
+  const wantedIds = wantedByRecord.flat();
   const byId = new Map<string, FoundNode>();
+  // An id an absorbed or merged entity had keeps answering for the entity that took it over, so
+  // a namesake created later must not be given it.
+  const mergedIds = new Set<string>();
   if (givenIds.length + wantedIds.length > 0) {
-    const result = await tx.run(
-      'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind, n.name AS name, labels(n) AS labels, n.nameKeys AS nameKeys',
-      { ids: [...givenIds, ...wantedIds] },
-    );
-    for (const r of result.records) byId.set(r.get('id') as string, r.toObject() as FoundNode);
+    const mergedLookups = wantedByRecord.map((ids) => ({ ids, query: ids.map((id) => `mergedIds:"${escapeLucene(id)}"`).join(' OR ') }));
+    const result = await tx.run(cypher('write/find-taken-ids'), { ids: [...givenIds, ...wantedIds], mergedLookups });
+    for (const r of result.records) {
+      const { merged, ...node } = r.toObject() as FoundNode & { merged: boolean };
+      if (merged) mergedIds.add(node.id);
+      else byId.set(node.id, node);
+    }
   }
   for (const id of givenIds) if (byId.has(id)) cache?.learnId(byId.get(id)!);
   for (const [id, node] of byIdCached) byId.set(id, node);
-  return { byId, givenIds };
+  return { byId, givenIds, mergedIds };
 }
 
 /**
