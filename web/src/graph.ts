@@ -228,6 +228,67 @@ function tolerateVertexOnRay(cy: cytoscape.Core): void {
   }
 }
 
+/** fcose's starting energy for a first drawing (its default, 0.3, is kept for merges). */
+const FIRST_DRAWING_ENERGY = 0.25;
+const MERGE_ENERGY = 0.3;
+/** Room along a ring for each node of a first drawing, and the least distance between rings (model px). */
+const RING_SPACING = 80;
+const RING_GAP = 150;
+
+/**
+ * The starting placement of a first drawing: the first-ranked node (the focus) in the middle, the
+ * nodes one hop from it on a ring in rank order, each further hop on the next ring, its nodes in
+ * the order of the node they are reached through (so a node starts beside it, a group beside its
+ * owner). Nodes the focus does not reach go on an outer ring. Deterministic: one answer is always
+ * drawn the same way.
+ */
+export function placeInRings(cy: cytoscape.Core): void {
+  const byRank = cy.nodes().sort((a, b) => (a.data('rank') as number) - (b.data('rank') as number));
+  const focus = byRank[0];
+  if (!focus) return;
+  // Breadth first from the focus, neighbours in rank order: a node's parent is its best-ranked way in.
+  const hop = new Map<string, number>([[focus.id(), 0]]);
+  const parent = new Map<string, string>();
+  let frontier: cytoscape.NodeSingular[] = [focus];
+  while (frontier.length > 0) {
+    const next: cytoscape.NodeSingular[] = [];
+    for (const node of frontier) {
+      node.neighborhood().nodes().sort((a, b) => (a.data('rank') as number) - (b.data('rank') as number)).forEach((other) => {
+        if (hop.has(other.id())) return;
+        hop.set(other.id(), hop.get(node.id())! + 1);
+        parent.set(other.id(), node.id());
+        next.push(other);
+      });
+    }
+    frontier = next;
+  }
+  const unreached = Math.max(0, ...hop.values()) + 1;
+  const rings: cytoscape.NodeSingular[][] = [];
+  byRank.forEach((node) => {
+    const h = hop.get(node.id()) ?? unreached;
+    (rings[h] ??= []).push(node);
+  });
+  const angle = new Map<string, number>([[focus.id(), 0]]);
+  const positions = new Map<string, cytoscape.Position>([[focus.id(), { x: 0, y: 0 }]]);
+  let radius = 0;
+  for (const ring of rings.slice(1)) {
+    if (!ring) continue;
+    const angleOf = (node: cytoscape.NodeSingular) => angle.get(parent.get(node.id()) ?? '') ?? 0;
+    // Stable sort: within one parent, the rank order stays.
+    ring.sort((a, b) => angleOf(a) - angleOf(b));
+    radius = Math.max(radius + RING_GAP, (ring.length * RING_SPACING) / (2 * Math.PI));
+    ring.forEach((node, i) => {
+      const a = (2 * Math.PI * i) / ring.length;
+      angle.set(node.id(), a);
+      positions.set(node.id(), { x: radius * Math.cos(a), y: radius * Math.sin(a) });
+    });
+  }
+  cy.batch(() => cy.nodes().forEach((node) => {
+    const p = positions.get(node.id());
+    if (p) node.position(p);
+  }));
+}
+
 export function createDrawing(container: HTMLElement): Drawing {
   const cy = cytoscape({
     container,
@@ -262,14 +323,23 @@ export function createDrawing(container: HTMLElement): Drawing {
   cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
   cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
 
-  const layout = async (options: { randomize: boolean; fixed?: string[] }) => {
+  /**
+   * Runs fcose from the positions the nodes have. A first drawing starts from `placeInRings` with
+   * little energy, so the force pass polishes a sensible placement instead of building one from
+   * fcose's random spectral start: that start cost about a third of the layout, and left a
+   * different drawing on every load. A merge starts from the drawing as it is, with fcose's usual
+   * energy, as the new nodes start piled around the node they came from.
+   */
+  const layout = async (options: { first: boolean; fixed?: string[] }) => {
     const n = cy.nodes().length;
     const run = cy.layout({
       name: 'fcose',
       // 'draft' skips the force-directed pass and piles nodes up; 'default' lays out 300 nodes in ~2.5 s.
       quality: 'default',
-      randomize: options.randomize,
-      animate: !options.randomize && n < 300,
+      randomize: false,
+      // fcose keeps this setting between runs, hence given every time.
+      initialEnergyOnIncremental: options.first ? FIRST_DRAWING_ENERGY : MERGE_ENERGY,
+      animate: !options.first && n < 300,
       animationDuration: 450,
       fit: true,
       padding: 36,
@@ -289,10 +359,11 @@ export function createDrawing(container: HTMLElement): Drawing {
     } as unknown as cytoscape.LayoutOptions);
     const done = run.promiseOn('layoutstop');
     const started = performance.now();
+    if (options.first) placeInRings(cy);
     run.run();
     await done;
     // How long each layout took, for the tests and benchmarks to read (performance.getEntriesByName).
-    performance.measure('explorer-layout', { start: started, detail: { nodes: n, edges: cy.edges().length, randomize: options.randomize } });
+    performance.measure('explorer-layout', { start: started, detail: { nodes: n, edges: cy.edges().length, first: options.first } });
     // A graph of a few nodes would otherwise be blown up to fill the window.
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
@@ -374,13 +445,13 @@ export function createDrawing(container: HTMLElement): Drawing {
     async replace(graph, lang) {
       cy.elements().remove();
       add(graph, lang, undefined, graph.nodes[0]?.id);
-      if (cy.nodes().length > 0) await layout({ randomize: true });
+      if (cy.nodes().length > 0) await layout({ first: true });
     },
     async merge(graph, lang, anchorId) {
       const anchor = cy.getElementById(anchorId);
       const around = anchor.nonempty() ? { ...anchor.position() } : undefined;
       const added = add(graph, lang, around, anchorId);
-      if (added > 0) await layout({ randomize: false });
+      if (added > 0) await layout({ first: false });
       else refreshEdgeLabels();
       return added;
     },
@@ -397,7 +468,7 @@ export function createDrawing(container: HTMLElement): Drawing {
       const left = Math.max(0, (node.data('left') as number) - page.nodes.length);
       if (!page.hasNextPage || left === 0) cy.remove(node);
       else node.data({ left, cursor: page.endCursor, label: groupLabel(group, left, lang) });
-      if (added > 0) await layout({ randomize: false });
+      if (added > 0) await layout({ first: false });
       return added;
     },
     relabel(lang) {
