@@ -7,7 +7,10 @@
  * layout's own time as the page measures it (`explorer-layout`, wall clock) and the CPU time of the
  * page's main thread from navigation until the drawing has settled (loading, drawing and layout
  * together: an upper bound on the layout's own CPU, and unlike the wall clock not stretched when
- * other programs share the CPUs), with the machine's load average.
+ * other programs share the CPUs), with the machine's load average. Per run also: how many node labels
+ * the drawing hides to keep them off each other (a faster layout that hides many more is not a more
+ * readable one) and the zoom the drawing opens at (at 0.5 or below, cytoscape draws no 11 px label
+ * at all: `min-zoomed-font-size`).
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -47,6 +50,8 @@ interface Run {
   edges: number;
   layoutMs: number;
   mainThreadCpuMs: number;
+  hiddenLabels: number;
+  zoom: number;
   load: number;
 }
 
@@ -85,13 +90,18 @@ export async function main(args: string[]): Promise<void> {
         const entry = performance.getEntriesByName('explorer-layout')[0] as PerformanceMeasure | undefined;
         return entry ? { ms: entry.duration, nodes: entry.detail.nodes as number, edges: entry.detail.edges as number } : undefined;
       });
+      const drawing = await page.evaluate(() => {
+        const cy = (window as unknown as { cy: { nodes(selector?: string): { length: number }; zoom(): number } }).cy;
+        return { hiddenLabels: cy.nodes('.label-hidden').length, zoom: cy.zoom() };
+      });
       await page.close();
       if (!layout) throw new Error('the explorer drew nothing: no layout was measured');
-      const run = { nodes: layout.nodes, edges: layout.edges, layoutMs: layout.ms, mainThreadCpuMs: threadTime * 1000, load: os.loadavg()[0]! };
+      const run = { nodes: layout.nodes, edges: layout.edges, layoutMs: layout.ms, mainThreadCpuMs: threadTime * 1000, ...drawing, load: os.loadavg()[0]! };
       if (i > 0) results.push(run);
       process.stderr.write(
         `[bench] ${i === 0 ? 'warm-up' : `run ${i}/${runs}`}: ${run.nodes} nodes, ${run.edges} edges; layout ${run.layoutMs.toFixed(0)} ms (wall); ` +
-          `main thread ${run.mainThreadCpuMs.toFixed(0)} ms CPU for the whole first drawing; load average ${run.load.toFixed(1)}\n`,
+          `main thread ${run.mainThreadCpuMs.toFixed(0)} ms CPU for the whole first drawing; ${run.hiddenLabels} labels hidden, zoom ${run.zoom.toFixed(2)}; ` +
+          `load average ${run.load.toFixed(1)}\n`,
       );
     }
     const walls = results.map((r) => r.layoutMs);
@@ -101,6 +111,8 @@ export async function main(args: string[]): Promise<void> {
         `${runs} fresh pages, Chromium headless, ${os.cpus().length} CPUs\n` +
         `  layout, wall clock:                       median ${median(walls).toFixed(0)} ms, min ${Math.min(...walls).toFixed(0)}, max ${Math.max(...walls).toFixed(0)}\n` +
         `  main thread CPU, page load to settled:    median ${median(cpus).toFixed(0)} ms, min ${Math.min(...cpus).toFixed(0)}, max ${Math.max(...cpus).toFixed(0)}\n` +
+        `  labels hidden to avoid overlaps:          ${[...new Set(results.map((r) => r.hiddenLabels))].sort((a, b) => a - b).join(', ')} of ${results[0]!.nodes}; ` +
+        `zoom ${Math.min(...results.map((r) => r.zoom)).toFixed(2)}–${Math.max(...results.map((r) => r.zoom)).toFixed(2)}\n` +
         `  load average during the runs:             ${Math.min(...results.map((r) => r.load)).toFixed(1)}–${Math.max(...results.map((r) => r.load)).toFixed(1)}\n`,
     );
   } finally {
