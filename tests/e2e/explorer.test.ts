@@ -129,6 +129,22 @@ describe('the explorer page', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tebboune-neighbourhood.png') });
   });
 
+  it('draws the same neighbourhood the same way on every load', async () => {
+    const drawn = async () => {
+      const page = await open(`/?focus=${TEBBOUNE}`);
+      // Positions relative to the focus, to the pixel: the same answer, the same drawing.
+      const positions = await page.evaluate((id) => {
+        const focus = window.cy.getElementById(id).position();
+        return window.cy.nodes().map((n) => `${n.id()} ${Math.round(n.position().x - focus.x)} ${Math.round(n.position().y - focus.y)}`).sort();
+      }, TEBBOUNE);
+      await page.close();
+      return positions;
+    };
+    const first = await drawn();
+    expect(first.length).toBeGreaterThan(3);
+    expect(await drawn()).toEqual(first);
+  });
+
   it('opens on an entity from ?focus=, and a click on a node merges its neighbours into the drawing', async () => {
     const page = await open(`/?focus=${TEBBOUNE}`);
     expect(await page.evaluate((id) => window.cy.getElementById(id).hasClass('focus'), TEBBOUNE)).toBe(true);

@@ -236,16 +236,16 @@ const RING_SPACING = 80;
 const RING_GAP = 150;
 
 /**
- * The starting placement of a first drawing: the first-ranked node (the focus) in the middle, the
+ * The starting placement of a first drawing: the focus in the middle, the
  * nodes one hop from it on a ring in rank order, each further hop on the next ring, its nodes in
  * the order of the node they are reached through (so a node starts beside it, a group beside its
  * owner). Nodes the focus does not reach go on an outer ring. Deterministic: one answer is always
  * drawn the same way.
  */
-export function placeInRings(cy: cytoscape.Core): void {
+export function placeInRings(cy: cytoscape.Core, focusId: string): void {
   const byRank = cy.nodes().sort((a, b) => (a.data('rank') as number) - (b.data('rank') as number));
-  const focus = byRank[0];
-  if (!focus) return;
+  const focus = cy.getElementById(focusId);
+  if (focus.empty()) return;
   // Breadth first from the focus, neighbours in rank order: a node's parent is its best-ranked way in.
   const hop = new Map<string, number>([[focus.id(), 0]]);
   const parent = new Map<string, string>();
@@ -330,7 +330,7 @@ export function createDrawing(container: HTMLElement): Drawing {
    * different drawing on every load. A merge starts from the drawing as it is, with fcose's usual
    * energy, as the new nodes start piled around the node they came from.
    */
-  const layout = async (options: { first: boolean; fixed?: string[] }) => {
+  const layout = async (options: { first: boolean; focusId?: string; fixed?: string[] }) => {
     const n = cy.nodes().length;
     const run = cy.layout({
       name: 'fcose',
@@ -359,7 +359,7 @@ export function createDrawing(container: HTMLElement): Drawing {
     } as unknown as cytoscape.LayoutOptions);
     const done = run.promiseOn('layoutstop');
     const started = performance.now();
-    if (options.first) placeInRings(cy);
+    if (options.first && options.focusId) placeInRings(cy, options.focusId);
     run.run();
     await done;
     // How long each layout took, for the tests and benchmarks to read (performance.getEntriesByName).
@@ -444,8 +444,9 @@ export function createDrawing(container: HTMLElement): Drawing {
     cy,
     async replace(graph, lang) {
       cy.elements().remove();
-      add(graph, lang, undefined, graph.nodes[0]?.id);
-      if (cy.nodes().length > 0) await layout({ first: true });
+      const focusId = graph.nodes[0]?.id;
+      add(graph, lang, undefined, focusId);
+      if (cy.nodes().length > 0) await layout({ first: true, focusId });
     },
     async merge(graph, lang, anchorId) {
       const anchor = cy.getElementById(anchorId);
