@@ -8,3 +8,9 @@ export function intFlag(args: string[], flag: string, fallback: number): number 
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
   return n;
 }
+
+/** The text after `flag`, or `fallback` when the flag is absent or has nothing after it. */
+export function stringFlag(args: string[], flag: string, fallback: string): string {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}

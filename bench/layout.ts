@@ -16,34 +16,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { createApp } from '../src/app.js';
-import { TX_TIMEOUT_MS } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { upsertEntities } from '../src/graph/writeEntities.js';
-import { writeRelations } from '../src/graph/writeRelations.js';
-import { writeVisits } from '../src/graph/writeVisits.js';
 import { loadSeed } from '../src/import/seed.js';
 import { createLogger } from '../src/log.js';
 import { CHROMIUM, CHROMIUM_FLAGS, openExplorer, prepareBrowserTests } from '../tests/support/browser.js';
 import { openBenchDatabase } from './database.js';
 import { median } from './read.js';
+import { intFlag, stringFlag } from './args.js';
 import { HUB_COUNTRIES, syntheticGraph } from './synthetic.js';
-
-function option(args: string[], flag: string, fallback: string): string {
-  const i = args.indexOf(flag);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-}
-
-function positive(args: string[], flag: string, fallback: number): number {
-  const n = Number(option(args, flag, String(fallback)));
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
-  return n;
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+import { writeSyntheticGraph } from './writeSynthetic.js';
 
 interface Run {
   nodes: number;
@@ -56,9 +37,9 @@ interface Run {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const visits = positive(args, '--visits', 3000);
-  const runs = positive(args, '--runs', 10);
-  const focus = option(args, '--focus', HUB_COUNTRIES[0]!);
+  const visits = intFlag(args, '--visits', 3000);
+  const runs = intFlag(args, '--runs', 10);
+  const focus = stringFlag(args, '--focus', HUB_COUNTRIES[0]!);
   prepareBrowserTests();
   const { db, close } = await openBenchDatabase();
   const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-api-key-0123456789' });
@@ -68,10 +49,7 @@ export async function main(args: string[]): Promise<void> {
     await loadSeed(db);
     const graph = syntheticGraph({ visits, hubs: true });
     const started = Date.now();
-    const bulk = { timeoutMs: TX_TIMEOUT_MS.import };
-    for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'), bulk);
-    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }), bulk);
-    for (const batch of chunks(graph.visits, 250)) await db.write((tx) => writeVisits(tx, batch), bulk);
+    await writeSyntheticGraph(db, graph);
     process.stderr.write(`[bench] ${graph.visits.length} synthetic visits with hubs loaded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -25,18 +25,17 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createApp } from '../src/app.js';
-import { TX_TIMEOUT_MS, type Db } from '../src/db/driver.js';
+import type { Db } from '../src/db/driver.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { loadSeed } from '../src/import/seed.js';
-import { upsertEntities } from '../src/graph/writeEntities.js';
-import { writeRelations } from '../src/graph/writeRelations.js';
-import { writeVisits } from '../src/graph/writeVisits.js';
 import { neighborhoodStatement, visitsStatement, type Statement } from '../src/graphql/read/queries.js';
 import { selectionFromText } from '../src/graphql/read/selection.js';
 import { buildSchema } from '../src/graphql/schema.js';
 import { openBenchDatabase } from './database.js';
 import { createLogger } from '../src/log.js';
+import { intFlag } from './args.js';
 import { syntheticGraph } from './synthetic.js';
+import { writeSyntheticGraph } from './writeSynthetic.js';
 
 export interface Options {
   visits: number;
@@ -51,42 +50,22 @@ export interface Options {
 }
 
 export function options(args: string[]): Options {
-  const value = (flag: string, fallback: number) => {
-    const i = args.indexOf(flag);
-    if (i < 0) return fallback;
-    const n = Number(args[i + 1]);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer`);
-    return n;
-  };
   return {
-    visits: value('--visits', 5000),
-    duration: value('--duration', 10),
-    connections: value('--connections', 32),
-    rounds: value('--rounds', 3),
-    warmup: value('--warmup', 10),
+    visits: intFlag(args, '--visits', 5000),
+    duration: intFlag(args, '--duration', 10),
+    connections: intFlag(args, '--connections', 32),
+    rounds: intFlag(args, '--rounds', 3),
+    warmup: intFlag(args, '--warmup', 10),
     load: !args.includes('--no-load'),
   };
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 export async function loadSynthetic(db: Db, visitCount: number): Promise<void> {
   const graph = syntheticGraph({ visits: visitCount });
   const started = Date.now();
-  // Batches of a bulk load: the importer's timeout, not an API write's (a loaded machine is slow).
-  const bulk = { timeoutMs: TX_TIMEOUT_MS.import };
-  for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'), bulk);
-  for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }), bulk);
-  let done = 0;
-  for (const batch of chunks(graph.visits, 250)) {
-    await db.write((tx) => writeVisits(tx, batch), bulk);
-    done += batch.length;
+  await writeSyntheticGraph(db, graph, (done) => {
     if (done % 1000 === 0 || done === graph.visits.length) process.stderr.write(`[bench] ${done}/${graph.visits.length} visits written\n`);
-  }
+  });
   process.stderr.write(`[bench] synthetic graph: ${graph.entities.length} entities, ${graph.relations.length} relations, ${graph.visits.length} visits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

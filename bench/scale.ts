@@ -25,18 +25,9 @@ import { writeRelations } from '../src/graph/writeRelations.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
+import { stringFlag } from './args.js';
 import { HUB_COUNTRIES, HUB_TRAVELERS, syntheticGraph } from './synthetic.js';
-
-function option(args: string[], flag: string, fallback: string): string {
-  const i = args.indexOf(flag);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+import { chunks } from './writeSynthetic.js';
 
 /** People a batch of visits names (traveller, principals, attendees). */
 function peopleOf(visits: VisitRecord[]): Set<string> {
@@ -68,16 +59,16 @@ interface Scenario {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const sizes = option(args, '--sizes', '1000,10000,100000').split(',').map(Number);
-  const runs = Number(option(args, '--runs', '40'));
+  const sizes = stringFlag(args, '--sizes', '1000,10000,100000').split(',').map(Number);
+  const runs = Number(stringFlag(args, '--runs', '40'));
   // Large batches through the visit writer (its create-only path takes the new visits of a batch
   // in one statement): 250 a batch loaded at tens of visits per second, too slow for 100k.
-  const batchSize = Number(option(args, '--batch', '2000'));
+  const batchSize = Number(stringFlag(args, '--batch', '2000'));
   // The graph every stage is cut from: the same --total gives the same first N visits, so that
   // runs on a kept database (--keep) add to what an earlier run loaded.
-  const total = Number(option(args, '--total', String(Math.max(...sizes))));
+  const total = Number(stringFlag(args, '--total', String(Math.max(...sizes))));
   const graph = syntheticGraph({ visits: total, hubs: true });
-  const keepIn = option(args, '--keep', '');
+  const keepIn = stringFlag(args, '--keep', '');
   const { db, close, serverPid } = await openBenchDatabase({ keepIn: keepIn || undefined });
   const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-scale-api-key' });
   try {

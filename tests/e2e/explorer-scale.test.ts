@@ -9,11 +9,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_COUNTRIES, syntheticGraph } from '../../bench/synthetic.js';
-import { TX_TIMEOUT_MS, type Db } from '../../src/db/driver.js';
+import { writeSyntheticGraph } from '../../bench/writeSynthetic.js';
+import type { Db } from '../../src/db/driver.js';
 import { loadSeed } from '../../src/import/seed.js';
-import { upsertEntities } from '../../src/graph/writeEntities.js';
-import { writeRelations } from '../../src/graph/writeRelations.js';
-import { writeVisits } from '../../src/graph/writeVisits.js';
 import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, explorerIdle, openExplorer, prepareBrowserTests, watchProblems } from '../support/browser.js';
 import { connectTestDb, freshDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -28,12 +26,6 @@ interface ExplorerWindow {
 }
 declare const window: ExplorerWindow & Window;
 
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 describe('the explorer on a real-sized graph', () => {
   let db: Db;
   let server: TestServer;
@@ -46,11 +38,7 @@ describe('the explorer on a real-sized graph', () => {
     await freshDatabase(db);
     await loadSeed(db);
     const graph = syntheticGraph({ visits: VISITS, hubs: true });
-    // The bulk-import timeout: on a shared, loaded machine a batch may take longer than a request's write.
-    const bulk = { timeoutMs: TX_TIMEOUT_MS.import };
-    for (const batch of chunks(graph.entities, 2000)) await db.write((tx) => upsertEntities(tx, batch, 'replace'), bulk);
-    for (const batch of chunks(graph.relations, 1000)) await db.write((tx) => writeRelations(tx, batch, { allowStructural: true }), bulk);
-    for (const batch of chunks(graph.visits, 250)) await db.write((tx) => writeVisits(tx, batch), bulk);
+    await writeSyntheticGraph(db, graph);
     server = await startTestServer(db);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   }, 1_200_000);
