@@ -64,13 +64,14 @@ export async function main(args: string[]): Promise<void> {
       await openExplorer(page, url, `/?focus=${encodeURIComponent(focus)}`);
       const metrics = await cdp.send('Performance.getMetrics');
       const threadTime = metrics.metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
-      const layout = await page.evaluate(() => {
+      // The layout's measure and the settled drawing, read in one round trip.
+      const { layout, drawing } = await page.evaluate(() => {
         const entry = performance.getEntriesByName('explorer-layout')[0] as PerformanceMeasure | undefined;
-        return entry ? { ms: entry.duration, nodes: entry.detail.nodes as number, edges: entry.detail.edges as number } : undefined;
-      });
-      const drawing = await page.evaluate(() => {
         const cy = (window as unknown as { cy: { nodes(selector?: string): { length: number }; zoom(): number } }).cy;
-        return { hiddenLabels: cy.nodes('.label-hidden').length, zoom: cy.zoom() };
+        return {
+          layout: entry ? { ms: entry.duration, nodes: entry.detail.nodes as number, edges: entry.detail.edges as number } : undefined,
+          drawing: { hiddenLabels: cy.nodes('.label-hidden').length, zoom: cy.zoom() },
+        };
       });
       await page.close();
       if (!layout) throw new Error('the explorer drew nothing: no layout was measured');

@@ -33,7 +33,7 @@ import { selectionFromText } from '../src/graphql/read/selection.js';
 import { buildSchema } from '../src/graphql/schema.js';
 import { openBenchDatabase } from './database.js';
 import { createLogger } from '../src/log.js';
-import { intFlag } from './args.js';
+import { intFlag, stringFlag } from './args.js';
 import { syntheticGraph } from './synthetic.js';
 import { writeSyntheticGraph } from './writeSynthetic.js';
 
@@ -178,9 +178,8 @@ function rootField(query: string): FieldNode {
 
 /** `--only 1,2`: the scenarios to run, by number; undefined for all. */
 function onlyScenarios(args: string[]): number[] | undefined {
-  const i = args.indexOf('--only');
-  if (i < 0) return undefined;
-  const numbers = (args[i + 1] ?? '').split(',').map(Number);
+  if (!args.includes('--only')) return undefined;
+  const numbers = stringFlag(args, '--only', '').split(',').map(Number);
   if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 2)) throw new Error('--only takes scenario numbers (1 neighbourhood, 2 visits page), e.g. --only 2');
   return numbers;
 }

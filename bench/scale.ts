@@ -25,7 +25,7 @@ import { writeRelations } from '../src/graph/writeRelations.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
 import { createLogger } from '../src/log.js';
 import { openBenchDatabase } from './database.js';
-import { stringFlag } from './args.js';
+import { intFlag, stringFlag } from './args.js';
 import { HUB_COUNTRIES, HUB_TRAVELERS, syntheticGraph } from './synthetic.js';
 import { chunks } from './writeSynthetic.js';
 
@@ -60,13 +60,13 @@ interface Scenario {
 
 export async function main(args: string[]): Promise<void> {
   const sizes = stringFlag(args, '--sizes', '1000,10000,100000').split(',').map(Number);
-  const runs = Number(stringFlag(args, '--runs', '40'));
+  const runs = intFlag(args, '--runs', 40);
   // Large batches through the visit writer (its create-only path takes the new visits of a batch
   // in one statement): 250 a batch loaded at tens of visits per second, too slow for 100k.
-  const batchSize = Number(stringFlag(args, '--batch', '2000'));
+  const batchSize = intFlag(args, '--batch', 2000);
   // The graph every stage is cut from: the same --total gives the same first N visits, so that
   // runs on a kept database (--keep) add to what an earlier run loaded.
-  const total = Number(stringFlag(args, '--total', String(Math.max(...sizes))));
+  const total = intFlag(args, '--total', Math.max(...sizes));
   const graph = syntheticGraph({ visits: total, hubs: true });
   const keepIn = stringFlag(args, '--keep', '');
   const { db, close, serverPid } = await openBenchDatabase({ keepIn: keepIn || undefined });
