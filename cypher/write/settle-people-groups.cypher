@@ -1,6 +1,7 @@
 // People who share a folded surname, in groups of two or more, each with the span of its dated
-// visits and meetings, its terms of office, the ids a registry gave it, and the pairs set apart by
-// hand: what the person rules are applied to again once a whole import is in
+// visits and meetings, its terms of office, the offices its records give it (a role for the country
+// travelled for, or for the host of the visit it was met in), the ids a registry gave it, and the
+// pairs set apart by hand: what the person rules are applied to again once a whole import is in
 // (src/graph/settlePeople.ts).
 MATCH (p:Person)
 WHERE p.surnameKey IS NOT NULL
@@ -11,7 +12,17 @@ CALL (p) {
   OPTIONAL MATCH (p)<-[:TRAVELER|PRINCIPAL]-(e:Event)
   RETURN toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last
 }
-WITH key, p, first, last
+CALL (p) {
+  MATCH (p)<-[tr:TRAVELER]-(:Visit)-[:ON_BEHALF_OF]->(c:Country)
+  WHERE tr.role IS NOT NULL
+  RETURN collect(DISTINCT {role: tr.role, country: c.id}) AS travelled
+}
+CALL (p) {
+  MATCH (p)<-[pr:PRINCIPAL]-(:Meeting)<-[:INCLUDES]-(v:Visit)-[:HOST_COUNTRY]->(c:Country)
+  WHERE pr.role IS NOT NULL AND NOT (v)-[:TRAVELER]->(p)
+  RETURN collect(DISTINCT {role: pr.role, country: c.id}) AS met
+}
+WITH key, p, first, last, travelled + met AS offices
 RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last,
   registryIds: coalesce(p.externalIds, []) + CASE WHEN p.hsgId IS NULL THEN [] ELSE ['hsg:' + p.hsgId] END,
-  terms: [(p)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}]}) AS people
+  terms: [(p)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}], offices: offices}) AS people

@@ -11,12 +11,23 @@ import type { EntityRef } from './records.js';
  * Why a reference was joined to the entity it resolved to, in the order the rules are tried:
  * its id, an external id or the id of an entity merged into it, its exact name, an alias, a
  * person's name with middle names or transliteration folded, a surname alone that fits one
- * person (active near the record's date), a surname one letter off; else a new entity, which
- * may absorb a person known so far by a surname alone.
+ * person (active near the record's date), a surname one letter off, a shorter or fuller form
+ * of the name of the one person who held the same office for the same country (however far
+ * apart the dates); else a new entity, which may absorb a person known so far by a surname alone.
  */
 export type MatchReason =
   | 'id' | 'external-id' | 'merged-id' | 'exact' | 'alias' | 'name-variant' | 'surname-in-context'
-  | 'close-spelling' | 'new' | 'absorbed-short-form';
+  | 'close-spelling' | 'same-office' | 'new' | 'absorbed-short-form';
+
+/**
+ * The office a record gives a person: the role as the source states it ("President") and the
+ * country it is held for (a traveler's `representing`, or the host of a visit in which the
+ * person was met). Tells a person's two records decades apart from a namesake's.
+ */
+export interface OfficeContext {
+  role: string;
+  country: EntityRef;
+}
 
 export interface RefRequest {
   ref: EntityRef;
@@ -41,6 +52,8 @@ export interface RefRequest {
   expectAny?: EntityKindName[];
   /** The record's date, to prefer the person active then when a surname alone is given. */
   date?: string;
+  /** The office the record gives the person, when it names both a role and a country. */
+  office?: OfficeContext;
 }
 
 /** A reference's names as given (English, Arabic, aliases), trimmed, each with letters to match on. */

@@ -109,7 +109,7 @@ function joinEarlierNew(request: RefRequest, i: number, state: Deciding): boolea
   if (candidates.length > 1) throw ambiguous(request, candidates);
   if (fresh.length === 1) {
     state.plan.newKeyOf[i] = fresh[0]!.key;
-    state.newPeople.seen(fresh[0]!, request.date);
+    state.newPeople.seen(fresh[0]!, request.date, request.office);
     return true;
   }
   return candidates.length === 1;
@@ -128,7 +128,7 @@ function choosePersonFor(request: RefRequest, i: number, state: Deciding) {
     return taught.length > 0 ? { ...c, aliases: [...c.aliases, ...taught] } : c;
   });
   const people = [...stored, ...batchPeople.keys()];
-  const choice = people.length > 0 ? choosePerson(latinNames(ref), request.date, people) : null;
+  const choice = people.length > 0 ? choosePerson(latinNames(ref), request.date, people, request.office) : null;
   return { choice, batchPeople };
 }
 
@@ -141,7 +141,7 @@ function joinPerson(
   const entry = batchPeople.get(choice.match);
   if (entry) {
     plan.newKeyOf[i] = entry.key;
-    state.newPeople.seen(entry, request.date);
+    state.newPeople.seen(entry, request.date, request.office);
     plan.newPersonReason.set(i, choice.reason);
     // A person this batch creates takes the names a rule matched as aliases from the start.
     if (choice.learn) {
@@ -172,7 +172,7 @@ function takeOverShortForm(request: RefRequest, i: number, shortForm: NewEntry, 
   if (ref.externalId) record.externalIds = [...new Set([...(record.externalIds ?? []), ref.externalId])];
   for (const k of keysOf(ref)) shortForm.keys.add(k);
   state.newPeople.renamed(shortForm, record);
-  state.newPeople.seen(shortForm, request.date);
+  state.newPeople.seen(shortForm, request.date, request.office);
   state.plan.newKeyOf[i] = shortForm.key;
   state.plan.newPersonReason.set(i, 'absorbed-short-form');
 }
@@ -199,6 +199,6 @@ function planNewEntity(request: RefRequest, i: number, absorb: PersonCandidate |
   if (within !== null) plan.newWithin.set(record, { withinId: within, request: i });
   const entry = { key, record, keys: new Set(keysOf(ref)) };
   state.earlierNew.push(entry);
-  if (kind === 'PERSON' && !label) state.newPeople.add(entry, record, request.date);
+  if (kind === 'PERSON' && !label) state.newPeople.add(entry, record, request.date, request.office);
   plan.newKeyOf[i] = key;
 }

@@ -5,7 +5,9 @@
  * date ("surname-in-context"); a surname one letter off, only with the same given name and a
  * surname of six letters or more, and only when it is the one such person ("close-spelling").
  */
+import { normalizeName } from './normalize.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, withinOneEdit, type PersonName } from './personName.js';
+import { keysOf, type OfficeContext } from './references.js';
 
 export interface PersonCandidate {
   id: string;
@@ -17,6 +19,40 @@ export interface PersonCandidate {
   last: string | null;
   /** The person's terms of office (HOLDS_POSITION since/until, partial dates; an open end is null). */
   terms?: Term[];
+  /** The offices the person's records give them: a role as stated, for a country (id and name keys). */
+  offices?: Office[];
+}
+
+export interface Office {
+  role: string;
+  country: string | null;
+  countryKeys?: string[];
+}
+
+/**
+ * Ranks and honorifics that many people of one country bear at the same time: they name no
+ * office that tells one person from another ("Sheikh Nasser Sabah Al-Ahmed Al-Sabah" of 2020
+ * is not the prime minister "Sheikh Nasser al-Sabah" of 2008).
+ */
+const NOT_OFFICES = new Set(['sheikh', 'sheik', 'shaikh', 'prince', 'princess', 'general', 'field marshal', 'marshal', 'archbishop', 'cardinal', 'mr', 'mrs', 'ms', 'dr', 'sir']);
+
+/** A role folded for comparing ("Prime Minister" → "prime minister"), or null for one that names no office. */
+export function officeKey(role: string | null | undefined): string | null {
+  const key = role ? normalizeName(role) : '';
+  return key && !NOT_OFFICES.has(key) ? key : null;
+}
+
+/** The office a record gives a reference, in the shape a candidate's offices have. */
+export function officeOf(context: OfficeContext): Office {
+  return { role: context.role, country: context.country.id ?? null, countryKeys: keysOf(context.country) };
+}
+
+/** True when two offices are one: the same role (folded) for the same country (by id, else by name). */
+export function sameOffice(a: Office, b: Office): boolean {
+  const role = officeKey(a.role);
+  if (!role || role !== officeKey(b.role)) return false;
+  if (a.country && b.country) return a.country === b.country;
+  return (a.countryKeys ?? []).some((k) => (b.countryKeys ?? []).includes(k));
 }
 
 export interface Term {
@@ -41,7 +77,7 @@ export type PersonChoice =
    * form of their name, not a surname alone or a shorter form that a namesake could bear), so they
    * are kept as aliases and the next mention of them matches as `alias`.
    */
-  | { match: PersonCandidate; reason: 'name-variant' | 'surname-in-context' | 'close-spelling'; learn: boolean }
+  | { match: PersonCandidate; reason: 'name-variant' | 'surname-in-context' | 'close-spelling' | 'same-office'; learn: boolean }
   | { absorb: PersonCandidate }
   | { ambiguous: PersonCandidate[] }
   | null;
@@ -121,8 +157,11 @@ function narrowByDate(candidates: PersonCandidate[], date: string | undefined): 
   return active.length === 1 ? active[0]! : null;
 }
 
-/** Which known person, if any, a reference's names mean by the person rules. */
-export function choosePerson(names: string[], date: string | undefined, candidates: PersonCandidate[]): PersonChoice {
+/**
+ * Which known person, if any, a reference's names mean by the person rules. `office` is the
+ * office the record gives the reference (a role for a country), when it gives one.
+ */
+export function choosePerson(names: string[], date: string | undefined, candidates: PersonCandidate[], office?: OfficeContext): PersonChoice {
   const wanted = parsedNames(names);
   if (wanted.length === 0 || candidates.length === 0) return null;
   const namesOf = (c: PersonCandidate) => parsedNames([c.name, ...c.aliases]);
@@ -138,14 +177,23 @@ export function choosePerson(names: string[], date: string | undefined, candidat
     const variants = full.filter((c) => namesOf(c).some((n) => withGiven.some((w) =>
       sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n)
       && (exactlyAsFull(w, n) || (!otherwiseNamed && (!date || !c.first || activeAt(c, date, SHORTER_NAME_MARGIN_YEARS)))))));
+    // Chosen among several by the date, or by a shorter form: true then, not always.
+    const learnable = (chosen: PersonCandidate) => namesOf(chosen).some((n) => withGiven.some((w) =>
+      sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n) && !leavesOut(w, n)));
     if (variants.length > 0) {
       const chosen = narrowByDate(variants, date);
       if (!chosen) return { ambiguous: variants };
-      // Chosen among several by the date, or by a shorter form: true then, not always.
-      const learn = variants.length === 1 && namesOf(chosen).some((n) => withGiven.some((w) =>
-        sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n) && !leavesOut(w, n)));
-      return { match: chosen, reason: 'name-variant', learn };
+      return { match: chosen, reason: 'name-variant', learn: variants.length === 1 && learnable(chosen) };
     }
+    // Farther from the date than a career spans, a shorter or fuller form of the name is still
+    // the person's when their records give the same office for the same country ("President
+    // Michael Higgins" met in Ireland in 2012 and "President Michael D. Higgins" in 2023), and
+    // one person only fits: a son who succeeded his father under the same name holds it too, but
+    // is told apart by the middle names or "Jr" the rule above already weighs.
+    const here = office && officeKey(office.role) ? officeOf(office) : null;
+    const sameHolder = here && !otherwiseNamed ? full.filter((c) => (c.offices ?? []).some((o) => sameOffice(here, o))
+      && namesOf(c).some((n) => withGiven.some((w) => sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n)))) : [];
+    if (sameHolder.length === 1) return { match: sameHolder[0]!, reason: 'same-office', learn: learnable(sameHolder[0]!) };
     const close = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) => {
       const a = surnameKeyOf(w.surname);
       const b = surnameKeyOf(n.surname);
@@ -185,17 +233,19 @@ export function choosePerson(names: string[], date: string | undefined, candidat
  */
 export class NewPeople<T> {
   private readonly bySurname = new Map<string, Set<T>>();
-  private readonly people = new Map<T, { id: string; name: string; aliases: string[]; dates: string[] }>();
+  private readonly people = new Map<T, { id: string; name: string; aliases: string[]; dates: string[]; offices: Office[] }>();
 
-  add(entry: T, person: { id: string; name: string; aliases?: string[] }, date: string | undefined): void {
-    this.people.set(entry, { id: person.id, name: person.name, aliases: person.aliases ?? [], dates: [] });
+  add(entry: T, person: { id: string; name: string; aliases?: string[] }, date: string | undefined, office?: OfficeContext): void {
+    this.people.set(entry, { id: person.id, name: person.name, aliases: person.aliases ?? [], dates: [], offices: [] });
     this.index(entry, [person.name, ...(person.aliases ?? [])]);
-    this.seen(entry, date);
+    this.seen(entry, date, office);
   }
 
-  /** A later mention of the entry, at this date. */
-  seen(entry: T, date: string | undefined): void {
-    if (date) this.people.get(entry)?.dates.push(date);
+  /** A later mention of the entry, at this date (and in this office, if the record gives one). */
+  seen(entry: T, date: string | undefined, office?: OfficeContext): void {
+    const known = this.people.get(entry);
+    if (date) known?.dates.push(date);
+    if (office) known?.offices.push(officeOf(office));
   }
 
   /** The entry now goes by a fuller name too. */
@@ -211,9 +261,9 @@ export class NewPeople<T> {
     const found = new Map<PersonCandidate, T>();
     const entries = new Set(parsedNames(names).flatMap((p) => [...(this.bySurname.get(surnameKeyOf(p.surname)) ?? [])]));
     for (const entry of entries) {
-      const { id, name, aliases, dates } = this.people.get(entry)!;
+      const { id, name, aliases, dates, offices } = this.people.get(entry)!;
       const sorted = [...dates].sort();
-      found.set({ id, kind: 'PERSON', name, aliases, first: sorted[0] ?? null, last: sorted[sorted.length - 1] ?? null }, entry);
+      found.set({ id, kind: 'PERSON', name, aliases, first: sorted[0] ?? null, last: sorted[sorted.length - 1] ?? null, offices }, entry);
     }
     return found;
   }

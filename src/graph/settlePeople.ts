@@ -11,7 +11,8 @@
  * - people whose names are one name by the name-variant rule (and "Jr"/"Sr" agree), when each
  *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
  *   beside two different Hamads stays for review), and a shorter form is joined only within ten
- *   years of the fuller one's activity (an undated one is not joined: it may be anyone of that name).
+ *   years of the fuller one's activity (an undated one is not joined: it may be anyone of that name),
+ *   or, farther apart, when the records of both give the same office for the same country.
  * Two people with different ids from one registry (the historian's John Adams and John Quincy
  * Adams) are never joined, and a person a registry knows is the one kept.
  * Pairs set apart by hand (dismissDuplicate) stay apart. One statement reads the groups; each
@@ -20,7 +21,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { mergeEntities } from './merge.js';
-import { inTerm, SHORTER_NAME_MARGIN_YEARS, type Term } from './resolvePeople.js';
+import { inTerm, sameOffice, SHORTER_NAME_MARGIN_YEARS, type Office, type Term } from './resolvePeople.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, type PersonName } from './personName.js';
 
 export interface SettleCandidate {
@@ -34,6 +35,8 @@ export interface SettleCandidate {
   /** Ids registries gave the person ("wikidata:Q7747", the historian's "hsg:adams-john"). */
   registryIds?: string[];
   terms?: Term[];
+  /** The offices the person's records give them (a role as stated, for a country id). */
+  offices?: Office[];
 }
 
 /** Years around a full-named person's activity in which a surname alone is taken to be them. */
@@ -72,7 +75,16 @@ function middlesContradict(a: SettleCandidate, b: SettleCandidate): boolean {
     && surnameKeyOf(x.surname) === surnameKeyOf(y.surname) && !middlesAgree(x.middles, y.middles)));
 }
 
-/** True when the name-variant rule joins the two, with its guards. */
+/**
+ * True when the records of both give them the same office for the same country (President of
+ * the Gambia in 2003 and in 2014): a shorter and a fuller form of a name are then one person
+ * however far apart, as at resolution (`same-office`).
+ */
+function heldOneOffice(a: SettleCandidate, b: SettleCandidate): boolean {
+  return (a.offices ?? []).some((x) => (b.offices ?? []).some((y) => sameOffice(x, y)));
+}
+
+/** True when the name-variant rule (or, beyond its years, the same office) joins the two, with its guards. */
 function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
   if (registriesDiffer(a, b) || middlesContradict(a, b)) return false;
   return names(a).some((x) => names(b).some((y) => {
@@ -82,7 +94,7 @@ function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
     const asFull = (x.middles.length > 0) === (y.middles.length > 0) && x.generation === y.generation;
     // A shorter form of an undated person may be anyone of that name: no dates, no join.
     const apartYears = gap(a, b);
-    return asFull || (apartYears !== null && apartYears <= SHORTER_NAME_MARGIN_YEARS);
+    return asFull || (apartYears !== null && apartYears <= SHORTER_NAME_MARGIN_YEARS) || heldOneOffice(a, b);
   }));
 }
 

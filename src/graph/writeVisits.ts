@@ -95,6 +95,16 @@ class RefCollector {
     this.requests.push({ ref, at, expect: expectOne, ...(expectAny ? { expectAny } : {}), label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
     return this.requests.length - 1;
   }
+
+  /**
+   * Notes the office a person's reference holds in this record (a role for a country), which
+   * lets a person rule join two forms of one name decades apart.
+   */
+  office(index: number, role: string | undefined, country: EntityRef | undefined): number {
+    const request = this.requests[index]!;
+    if (role?.trim() && country && !request.ref.id) request.office = { role: role.trim(), country };
+    return index;
+  }
 }
 
 /** A role as the source states it, folded for matching post names ("Prime Minister" → "prime minister"). */
@@ -138,14 +148,16 @@ function planMeeting(
   checkEndDate(record.date ?? visit?.date, record.endDate, at);
   checkProvenance(record, at);
   if (!Array.isArray(record.with) || record.with.length === 0) throw invalid(`${at}.with: name at least one person met`, { at });
+  const hostRef = visit ? refs.requests[visit.host]!.ref : undefined;
   return {
     record,
     at,
     by,
     byRole: visit ? visit.travelerRole : record.by?.role,
     host: visit?.host,
-    with: record.with.map((ref, i) => refs.add(ref, `${at}.with[${i}]`, 'PERSON')),
-    attendees: (record.attendees ?? []).map((ref, i) => refs.add(ref, `${at}.attendees[${i}]`, 'PERSON')),
+    // A person met during a visit, with a title, holds it for the host country as a rule.
+    with: record.with.map((ref, i) => refs.office(refs.add(ref, `${at}.with[${i}]`, 'PERSON'), ref?.role, hostRef)),
+    attendees: (record.attendees ?? []).map((ref, i) => refs.office(refs.add(ref, `${at}.attendees[${i}]`, 'PERSON'), ref?.role, hostRef)),
     city: record.city ? refs.add(record.city, `${at}.city`, 'CITY', undefined, visit?.host) : undefined,
     place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE', undefined, visit?.host) : undefined,
     topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
@@ -373,7 +385,7 @@ function planVisit(refs: RefCollector, record: VisitRecord, at: string): Planned
   checkCertainty(record.dateCertainty, `${at}.dateCertainty`, at);
   checkProvenance(record, at);
   refs.date = record.date;
-  const traveler = refs.add(record.traveler, `${at}.traveler`, 'PERSON');
+  const traveler = refs.office(refs.add(record.traveler, `${at}.traveler`, 'PERSON'), record.traveler?.role, record.representing);
   const host = refs.add(record.host, `${at}.host`, 'COUNTRY');
   // A visit's places lie within the host country unless they say otherwise.
   const places = [
