@@ -470,7 +470,7 @@ describe('one office, decades apart', () => {
     expect(younger.entity.id).not.toBe(elder.entity.id);
   });
 
-  it('keeps a father and a son of one name apart when their offices differ in role or in country', async () => {
+  it('keeps a father and a son of one name apart when their offices differ in role or country, or the son\'s name adds a name of his own', async () => {
     const father = await trip('Omaro Bongovic', 'President', 'Gabonava', '1970-01-01');
     const otherRole = await trip('Omaro Ondimbo Bongovic', 'Prime Minister', 'Gabonava', '2010-01-01');
     expect(otherRole).toMatchObject({ reason: 'new', created: true });
@@ -479,6 +479,15 @@ describe('one office, decades apart', () => {
     const otherCountry = await trip('Laurento Desiro Mobutuxe', 'President', 'Rwandava', '2015-01-01');
     expect(otherCountry).toMatchObject({ reason: 'new', created: true });
     expect(otherCountry.entity.id).not.toBe(elder.entity.id);
+    // The same office for the same country, a generation apart: the son carries a name of his own.
+    const marcos = await trip('Ferdinando Marcosian', 'President', 'Philippinava', '1966-09-14');
+    const junior = await trip('Ferdinando Romualdo Marcosian Jr', 'President', 'Philippinava', '2022-09-20');
+    expect(junior).toMatchObject({ reason: 'new', created: true });
+    expect(junior.entity.id).not.toBe(marcos.entity.id);
+    const seretse = await trip('Seretso Khamawe', 'President', 'Botswanava', '1966-01-01');
+    const ian = await trip('Seretso Khamawe Iano Khamawe', 'President', 'Botswanava', '2008-01-01');
+    expect(ian).toMatchObject({ reason: 'new', created: true });
+    expect(ian.entity.id).not.toBe(seretse.entity.id);
   });
 
   it('never takes a surname alone across the gap, even in the same office', async () => {

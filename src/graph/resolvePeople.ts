@@ -47,6 +47,19 @@ export function officeOf(context: OfficeContext): Office {
   return { role: context.role, country: context.country.id ?? null, countryKeys: keysOf(context.country) };
 }
 
+/**
+ * True when the fuller of two forms of a name adds nothing to the shorter but initials or the
+ * surname again ("Yahya A. J. J. Jammeh", "Qaboos bin Said al Said"), and both say the same of
+ * "Jr"/"Sr". A son named after his father and succeeding him in the same office carries a name
+ * of his own beside the father's ("Ferdinand Romualdez Marcos Jr", "Seretse Khama Ian Khama"):
+ * the father's shorter name is not his, however the office agrees.
+ */
+export function addsOnlyInitials(a: PersonName, b: PersonName): boolean {
+  if (a.generation !== b.generation) return false;
+  const longer = a.middles.length >= b.middles.length ? a : b;
+  return longer.middles.every((m) => m.length === 1 || surnameKeyOf(m) === surnameKeyOf(longer.surname));
+}
+
 /** True when two offices are one: the same role (folded) for the same country (by id, else by name). */
 export function sameOffice(a: Office, b: Office): boolean {
   const role = officeKey(a.role);
@@ -187,12 +200,12 @@ export function choosePerson(names: string[], date: string | undefined, candidat
     }
     // Farther from the date than a career spans, a shorter or fuller form of the name is still
     // the person's when their records give the same office for the same country ("President
-    // Michael Higgins" met in Ireland in 2012 and "President Michael D. Higgins" in 2023), and
-    // one person only fits: a son who succeeded his father under the same name holds it too, but
-    // is told apart by the middle names or "Jr" the rule above already weighs.
+    // Michael Higgins" met in Ireland in 2012 and "President Michael D. Higgins" in 2023), one
+    // person only fits, and the fuller form adds no name of its own (a son who succeeded his
+    // father holds the office too: addsOnlyInitials).
     const here = office && officeKey(office.role) ? officeOf(office) : null;
     const sameHolder = here && !otherwiseNamed ? full.filter((c) => (c.offices ?? []).some((o) => sameOffice(here, o))
-      && namesOf(c).some((n) => withGiven.some((w) => sameKeys(w, n) && middlesAgree(w.middles, n.middles) && generationsAgree(w, n)))) : [];
+      && namesOf(c).some((n) => withGiven.some((w) => sameKeys(w, n) && middlesAgree(w.middles, n.middles) && addsOnlyInitials(w, n)))) : [];
     if (sameHolder.length === 1) return { match: sameHolder[0]!, reason: 'same-office', learn: learnable(sameHolder[0]!) };
     const close = full.filter((c) => namesOf(c).some((n) => n.given && withGiven.some((w) => {
       const a = surnameKeyOf(w.surname);

@@ -12,7 +12,8 @@
  *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
  *   beside two different Hamads stays for review), and a shorter form is joined only within ten
  *   years of the fuller one's activity (an undated one is not joined: it may be anyone of that name),
- *   or, farther apart, when the records of both give the same office for the same country.
+ *   or, farther apart, when the records of both give the same office for the same country and
+ *   the fuller form adds only initials (a son of his father's name adds a name of his own).
  * Two people with different ids from one registry (the historian's John Adams and John Quincy
  * Adams) are never joined, and a person a registry knows is the one kept.
  * Pairs set apart by hand (dismissDuplicate) stay apart. One statement reads the groups; each
@@ -21,7 +22,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { mergeEntities } from './merge.js';
-import { inTerm, sameOffice, SHORTER_NAME_MARGIN_YEARS, type Office, type Term } from './resolvePeople.js';
+import { addsOnlyInitials, inTerm, sameOffice, SHORTER_NAME_MARGIN_YEARS, type Office, type Term } from './resolvePeople.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, type PersonName } from './personName.js';
 
 export interface SettleCandidate {
@@ -94,7 +95,7 @@ function sameByName(a: SettleCandidate, b: SettleCandidate): boolean {
     const asFull = (x.middles.length > 0) === (y.middles.length > 0) && x.generation === y.generation;
     // A shorter form of an undated person may be anyone of that name: no dates, no join.
     const apartYears = gap(a, b);
-    return asFull || (apartYears !== null && apartYears <= SHORTER_NAME_MARGIN_YEARS) || heldOneOffice(a, b);
+    return asFull || (apartYears !== null && apartYears <= SHORTER_NAME_MARGIN_YEARS) || (addsOnlyInitials(x, y) && heldOneOffice(a, b));
   }));
 }
 
