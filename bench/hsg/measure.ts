@@ -5,7 +5,7 @@
  * connector writes. Counts the Person nodes named by a surname alone that
  * fit exactly one person with a full name (should be 0), the groups of people whose names differ
  * only by middle names or transliteration that remain separate nodes, and prints a sample of
- * references joined by the person rules (name-variant, surname-in-context, close-spelling) or by
+ * references joined by the person rules (name-variant, surname-in-context, close-spelling, same-office) or by
  * an alias (which may be a name a rule matched and kept), each
  * with what it was joined to, for checking by hand, and every node merged into another (a short
  * form absorbed, or joined once the whole file was in) with the span of its mentions.
