@@ -512,16 +512,16 @@ describe('one office, decades apart', () => {
       line('Ebrimo Sallaxa', 'Prime Minister', '1980-01-01'),
       line('Ebrimo K. Sallaxa', 'President', '2010-01-01'),
       // A son in his father's office, with a name of his own, too.
-      line('Ferdinandu Marcosa', undefined, '1965-01-01'),
-      line('Ferdinandu Romualdu Marcosa Jr', 'President', '2022-09-20'),
-      line('Ferdinandu Marcosa', 'President', '1966-09-14'),
+      line('Ferdinandu Zorobabela', undefined, '1965-01-01'),
+      line('Ferdinandu Romualdu Zorobabela Jr', 'President', '2022-09-20'),
+      line('Ferdinandu Zorobabela', 'President', '1966-09-14'),
     ].join('\n');
     const report = await importText(suite.db, file, { batchSize: 1, settlePeople: true });
     expect(report.failed).toEqual([]);
     expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Jammexa' RETURN count(p)")).toBe(1);
     expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Jammexa' MATCH (p)<-[:TRAVELER]-(v:Visit) RETURN count(v)")).toBe(3);
     expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Sallaxa' RETURN count(p)")).toBe(2);
-    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Marcosa' RETURN count(p)")).toBe(2);
+    expect(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Zorobabela' RETURN count(p)")).toBe(2);
   });
 });
 
