@@ -2,8 +2,10 @@
  * The person rules of resolution, tried only when no name or alias matched exactly: the same
  * given name and surname once middle names, initials, particles and transliteration are folded
  * ("name-variant"); a surname alone that fits one person, or the one active near the record's
- * date ("surname-in-context"); a surname one letter off, only with the same given name and a
- * surname of six letters or more, and only when it is the one such person ("close-spelling").
+ * date ("surname-in-context"); a shorter or fuller form of the name farther from the date, when
+ * the record and the person's own records give the same office for the same country
+ * ("same-office"); a surname one letter off, only with the same given name and a surname of six
+ * letters or more, and only when it is the one such person ("close-spelling").
  */
 import { normalizeName } from './normalize.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, withinOneEdit, type PersonName } from './personName.js';
