@@ -1,28 +1,14 @@
 /**
  * autocannon in a process of its own, for bench/read.ts: the server's process then measures only
  * the server's CPU time, and this one reports what generating the load cost. Takes one JSON
- * argument ({ url, body, connections, duration }); prints one JSON line of figures and its own
+ * argument (a GraphqlLoad: { url, query, connections, duration }); prints one JSON line of figures and its own
  * CPU time during the run (not counting its start-up).
  */
-import autocannon from 'autocannon';
+import { postGraphql, type GraphqlLoad } from './graphqlLoad.js';
 
-interface Job {
-  url: string;
-  body: string;
-  connections: number;
-  duration: number;
-}
-
-const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+const load = JSON.parse(process.argv[2] ?? '{}') as GraphqlLoad;
 const before = process.cpuUsage();
-const result = await autocannon({
-  url: job.url,
-  method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/json' },
-  body: job.body,
-  connections: job.connections,
-  duration: job.duration,
-});
+const result = await postGraphql(load);
 const cpu = process.cpuUsage(before);
 process.stdout.write(
   `${JSON.stringify({

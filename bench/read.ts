@@ -22,7 +22,6 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/driver.js';
@@ -34,6 +33,7 @@ import { buildSchema } from '../src/graphql/schema.js';
 import { openBenchDatabase } from './database.js';
 import { createLogger } from '../src/log.js';
 import { intFlag, stringFlag } from './args.js';
+import { postGraphql, type GraphqlLoad } from './graphqlLoad.js';
 import { syntheticGraph } from './synthetic.js';
 import { writeSyntheticGraph } from './writeSynthetic.js';
 
@@ -113,8 +113,8 @@ const LOAD_GENERATOR = fileURLToPath(new URL('./loadGenerator.ts', import.meta.u
 async function driveApiFromChild(url: string, query: string, o: Options, neo4jPid: number | undefined, duration = o.duration): Promise<Measured> {
   const run = () =>
     new Promise<Figures & { requests: number; cpuMs: number }>((resolve, reject) => {
-      const job = JSON.stringify({ url: `${url}/graphql`, body: JSON.stringify({ query }), connections: o.connections, duration });
-      const child = spawn(process.execPath, ['--import', 'tsx', LOAD_GENERATOR, job], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const load: GraphqlLoad = { url: `${url}/graphql`, query, connections: o.connections, duration };
+      const child = spawn(process.execPath, ['--import', 'tsx', LOAD_GENERATOR, JSON.stringify(load)], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.on('error', reject);
@@ -125,15 +125,7 @@ async function driveApiFromChild(url: string, query: string, o: Options, neo4jPi
 }
 
 export async function driveApi(url: string, query: string, o: Options, duration = o.duration): Promise<Figures> {
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query }),
-    connections: o.connections,
-    duration,
-    workers: 1,
-  });
+  const result = await postGraphql({ url: `${url}/graphql`, query, connections: o.connections, duration }, { workers: 1 });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
