@@ -525,6 +525,93 @@ describe('one office, decades apart', () => {
   });
 });
 
+describe('a surname alone in the same office, in turn', () => {
+  const RECORD = `
+    mutation Record($input: VisitInput!) {
+      recordVisit(input: $input) { resolutions { at reason created entity { id name aliases } } }
+    }`;
+  type Resolution = { at: string; reason: string; created: boolean; entity: { id: string; name: string; aliases: string[] } };
+  /** A person met, with a title or none, during a visit to a country: the meeting's input. */
+  const meeting = (country: string, name: string, role: string | undefined, date: string) => ({
+    traveler: { id: 'person:mark-esper' }, host: { name: country, kind: 'COUNTRY' }, date,
+    meetings: [{ with: [{ name, kind: 'PERSON', ...(role ? { role } : {}) }] }],
+  });
+  async function metIn(country: string, name: string, role: string | undefined, date: string): Promise<Resolution> {
+    const result = await suite.server.gqlAuth(RECORD, { input: meeting(country, name, role, date) });
+    expect(result.errors).toBeUndefined();
+    return (result.data!.recordVisit.resolutions as Resolution[]).find((r) => r.at === 'input.meetings[0].with[0]')!;
+  }
+  const metLines = (country: string, name: string, role: string | undefined, dates: string[]) => dates.map((d) => JSON.stringify({ visit: meeting(country, name, role, d) }));
+  const nodes = (part: string) => count('MATCH (p:Person) WHERE p.name CONTAINS $part RETURN count(p)', { part });
+
+  it('lets the full name take over a surname recorded just before in the office it holds, and says so', async () => {
+    // Met as foreign minister by the surname alone in 2014 and 2019: seven years before the full
+    // name's record, farther than the three years a surname alone is weighed in...
+    const short = await metIn('Ukravia', 'Kulebovo', 'Foreign Minister', '2014-01-10');
+    await metIn('Ukravia', 'Kulebovo', 'Foreign Minister', '2019-06-01');
+    // ...but the full name holds the same office for the same country right after.
+    const full = await metIn('Ukravia', 'Dmytro Kulebovo', 'Foreign Minister', '2021-02-01');
+    expect(full).toMatchObject({ reason: 'surname-in-office', created: true });
+    expect(await nodes('Kulebovo')).toBe(1);
+    expect(await count('MATCH (:Person {id: $id})<-[:PRINCIPAL]-(m:Meeting) RETURN count(m)', { id: full.entity.id })).toBe(3);
+    const old = await suite.server.gql(`{ entity(id: "${short.entity.id}") { id } }`);
+    expect(old.data!.entity).toEqual({ id: full.entity.id });
+  });
+
+  it('does not let a son take over his father\'s decades in the office, nor a minister another office\'s surname', async () => {
+    // President from 1973 to 2000 by the surname alone; a full name of that surname president from 2001.
+    for (const date of ['1973-05-01', '1985-05-01', '1999-05-01', '2000-03-26']) await metIn('Syriavo', 'Assadovo', 'President', date);
+    const son = await metIn('Syriavo', 'Basharo Assadovo', 'President', '2001-06-01');
+    expect(son).toMatchObject({ reason: 'new', created: true });
+    expect(await nodes('Assadovo')).toBe(2);
+    // Foreign minister by the surname, then a full name of that surname as prime minister.
+    await metIn('Norwavo', 'Stoltenbergo', 'Foreign Minister', '1996-01-01');
+    const other = await metIn('Norwavo', 'Jenso Stoltenbergo', 'Prime Minister', '2000-03-17');
+    expect(other).toMatchObject({ reason: 'new', created: true });
+    expect(await nodes('Stoltenbergo')).toBe(2);
+  });
+
+  it('joins a surname that held the office before the full name once the import is in, and keeps the rest apart', { timeout: 240_000 }, async () => {
+    const file = [
+      // The full name first in the file, then the surname alone before it in time.
+      ...metLines('Russiavo', 'Sergey Lavrovitz', 'Foreign Minister', ['2012-06-28', '2015-05-12', '2017-05-10']),
+      ...metLines('Russiavo', 'Lavrovitz', 'Foreign Minister', ['2005-04-19', '2007-05-15', '2009-03-06', '2011-07-13']),
+      // A father president for decades by the surname alone, a son of that surname after him.
+      ...metLines('Syriavix', 'Basharu Assadix', 'President', ['2001-06-01', '2003-06-01']),
+      ...metLines('Syriavix', 'Assadix', 'President', ['1973-05-01', '1985-05-01', '1999-05-01', '2000-03-26']),
+      // The same office five years apart: too far for one tenure.
+      ...metLines('Congavo', 'Josepho Kabilovo', 'President', ['2002-05-01', '2014-05-01']),
+      ...metLines('Congavo', 'Kabilovo', 'President', ['1997-05-17']),
+      // Another office.
+      ...metLines('Norwavix', 'Jensu Stoltenbergix', 'Prime Minister', ['2000-03-17', '2010-01-01']),
+      ...metLines('Norwavix', 'Stoltenbergix', 'Foreign Minister', ['1993-01-01', '1996-01-01']),
+      // A surname whose mentions hold the office in two countries: two people on one node.
+      ...metLines('Nicaravo', 'Arnoldo Alemanov', 'President', ['1999-01-01', '2001-01-01']),
+      ...metLines('Nicaravo', 'Alemanov', 'President', ['1994-01-01']),
+      ...metLines('Costavo', 'Alemanov', 'President', ['1995-01-01']),
+      // Two full-named people bear the surname: the surname alone is unclear.
+      ...metLines('Greecavo', 'Andreaso Papandreo', 'Prime Minister', ['1993-10-01']),
+      ...metLines('Greecavo', 'Georgo Papandreo', 'Prime Minister', ['2010-01-01']),
+      ...metLines('Greecavo', 'Papandreo', 'Prime Minister', ['1982-01-01', '1989-01-01']),
+      // No office on the surname's records.
+      ...metLines('Netheravo', 'Ruudo Lubberso', 'Prime Minister', ['1992-01-01']),
+      ...metLines('Netheravo', 'Lubberso', undefined, ['1986-01-01', '1988-01-01']),
+    ].join('\n');
+    const joins: { rule: string; mergeName: string; keepName: string }[] = [];
+    const report = await importText(suite.db, file, { batchSize: 1, settlePeople: true, onSettle: (j) => joins.push(j) });
+    expect(report.failed).toEqual([]);
+    expect(await nodes('Lavrovitz')).toBe(1);
+    expect(joins).toContainEqual(expect.objectContaining({ rule: 'surname-in-office', mergeName: 'Lavrovitz', keepName: 'Sergey Lavrovitz' }));
+    expect(await count("MATCH (p:Person {name: 'Sergey Lavrovitz'})<-[:PRINCIPAL]-(m:Meeting) RETURN count(m)")).toBe(7);
+    expect(await nodes('Assadix')).toBe(2);
+    expect(await nodes('Kabilovo')).toBe(2);
+    expect(await nodes('Stoltenbergix')).toBe(2);
+    expect(await nodes('Alemanov')).toBe(2);
+    expect(await nodes('Papandreo')).toBe(3);
+    expect(await nodes('Lubberso')).toBe(2);
+  });
+});
+
 describe('failed references and kind narrowing', () => {
   it('lists the best search hits on an unknown reference', async () => {
     const result = await visit({ name: 'Mark Espers' }, '2021-01-01');

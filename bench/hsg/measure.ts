@@ -85,7 +85,7 @@ await withDatabase(async (db) => {
     const outcome = await db.read(async (tx) => resolveRefs(tx, [request], undefined, { learn: false }).catch(() => null));
     const r = outcome?.resolved[0];
     // An alias may be a name a rule matched earlier and kept (or one a source gave): a join to read too.
-    if (!r || !['alias', 'name-variant', 'surname-in-context', 'close-spelling', 'same-office'].includes(r.reason)) continue;
+    if (!r || !['alias', 'name-variant', 'surname-in-context', 'close-spelling', 'same-office', 'surname-in-office'].includes(r.reason)) continue;
     joins.push(`${request.ref.name} (${request.date}) -> ${r.name} [${r.reason}]`);
   }
   console.log(`sample of ${joins.length} joins by the person rules or an alias:`);

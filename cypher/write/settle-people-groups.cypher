@@ -1,6 +1,7 @@
 // People who share a folded surname, in groups of two or more, each with the span of its dated
 // visits and meetings, its terms of office, the offices its records give it (a role for the country
-// travelled for, or for the host of the visit it was met in), the ids a registry gave it, and the
+// travelled for, or for the host of the visit it was met in, with the first and last day of those
+// records), the ids a registry gave it, and the
 // pairs set apart by hand: what the person rules are applied to again once a whole import is in
 // (src/graph/settlePeople.ts).
 MATCH (p:Person)
@@ -13,14 +14,16 @@ CALL (p) {
   RETURN toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last
 }
 CALL (p) {
-  MATCH (p)<-[tr:TRAVELER]-(:Visit)-[:ON_BEHALF_OF]->(c:Country)
+  MATCH (p)<-[tr:TRAVELER]-(v:Visit)-[:ON_BEHALF_OF]->(c:Country)
   WHERE tr.role IS NOT NULL
-  RETURN collect(DISTINCT {role: tr.role, country: c.id}) AS travelled
+  WITH tr.role AS role, c.id AS country, min(v.dateStart) AS first, max(v.dateEnd) AS last
+  RETURN collect({role: role, country: country, first: toString(first), last: toString(last)}) AS travelled
 }
 CALL (p) {
-  MATCH (p)<-[pr:PRINCIPAL]-(:Meeting)<-[:INCLUDES]-(v:Visit)-[:HOST_COUNTRY]->(c:Country)
+  MATCH (p)<-[pr:PRINCIPAL]-(m:Meeting)<-[:INCLUDES]-(v:Visit)-[:HOST_COUNTRY]->(c:Country)
   WHERE pr.role IS NOT NULL AND NOT (v)-[:TRAVELER]->(p)
-  RETURN collect(DISTINCT {role: pr.role, country: c.id}) AS met
+  WITH pr.role AS role, c.id AS country, min(coalesce(m.dateStart, v.dateStart)) AS first, max(coalesce(m.dateEnd, v.dateEnd)) AS last
+  RETURN collect({role: role, country: country, first: toString(first), last: toString(last)}) AS met
 }
 WITH key, p, first, last, travelled + met AS offices
 RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last,

@@ -21,7 +21,7 @@ import { TX_TIMEOUT_MS, type Db, type Tx } from '../db/driver.js';
 import { writeRetrying } from '../db/retry.js';
 import { DomainError } from './errors.js';
 import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
-import { settlePeople } from './settlePeople.js';
+import { settlePeople, type SettleJoin } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
 import { Upkeep } from './upkeep.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
@@ -269,6 +269,8 @@ export interface ImportOptions {
    * (src/graph/settlePeople.ts): `npm run import` does.
    */
   settlePeople?: boolean;
+  /** Hears of each join the settle step makes, with its rule (for reading them by hand: bench/hsg/import.ts). */
+  onSettle?: (join: SettleJoin & { keepName: string; mergeName: string; mergeFirst: string | null; mergeLast: string | null }) => void;
 }
 
 class Rollback extends Error {}
@@ -368,7 +370,7 @@ async function importAllOrNothing(db: Db, batches: Prepared[][], options: Import
         options.onProgress?.(before + outcomes.reduce((n, o) => n + written(o), 0), tally.total);
       }
       await upkeep.apply(tx);
-      if (options.settlePeople) report.settled = await settlePeople(tx);
+      if (options.settlePeople) report.settled = await settlePeople(tx, options.onSettle);
     }, { timeoutMs: TX_TIMEOUT_MS.import * Math.max(1, batches.length) });
   } catch (error) {
     if (!isRecordError(error)) throw error;
@@ -413,7 +415,7 @@ async function importBatchByBatch(db: Db, batches: Prepared[][], options: Import
   };
   for (const batch of batches) await run(batch);
   if (!upkeep.empty) await writeRetrying(db, (tx) => upkeep.apply(tx), { timeoutMs: TX_TIMEOUT_MS.import });
-  if (options.settlePeople) tally.report.settled = await writeRetrying(db, (tx) => settlePeople(tx), { timeoutMs: TX_TIMEOUT_MS.import });
+  if (options.settlePeople) tally.report.settled = await writeRetrying(db, (tx) => settlePeople(tx, options.onSettle), { timeoutMs: TX_TIMEOUT_MS.import });
 }
 
 /** Imports parsed entries through the writers; see the module comment for the rules. */

@@ -17,7 +17,7 @@ import type { EntityRef } from './records.js';
  */
 export type MatchReason =
   | 'id' | 'external-id' | 'merged-id' | 'exact' | 'alias' | 'name-variant' | 'surname-in-context'
-  | 'close-spelling' | 'same-office' | 'new' | 'absorbed-short-form';
+  | 'close-spelling' | 'same-office' | 'new' | 'absorbed-short-form' | 'surname-in-office';
 
 /**
  * The office a record gives a person: the role as the source states it ("President") and the

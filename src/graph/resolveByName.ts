@@ -79,7 +79,7 @@ function decideOne(request: RefRequest, i: number, state: Deciding): void {
   const { choice, batchPeople } = choosePersonFor(request, i, state);
   if (choice && 'match' in choice) return joinPerson(request, i, choice, batchPeople, state);
   const shortForm = choice && 'absorb' in choice ? batchPeople.get(choice.absorb) : undefined;
-  if (shortForm && request.ref.kind) return takeOverShortForm(request, i, shortForm, state);
+  if (shortForm && request.ref.kind) return takeOverShortForm(request, i, shortForm, choice && 'absorb' in choice ? choice.reason : 'absorbed-short-form', state);
   // An unclear surname without a kind is the caller's to settle; with a kind it stays a node
   // of its own, for the review queue (duplicateCandidates) to show.
   if (choice && 'ambiguous' in choice && !request.ref.kind) throw ambiguous(request, choice.ambiguous.map(({ id, kind, name }) => ({ id, kind, name })));
@@ -88,6 +88,7 @@ function decideOne(request: RefRequest, i: number, state: Deciding): void {
     return;
   }
   planNewEntity(request, i, choice && 'absorb' in choice ? choice.absorb : undefined, state);
+  if (choice && 'absorb' in choice && choice.reason !== 'absorbed-short-form') state.plan.newPersonReason.set(i, choice.reason);
 }
 
 /**
@@ -160,7 +161,7 @@ function joinPerson(
  * Known so far in this batch by the surname alone: the entity to be created takes the fuller
  * name, and keeps the short one among its aliases (records.ts, `shortForms`).
  */
-function takeOverShortForm(request: RefRequest, i: number, shortForm: NewEntry, state: Deciding): void {
+function takeOverShortForm(request: RefRequest, i: number, shortForm: NewEntry, reason: MatchReason, state: Deciding): void {
   const { ref } = request;
   const record = shortForm.record;
   const name = (ref.name ?? ref.nameAr)!.trim();
@@ -174,7 +175,7 @@ function takeOverShortForm(request: RefRequest, i: number, shortForm: NewEntry, 
   state.newPeople.renamed(shortForm, record);
   state.newPeople.seen(shortForm, request.date, request.office);
   state.plan.newKeyOf[i] = shortForm.key;
-  state.plan.newPersonReason.set(i, 'absorbed-short-form');
+  state.plan.newPersonReason.set(i, reason);
 }
 
 /** A new entity for a name that matched nothing (with a kind), possibly absorbing a stored short form. */

@@ -5,7 +5,10 @@
  * date ("surname-in-context"); a shorter or fuller form of the name farther from the date, when
  * the record and the person's own records give the same office for the same country
  * ("same-office"); a surname one letter off, only with the same given name and a surname of six
- * letters or more, and only when it is the one such person ("close-spelling").
+ * letters or more, and only when it is the one such person ("close-spelling"). A node known so
+ * far by the surname alone is taken over by a new, fuller name when its mentions lie near the
+ * record's date ("absorbed-short-form") or fill the same office just before or after it
+ * ("surname-in-office", heldInTurn).
  */
 import { normalizeName } from './normalize.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, withinOneEdit, type PersonName } from './personName.js';
@@ -29,6 +32,9 @@ export interface Office {
   role: string;
   country: string | null;
   countryKeys?: string[];
+  /** First and last day of the records that give the office (read where a rule weighs them). */
+  first?: string | null;
+  last?: string | null;
 }
 
 /**
@@ -86,6 +92,32 @@ export function inTerm(terms: Term[] | undefined, year: number): boolean {
     && (t.until === null || year <= Number(t.until.slice(0, 4))));
 }
 
+const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) : null);
+
+/**
+ * True when a node named by a surname alone held, in turn, the office that the one person with a
+ * full name of that surname is recorded in (`surname-in-office`): every office the short form's
+ * records give (a role that names one, for a country) is one the person's records give; the short
+ * form's mentions meet the person's records of that office with no gap of more than
+ * ACTIVE_MARGIN_YEARS (one tenure, recorded first by the surname: `Lavrov` as Russia's foreign
+ * minister 2005-11, `Sergey Lavrov` from 2012); and none lies more than SHORTER_NAME_MARGIN_YEARS
+ * beyond them (`Assad`, president of Syria from 1973, is not Bashar Assad of 2001: a father
+ * succeeded by his son in the same office ruled for decades before). `bearerOffices` carry the
+ * first and last day of their records.
+ */
+export function heldInTurn(short: { first: string | null; last: string | null; offices?: Office[] }, bearerOffices: Office[]): boolean {
+  const [sf, sl] = [yearOf(short.first), yearOf(short.last ?? short.first)];
+  const own = (short.offices ?? []).filter((o) => officeKey(o.role));
+  if (sf === null || sl === null || own.length === 0) return false;
+  const held = bearerOffices.filter((b) => own.some((o) => sameOffice(o, b)));
+  if (!own.every((o) => held.some((b) => sameOffice(o, b)))) return false;
+  const years = held.flatMap((b) => [yearOf(b.first), yearOf(b.last ?? b.first)]).filter((y): y is number => y !== null);
+  if (years.length === 0) return false;
+  const [of, ol] = [Math.min(...years), Math.max(...years)];
+  const gap = Math.max(0, of - sl, sf - ol);
+  return gap <= ACTIVE_MARGIN_YEARS && sf >= of - SHORTER_NAME_MARGIN_YEARS && sl <= ol + SHORTER_NAME_MARGIN_YEARS;
+}
+
 export type PersonChoice =
   /**
    * `learn`: the reference's names hold for the person whatever the date (a spelling or a fuller
@@ -93,7 +125,7 @@ export type PersonChoice =
    * are kept as aliases and the next mention of them matches as `alias`.
    */
   | { match: PersonCandidate; reason: 'name-variant' | 'surname-in-context' | 'close-spelling' | 'same-office'; learn: boolean }
-  | { absorb: PersonCandidate }
+  | { absorb: PersonCandidate; reason: 'absorbed-short-form' | 'surname-in-office' }
   | { ambiguous: PersonCandidate[] }
   | null;
 
@@ -224,7 +256,11 @@ export function choosePerson(names: string[], date: string | undefined, candidat
     // ...and only when every mention of the short form lies near this record's date: "Hussein" in
     // 1960 is no short form of "Abdullah II ibn Al Hussein", nor an "Assad" of 1974-2000 one of
     // Bashar al-Assad first recorded in 2001.
-    if (bare.length === 1 && others.length === 0 && (!date || !bare[0]!.first || mentionedOnlyNear(bare[0]!, date))) return { absorb: bare[0]! };
+    if (bare.length === 1 && others.length === 0) {
+      if (!date || !bare[0]!.first || mentionedOnlyNear(bare[0]!, date)) return { absorb: bare[0]!, reason: 'absorbed-short-form' };
+      // ...or when the short form held, in turn, the office this record gives the fuller name.
+      if (here && heldInTurn(bare[0]!, [{ ...here, first: date, last: date }])) return { absorb: bare[0]!, reason: 'surname-in-office' };
+    }
     return null;
   }
 

@@ -7,7 +7,11 @@
  * - a node named by a surname alone, when exactly one person with a full name bears that surname
  *   and every dated mention of the short form lies within three years of that person's activity
  *   (so "Kenyatta" in 1970 is not Uhuru Kenyatta, active from 2014, and "Abe" in 1983 and 2006
- *   is not Shinzo Abe), or within one of that person's terms of office;
+ *   is not Shinzo Abe), or within one of that person's terms of office, or when the short form
+ *   held, in turn, the office that person is recorded in (`surname-in-office`, heldInTurn: the
+ *   same office for the same country, no gap of more than three years, nothing more than ten
+ *   years beyond: `Lavrov` as Russia's foreign minister 2005-11 is Sergey Lavrov, foreign minister
+ *   from 2012; `Assad`, president from 1973 to 2003, is not Bashar Assad of 2001);
  * - people whose names are one name by the name-variant rule (and "Jr"/"Sr" agree), when each
  *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
  *   beside two different Hamads stays for review), and a shorter form is joined only within ten
@@ -22,7 +26,7 @@
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
 import { mergeEntities } from './merge.js';
-import { addsOnlyInitials, inTerm, sameOffice, SHORTER_NAME_MARGIN_YEARS, type Office, type Term } from './resolvePeople.js';
+import { addsOnlyInitials, heldInTurn, inTerm, sameOffice, SHORTER_NAME_MARGIN_YEARS, type Office, type Term } from './resolvePeople.js';
 import { givenKey, isBareSurname, middlesAgree, parsePersonName, surnameKeyOf, type PersonName } from './personName.js';
 
 export interface SettleCandidate {
@@ -114,8 +118,23 @@ function fuller(a: SettleCandidate, b: SettleCandidate): SettleCandidate {
 
 const setApart = (a: SettleCandidate, b: SettleCandidate) => a.apart.includes(b.id) || b.apart.includes(a.id);
 
+/** Which rule joins two people once an import is in. */
+export type SettleRule = 'name-variant' | 'same-office' | 'surname-in-context' | 'surname-in-office';
+
+export interface SettleJoin {
+  keep: string;
+  merge: string;
+  rule: SettleRule;
+}
+
 /** Which merges to make in one group of people sharing a surname: [keep, merge] pairs, in order. */
 export function settleGroup(group: SettleCandidate[]): [string, string][] {
+  return settleJoins(group).map((j) => [j.keep, j.merge]);
+}
+
+/** The merges settleGroup makes, each with the rule that made it. */
+export function settleJoins(group: SettleCandidate[]): SettleJoin[] {
+  const joins: SettleJoin[] = [];
   const merges: [string, string][] = [];
   const full = group.filter((c) => !isBareSurname(c.name));
   const bare = group.filter((c) => isBareSurname(c.name));
@@ -135,7 +154,12 @@ export function settleGroup(group: SettleCandidate[]): [string, string][] {
     const clique = component.every((a) => component.every((b) => a === b || (sameByName(a, b) && !setApart(a, b))));
     if (!clique) continue;
     const keep = component.reduce(fuller);
-    for (const c of component) if (c !== keep) merges.push([keep.id, c.id]);
+    for (const c of component) {
+      if (c === keep) continue;
+      merges.push([keep.id, c.id]);
+      const apartYears = gap(keep, c);
+      joins.push({ keep: keep.id, merge: c.id, rule: apartYears !== null && apartYears > SHORTER_NAME_MARGIN_YEARS && heldOneOffice(keep, c) ? 'same-office' : 'name-variant' });
+    }
   }
 
   // A surname alone: the one bearer (after the merges above), if its activity or one of its terms
@@ -144,25 +168,41 @@ export function settleGroup(group: SettleCandidate[]): [string, string][] {
   if (bearers.size === 1) {
     const keep = full.find((c) => bearers.has(c.id))!;
     const [kf, kl] = [year(keep.first), year(keep.last)];
-    const terms = full.filter((c) => c === keep || merges.some(([k, gone]) => k === keep.id && gone === c.id)).flatMap((c) => c.terms ?? []);
+    const joined = full.filter((c) => c === keep || merges.some(([k, gone]) => k === keep.id && gone === c.id));
+    const terms = joined.flatMap((c) => c.terms ?? []);
+    const offices = joined.flatMap((c) => c.offices ?? []);
     for (const short of bare) {
       const [sf, sl] = [year(short.first), year(short.last)];
       if (sf === null || sl === null || setApart(short, keep) || registriesDiffer(short, keep)) continue;
       const nearActivity = kf !== null && kl !== null && sf >= kf - SHORT_FORM_MARGIN_YEARS && sl <= kl + SHORT_FORM_MARGIN_YEARS;
       const inOffice = terms.some((t) => inTerm([t], sf) && inTerm([t], sl));
-      if (nearActivity || inOffice) merges.push([keep.id, short.id]);
+      if (nearActivity || inOffice) {
+        merges.push([keep.id, short.id]);
+        joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-context' });
+      } else if (heldInTurn(short, offices)) {
+        merges.push([keep.id, short.id]);
+        joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-office' });
+      }
     }
   }
-  return merges;
+  return joins;
 }
 
-/** Applies settleGroup to every group of people sharing a surname; returns how many nodes were merged. */
-export async function settlePeople(tx: Tx): Promise<number> {
+/**
+ * Applies settleGroup to every group of people sharing a surname; returns how many nodes were
+ * merged. `onJoin` hears of each join before it is made, with the names of both and its rule.
+ */
+export async function settlePeople(tx: Tx, onJoin?: (join: SettleJoin & { keepName: string; mergeName: string; mergeFirst: string | null; mergeLast: string | null }) => void): Promise<number> {
   const result = await tx.run(cypher('write/settle-people-groups'));
   let merged = 0;
   for (const record of result.records) {
-    for (const [keep, merge] of settleGroup(record.get('people') as SettleCandidate[])) {
-      await mergeEntities(tx, keep, merge);
+    const group = record.get('people') as SettleCandidate[];
+    for (const join of settleJoins(group)) {
+      if (onJoin) {
+        const [keep, merge] = [group.find((c) => c.id === join.keep)!, group.find((c) => c.id === join.merge)!];
+        onJoin({ ...join, keepName: keep.name, mergeName: merge.name, mergeFirst: merge.first, mergeLast: merge.last });
+      }
+      await mergeEntities(tx, join.keep, join.merge);
       merged += 1;
     }
   }
