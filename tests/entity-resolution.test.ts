@@ -560,15 +560,15 @@ describe('a surname alone in the same office, in turn', () => {
 
   it('does not let a son take over his father\'s decades in the office, nor a minister another office\'s surname', async () => {
     // President from 1973 to 2000 by the surname alone; a full name of that surname president from 2001.
-    for (const date of ['1973-05-01', '1985-05-01', '1999-05-01', '2000-03-26']) await metIn('Syriavo', 'Assadovo', 'President', date);
-    const son = await metIn('Syriavo', 'Basharo Assadovo', 'President', '2001-06-01');
+    for (const date of ['1973-05-01', '1985-05-01', '1999-05-01', '2000-03-26']) await metIn('Syriavu', 'Ondruvak', 'President', date);
+    const son = await metIn('Syriavu', 'Tamiro Ondruvak', 'President', '2001-06-01');
     expect(son).toMatchObject({ reason: 'new', created: true });
-    expect(await nodes('Assadovo')).toBe(2);
+    expect(await nodes('Ondruvak')).toBe(2);
     // Foreign minister by the surname, then a full name of that surname as prime minister.
-    await metIn('Norwavo', 'Stoltenbergo', 'Foreign Minister', '1996-01-01');
-    const other = await metIn('Norwavo', 'Jenso Stoltenbergo', 'Prime Minister', '2000-03-17');
+    await metIn('Norwavu', 'Veltraumi', 'Foreign Minister', '1996-01-01');
+    const other = await metIn('Norwavu', 'Jenso Veltraumi', 'Prime Minister', '2000-03-17');
     expect(other).toMatchObject({ reason: 'new', created: true });
-    expect(await nodes('Stoltenbergo')).toBe(2);
+    expect(await nodes('Veltraumi')).toBe(2);
   });
 
   it('joins a surname that held the office before the full name once the import is in, and keeps the rest apart', { timeout: 240_000 }, async () => {
@@ -580,22 +580,22 @@ describe('a surname alone in the same office, in turn', () => {
       ...metLines('Syriavix', 'Basharu Assadix', 'President', ['2001-06-01', '2003-06-01']),
       ...metLines('Syriavix', 'Assadix', 'President', ['1973-05-01', '1985-05-01', '1999-05-01', '2000-03-26']),
       // The same office five years apart: too far for one tenure.
-      ...metLines('Congavo', 'Josepho Kabilovo', 'President', ['2002-05-01', '2014-05-01']),
-      ...metLines('Congavo', 'Kabilovo', 'President', ['1997-05-17']),
+      ...metLines('Congavo', 'Josefu Mbuzenga', 'President', ['2002-05-01', '2014-05-01']),
+      ...metLines('Congavo', 'Mbuzenga', 'President', ['1997-05-17']),
       // Another office.
-      ...metLines('Norwavix', 'Jensu Stoltenbergix', 'Prime Minister', ['2000-03-17', '2010-01-01']),
-      ...metLines('Norwavix', 'Stoltenbergix', 'Foreign Minister', ['1993-01-01', '1996-01-01']),
+      ...metLines('Norwavix', 'Jensu Kvarnholt', 'Prime Minister', ['2000-03-17', '2010-01-01']),
+      ...metLines('Norwavix', 'Kvarnholt', 'Foreign Minister', ['1993-01-01', '1996-01-01']),
       // A surname whose mentions hold the office in two countries: two people on one node.
-      ...metLines('Nicaravo', 'Arnoldo Alemanov', 'President', ['1999-01-01', '2001-01-01']),
-      ...metLines('Nicaravo', 'Alemanov', 'President', ['1994-01-01']),
-      ...metLines('Costavo', 'Alemanov', 'President', ['1995-01-01']),
+      ...metLines('Nicaravo', 'Arnoldo Pelucheri', 'President', ['1999-01-01', '2001-01-01']),
+      ...metLines('Nicaravo', 'Pelucheri', 'President', ['1994-01-01']),
+      ...metLines('Costavo', 'Pelucheri', 'President', ['1995-01-01']),
       // Two full-named people bear the surname: the surname alone is unclear.
-      ...metLines('Greecavo', 'Andreaso Papandreo', 'Prime Minister', ['1993-10-01']),
-      ...metLines('Greecavo', 'Georgo Papandreo', 'Prime Minister', ['2010-01-01']),
-      ...metLines('Greecavo', 'Papandreo', 'Prime Minister', ['1982-01-01', '1989-01-01']),
+      ...metLines('Greecavo', 'Andreaso Xenopoulidis', 'Prime Minister', ['1993-10-01']),
+      ...metLines('Greecavo', 'Georgo Xenopoulidis', 'Prime Minister', ['2010-01-01']),
+      ...metLines('Greecavo', 'Xenopoulidis', 'Prime Minister', ['1982-01-01', '1989-01-01']),
       // No office on the surname's records.
-      ...metLines('Netheravo', 'Ruudo Lubberso', 'Prime Minister', ['1992-01-01']),
-      ...metLines('Netheravo', 'Lubberso', undefined, ['1986-01-01', '1988-01-01']),
+      ...metLines('Netheravo', 'Ruudo Vandermeulik', 'Prime Minister', ['1992-01-01']),
+      ...metLines('Netheravo', 'Vandermeulik', undefined, ['1986-01-01', '1988-01-01']),
     ].join('\n');
     const joins: { rule: string; mergeName: string; keepName: string }[] = [];
     const report = await importText(suite.db, file, { batchSize: 1, settlePeople: true, onSettle: (j) => joins.push(j) });
@@ -604,11 +604,11 @@ describe('a surname alone in the same office, in turn', () => {
     expect(joins).toContainEqual(expect.objectContaining({ rule: 'surname-in-office', mergeName: 'Lavrovitz', keepName: 'Sergey Lavrovitz' }));
     expect(await count("MATCH (p:Person {name: 'Sergey Lavrovitz'})<-[:PRINCIPAL]-(m:Meeting) RETURN count(m)")).toBe(7);
     expect(await nodes('Assadix')).toBe(2);
-    expect(await nodes('Kabilovo')).toBe(2);
-    expect(await nodes('Stoltenbergix')).toBe(2);
-    expect(await nodes('Alemanov')).toBe(2);
-    expect(await nodes('Papandreo')).toBe(3);
-    expect(await nodes('Lubberso')).toBe(2);
+    expect(await nodes('Mbuzenga')).toBe(2);
+    expect(await nodes('Kvarnholt')).toBe(2);
+    expect(await nodes('Pelucheri')).toBe(2);
+    expect(await nodes('Xenopoulidis')).toBe(3);
+    expect(await nodes('Vandermeulik')).toBe(2);
   });
 });
 
