@@ -97,13 +97,14 @@ const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0,
 /**
  * True when a node named by a surname alone held, in turn, the office that the one person with a
  * full name of that surname is recorded in (`surname-in-office`): every office the short form's
- * records give (a role that names one, for a country) is one the person's records give; the short
- * form's mentions meet the person's records of that office with no gap of more than
- * ACTIVE_MARGIN_YEARS (one tenure, recorded first by the surname: `Lavrov` as Russia's foreign
- * minister 2005-11, `Sergey Lavrov` from 2012); and none lies more than SHORTER_NAME_MARGIN_YEARS
- * beyond them (`Assad`, president of Syria from 1973, is not Bashar Assad of 2001: a father
- * succeeded by his son in the same office ruled for decades before). `bearerOffices` carry the
- * first and last day of their records.
+ * records give (a role that names one, for a country) is one the person's records give (a node
+ * `Zuma` holding Foreign Minister Dlamini-Zuma's mentions beside President Zuma's is not Jacob
+ * Zuma's); the short form's mentions meet the person's records of that office with no gap of more
+ * than ACTIVE_MARGIN_YEARS (one tenure, recorded first by the surname: `Foreign Minister Moussa`
+ * met in Egypt 1993-2000, `Amr Moussa` in the same office in 1991); and none lies more than
+ * SHORTER_NAME_MARGIN_YEARS beyond them (`Assad`, president of Syria from 1973, is not Bashar
+ * Assad of 2001: a father succeeded by his son in the same office ruled for decades before).
+ * `bearerOffices` carry the first and last day of their records.
  */
 export function heldInTurn(short: { first: string | null; last: string | null; offices?: Office[] }, bearerOffices: Office[]): boolean {
   const [sf, sl] = [yearOf(short.first), yearOf(short.last ?? short.first)];

@@ -10,8 +10,8 @@
  *   is not Shinzo Abe), or within one of that person's terms of office, or when the short form
  *   held, in turn, the office that person is recorded in (`surname-in-office`, heldInTurn: the
  *   same office for the same country, no gap of more than three years, nothing more than ten
- *   years beyond: `Lavrov` as Russia's foreign minister 2005-11 is Sergey Lavrov, foreign minister
- *   from 2012; `Assad`, president from 1973 to 2003, is not Bashar Assad of 2001);
+ *   years beyond: `President Bourguiba` met 1959-83 is Habib Bourguiba, recorded in that office
+ *   1968-85; `Assad`, president from 1973 to 2003, is not Bashar Assad of 2001);
  * - people whose names are one name by the name-variant rule (and "Jr"/"Sr" agree), when each
  *   such group has no member that fits two others that do not fit each other ("Hamad al-Thani"
  *   beside two different Hamads stays for review), and a shorter form is joined only within ten
