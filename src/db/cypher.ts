@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../config.js';
 
 const cache = new Map<string, string>();
 
-/** `cypher('visits/write-visit')` reads cypher/visits/write-visit.cypher (cached). */
+/** `cypher('write/write-visits')` reads cypher/write/write-visits.cypher (cached). */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
