@@ -8,21 +8,8 @@ WHERE p.surnameKey IS NOT NULL
 WITH p.surnameKey AS key, collect(p) AS people
 WHERE size(people) > 1
 UNWIND people AS p
-CALL (p) {
-  OPTIONAL MATCH (p)<-[:TRAVELER|PRINCIPAL]-(e:Event)
-  RETURN toString(min(e.dateStart)) AS first, toString(max(e.dateEnd)) AS last
-}
-CALL (p) {
-  MATCH (p)<-[tr:TRAVELER]-(:Visit)-[:ON_BEHALF_OF]->(c:Country)
-  WHERE tr.role IS NOT NULL
-  RETURN collect(DISTINCT {role: tr.role, country: c.id}) AS travelled
-}
-CALL (p) {
-  MATCH (p)<-[pr:PRINCIPAL]-(:Meeting)<-[:INCLUDES]-(v:Visit)-[:HOST_COUNTRY]->(c:Country)
-  WHERE pr.role IS NOT NULL AND NOT (v)-[:TRAVELER]->(p)
-  RETURN collect(DISTINCT {role: pr.role, country: c.id}) AS met
-}
-WITH key, p, first, last, travelled + met AS offices
+// include: parts/person-record
+WITH key, p, toString(first) AS first, toString(last) AS last, travelled + met AS offices
 RETURN key, collect(p {.id, .name, aliases: coalesce(p.aliases, []), apart: coalesce(p.notDuplicateOf, []), first: first, last: last,
   registryIds: coalesce(p.externalIds, []) + CASE WHEN p.hsgId IS NULL THEN [] ELSE ['hsg:' + p.hsgId] END,
   terms: [(p)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}], offices: offices}) AS people
