@@ -1,6 +1,6 @@
 // One level of Query.neighborhood's breadth-first walk (cypher/read/neighborhood.cypher includes
 // it once per level): it takes the row's `seen`, `frontier`, `bk` (nodes reached only through
-// bookkeeping, not expanded), the `ranked` nodes, `groups` and `cut` so far and the `level` before
+// bookkeeping, not expanded), the `ranked` nodes, `groups` and `cut` (counts per type) so far and the `level` before
 // this one, and gives them back with this level's nodes, groups and cut added.
 WITH s, seen, frontier, bk, ranked, groups, cut, level + 1 AS level
 CALL (seen, frontier, bk, level) {
@@ -42,7 +42,14 @@ CALL (plans, seen, bk, level) {
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
   ORDER BY substantive DESC, ties DESC, recent DESC, y.name, y.id
   WITH collect({n: y, substantive: substantive, level: level, ties: ties, recent: recent, via: via}) AS all
-  RETURN all[..$limit] AS levelRanked, [c IN all[$limit..] | c.via] AS levelCut
+  // What falls past the limit is kept as counts per type: a list of its own would ride on every
+  // row after it, and at 100,000 visits it held tens of thousands of entries.
+  CALL (all) {
+    UNWIND all[$limit..] AS c
+    WITH c.via AS type, count(*) AS n
+    RETURN collect({type: type, count: n}) AS levelCut
+  }
+  RETURN all[..$limit] AS levelRanked, levelCut
 }
 WITH s, seen + [c IN levelRanked | c.n] AS seen, [c IN levelRanked | c.n] AS frontier,
      bk + [c IN levelRanked WHERE c.substantive = 0 | c.n] AS bk,

@@ -24,19 +24,19 @@ CALL (ranked) {
   WITH c ORDER BY c.substantive DESC, c.level, c.ties DESC, c.recent DESC, c.n.name, c.n.id
   RETURN collect(c) AS ordered
 }
-WITH s, [s] + [c IN ordered[..($limit - 1)] | c.n] AS kept, cut + [c IN ordered[($limit - 1)..] | c.via] AS cut, groups
+CALL (ordered) {
+  UNWIND ordered[($limit - 1)..] AS c
+  WITH c.via AS type, count(*) AS n
+  RETURN collect({type: type, count: n}) AS finalCut
+}
+WITH s, [s] + [c IN ordered[..($limit - 1)] | c.n] AS kept, groups, cut + finalCut AS cut
 RETURN
   [n IN kept | {id: n.id, kind: n.kind, name: n.name, nameAr: n.nameAr, labels: labels(n)}] AS nodes,
   COLLECT {
     UNWIND kept AS a
     MATCH (a)-[r]->(b)
     WHERE ($types IS NULL OR type(r) IN $types) AND b IN kept
-    WITH r, a, b ORDER BY a.id, type(r), b.id, elementId(r)
-    RETURN {id: elementId(r), type: type(r), source: a.id, target: b.id, properties: properties(r)}
+    RETURN {id: elementId(r), type: type(r), source: a.id, target: b.id, properties: properties(r)} AS edge
   } AS edges,
   [g IN groups WHERE any(n IN kept WHERE n.id = g.node)] AS groups,
-  COLLECT {
-    UNWIND cut AS type
-    WITH type, count(*) AS n
-    RETURN {type: type, count: n}
-  } AS cut
+  cut
