@@ -85,3 +85,23 @@ describe('search', () => {
     expect(search.map((p: any) => p.id)).toEqual(['person:mark-esper', 'person:a-mark-esper']);
   });
 });
+
+describe('a dense neighbourhood', () => {
+  it('answers with every edge among the nodes it keeps, in a fixed order, where they number thousands', async () => {
+    // A focus who met 199 people, all of whom met each other: 19,900 edges among 200 nodes.
+    const people = Array.from({ length: 199 }, (_, i) => ({ id: `person:dense-${String(i).padStart(3, '0')}`, kind: 'PERSON' as const, name: `Dense Person ${i}` }));
+    await suite.db.write((tx) => upsertEntities(tx, [{ id: 'person:dense-focus', kind: 'PERSON', name: 'Dense Focus' }, ...people], 'replace'));
+    await suite.db.write((tx) =>
+      tx.run(
+        `MATCH (a:Person), (b:Person)
+         WHERE a.id STARTS WITH 'person:dense-' AND b.id STARTS WITH 'person:dense-' AND a.id < b.id
+         CREATE (a)-[:MET {date: '2020-01-01'}]->(b)`,
+      ),
+    );
+    const { neighborhood } = await data(`{ neighborhood(id: "person:dense-focus", depth: 1, limit: 200, groupOver: 1000) { nodes { id } edges { id type source target } } }`);
+    expect(neighborhood.nodes).toHaveLength(200);
+    expect(neighborhood.edges).toHaveLength(200 * 199 / 2);
+    const keys = neighborhood.edges.map((e: any) => `${e.source} ${e.type} ${e.target} ${e.id}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+});

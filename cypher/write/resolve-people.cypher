@@ -6,22 +6,9 @@
 // in), which tell one person's records decades apart from a namesake's.
 CYPHER replan=skip
 UNWIND $lookups AS l
-CALL db.index.fulltext.queryNodes('person_names', l.query, {limit: 50}) YIELD node
-CALL (node) {
-  OPTIONAL MATCH (node)<-[:TRAVELER|PRINCIPAL]-(e:Event)
-  RETURN min(e.dateStart) AS first, max(e.dateEnd) AS last
-}
-CALL (node) {
-  MATCH (node)<-[tr:TRAVELER]-(:Visit)-[:ON_BEHALF_OF]->(c:Country)
-  WHERE tr.role IS NOT NULL
-  RETURN collect(DISTINCT {role: tr.role, country: c.id, countryKeys: c.nameKeys}) AS travelled
-}
-CALL (node) {
-  MATCH (node)<-[pr:PRINCIPAL]-(:Meeting)<-[:INCLUDES]-(v:Visit)-[:HOST_COUNTRY]->(c:Country)
-  WHERE pr.role IS NOT NULL AND NOT (v)-[:TRAVELER]->(node)
-  RETURN collect(DISTINCT {role: pr.role, country: c.id, countryKeys: c.nameKeys}) AS met
-}
+CALL db.index.fulltext.queryNodes('person_names', l.query, {limit: 50}) YIELD node AS p
+// include: parts/person-record
 RETURN l.index AS index,
-  collect(node {.id, .kind, .name, aliases: coalesce(node.aliases, []), first: first, last: last,
-    terms: [(node)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}],
+  collect(p {.id, .kind, .name, aliases: coalesce(p.aliases, []), first: first, last: last,
+    terms: [(p)-[h:HOLDS_POSITION]->() | {since: h.since, until: h.until}],
     offices: travelled + met}) AS candidates

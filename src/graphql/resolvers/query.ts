@@ -59,7 +59,7 @@ export const Query: QueryResolvers = {
 
   neighborhood: (_parent, args, { db }) => {
     const statement = read.neighborhoodStatement(args);
-    return db.read((tx) => read.graph(tx, statement));
+    return db.read((tx) => read.neighborhood(tx, statement));
   },
 
   neighborhoodGroup: (_parent, args, { db }, info) => {

@@ -1,0 +1,56 @@
+// One level of Query.neighborhood's breadth-first walk (cypher/read/neighborhood.cypher includes
+// it once per level): it takes the row's `seen`, `frontier`, `bk` (nodes reached only through
+// bookkeeping, not expanded), the `ranked` nodes, `groups` and `cut` (counts per type) so far and the `level` before
+// this one, and gives them back with this level's nodes, groups and cut added.
+WITH s, seen, frontier, bk, ranked, groups, cut, level + 1 AS level
+CALL (seen, frontier, bk, level) {
+  UNWIND CASE WHEN $depth >= level THEN frontier ELSE [] END AS x
+  WITH x WHERE NOT x IN bk
+  // One pass over x's relationships: per type and direction, how many, of which kinds, and the
+  // earliest start and latest end, each as its node states it (a partial date keeps its precision).
+  CALL (x) {
+    // A node with no more relationships than $groupOver has no group: its degree (kept with the
+    // node, not counted by walking them) spares the pass for most of a frontier.
+    WITH x WHERE COUNT { (x)--() } > $groupOver
+    MATCH (x)-[r]-(y)
+    WHERE $types IS NULL OR type(r) IN $types
+    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
+    WITH type, direction, count(DISTINCT y) AS n, collect(DISTINCT y.kind) AS kinds,
+         min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first,
+         max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
+    RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
+  }
+  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
+                  grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
+}
+CALL (plans) {
+  UNWIND plans AS plan
+  UNWIND plan.big AS g
+  RETURN collect({node: plan.x.id, type: g.type, direction: g.direction, count: g.n, kinds: g.kinds, from: g.from, to: g.to}) AS levelGroups
+}
+CALL (plans, seen, bk, level) {
+  UNWIND plans AS plan
+  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
+  MATCH (x)-[r]-(y)
+  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenIds
+  // A member of a group is still drawn when its edge names a visit or meeting already drawn
+  // (whom Blinken met on his visit to Algeria, among the hundreds he met).
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT bucket IN grouped OR r.visitId IN seenIds OR r.meetingId IN seenIds) AND NOT y IN seen
+  WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
+       coalesce(r.date, y.dateStart, y.date, '') AS date
+  WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
+  ORDER BY substantive DESC, ties DESC, recent DESC, y.name, y.id
+  WITH collect({n: y, substantive: substantive, level: level, ties: ties, recent: recent, via: via}) AS all
+  // What falls past the limit is kept as counts per type: a list of its own would ride on every
+  // row after it, and at 100,000 visits it held tens of thousands of entries.
+  CALL (all) {
+    UNWIND all[$limit..] AS c
+    WITH c.via AS type, count(*) AS n
+    RETURN collect({type: type, count: n}) AS levelCut
+  }
+  RETURN all[..$limit] AS levelRanked, levelCut
+}
+WITH s, seen + [c IN levelRanked | c.n] AS seen, [c IN levelRanked | c.n] AS frontier,
+     bk + [c IN levelRanked WHERE c.substantive = 0 | c.n] AS bk,
+     ranked + levelRanked AS ranked, groups + levelGroups AS groups, cut + levelCut AS cut, level
