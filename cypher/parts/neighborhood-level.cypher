@@ -42,8 +42,8 @@ CALL (plans, seen, bk, level) {
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
   ORDER BY substantive DESC, ties DESC, recent DESC, y.name, y.id
   WITH collect({n: y, substantive: substantive, level: level, ties: ties, recent: recent, via: via}) AS all
-  // What falls past the limit is kept as counts per type: a list of its own would ride on every
-  // row after it, and at 100,000 visits it held tens of thousands of entries.
+  // What falls past the limit is only counted, per type (the answer gives counts): a list with one
+  // entry per node cut would be carried through every later step of the statement.
   CALL (all) {
     UNWIND all[$limit..] AS c
     WITH c.via AS type, count(*) AS n
