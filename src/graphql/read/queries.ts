@@ -222,6 +222,8 @@ export async function graph(tx: Tx, statement: Statement): Promise<Graph> {
   return { nodes: record.get('nodes') as Row[], edges: record.get('edges') as Row[], groups, omitted: omitted(groups, cut) };
 }
 
+const EDGE_ORDER = ['source', 'type', 'target', 'id'] as const;
+
 /**
  * A neighbourhood, its edges in a fixed order (source, type, target, id). They are put in order
  * here, not in the statement: Neo4j counts every row of a sort at the size of all it carries,
@@ -229,10 +231,12 @@ export async function graph(tx: Tx, statement: Statement): Promise<Graph> {
  */
 export async function neighborhood(tx: Tx, statement: Statement): Promise<Graph> {
   const found = await graph(tx, statement);
-  const key = (e: Row) => [e.source, e.type, e.target, e.id] as string[];
   found.edges.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    for (const field of EDGE_ORDER) {
+      const x = a[field] as string;
+      const y = b[field] as string;
+      if (x !== y) return x < y ? -1 : 1;
+    }
     return 0;
   });
   return found;
