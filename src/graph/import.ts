@@ -21,7 +21,7 @@ import { TX_TIMEOUT_MS, type Db, type Tx } from '../db/driver.js';
 import { writeRetrying } from '../db/retry.js';
 import { DomainError } from './errors.js';
 import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
-import { settlePeople, type SettleJoin } from './settlePeople.js';
+import { settlePeople, type SettleJoinHeard } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
 import { Upkeep } from './upkeep.js';
 import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
@@ -270,7 +270,7 @@ export interface ImportOptions {
    */
   settlePeople?: boolean;
   /** Hears of each join the settle step makes, with its rule (for reading them by hand: bench/hsg/import.ts). */
-  onSettle?: (join: SettleJoin & { keepName: string; mergeName: string; mergeFirst: string | null; mergeLast: string | null }) => void;
+  onSettle?: (join: SettleJoinHeard) => void;
 }
 
 class Rollback extends Error {}

@@ -78,8 +78,9 @@ function decideOne(request: RefRequest, i: number, state: Deciding): void {
   if (joinEarlierNew(request, i, state)) return;
   const { choice, batchPeople } = choosePersonFor(request, i, state);
   if (choice && 'match' in choice) return joinPerson(request, i, choice, batchPeople, state);
-  const shortForm = choice && 'absorb' in choice ? batchPeople.get(choice.absorb) : undefined;
-  if (shortForm && request.ref.kind) return takeOverShortForm(request, i, shortForm, choice && 'absorb' in choice ? choice.reason : 'absorbed-short-form', state);
+  const absorb = choice && 'absorb' in choice ? choice : undefined;
+  const shortForm = absorb ? batchPeople.get(absorb.absorb) : undefined;
+  if (absorb && shortForm && request.ref.kind) return takeOverShortForm(request, i, shortForm, absorb.reason, state);
   // An unclear surname without a kind is the caller's to settle; with a kind it stays a node
   // of its own, for the review queue (duplicateCandidates) to show.
   if (choice && 'ambiguous' in choice && !request.ref.kind) throw ambiguous(request, choice.ambiguous.map(({ id, kind, name }) => ({ id, kind, name })));
@@ -87,8 +88,8 @@ function decideOne(request: RefRequest, i: number, state: Deciding): void {
     plan.unknown = request;
     return;
   }
-  planNewEntity(request, i, choice && 'absorb' in choice ? choice.absorb : undefined, state);
-  if (choice && 'absorb' in choice && choice.reason !== 'absorbed-short-form') state.plan.newPersonReason.set(i, choice.reason);
+  planNewEntity(request, i, absorb?.absorb, state);
+  if (absorb) plan.newPersonReason.set(i, absorb.reason);
 }
 
 /**

@@ -127,15 +127,12 @@ export interface SettleJoin {
   rule: SettleRule;
 }
 
-/** Which merges to make in one group of people sharing a surname: [keep, merge] pairs, in order. */
-export function settleGroup(group: SettleCandidate[]): [string, string][] {
-  return settleJoins(group).map((j) => [j.keep, j.merge]);
-}
+/** A join as `onJoin` hears of it: with both names and the span of the merged node's mentions. */
+export type SettleJoinHeard = SettleJoin & { keepName: string; mergeName: string; mergeFirst: string | null; mergeLast: string | null };
 
-/** The merges settleGroup makes, each with the rule that made it. */
+/** Which merges to make in one group of people sharing a surname, in order, each with the rule that makes it. */
 export function settleJoins(group: SettleCandidate[]): SettleJoin[] {
   const joins: SettleJoin[] = [];
-  const merges: [string, string][] = [];
   const full = group.filter((c) => !isBareSurname(c.name));
   const bare = group.filter((c) => isBareSurname(c.name));
 
@@ -156,7 +153,6 @@ export function settleJoins(group: SettleCandidate[]): SettleJoin[] {
     const keep = component.reduce(fuller);
     for (const c of component) {
       if (c === keep) continue;
-      merges.push([keep.id, c.id]);
       const apartYears = gap(keep, c);
       joins.push({ keep: keep.id, merge: c.id, rule: apartYears !== null && apartYears > SHORTER_NAME_MARGIN_YEARS && heldOneOffice(keep, c) ? 'same-office' : 'name-variant' });
     }
@@ -164,11 +160,11 @@ export function settleJoins(group: SettleCandidate[]): SettleJoin[] {
 
   // A surname alone: the one bearer (after the merges above), if its activity or one of its terms
   // of office covers the mentions.
-  const bearers = new Set(full.map((c) => merges.find(([, gone]) => gone === c.id)?.[0] ?? c.id));
+  const bearers = new Set(full.map((c) => joins.find((j) => j.merge === c.id)?.keep ?? c.id));
   if (bearers.size === 1) {
     const keep = full.find((c) => bearers.has(c.id))!;
     const [kf, kl] = [year(keep.first), year(keep.last)];
-    const joined = full.filter((c) => c === keep || merges.some(([k, gone]) => k === keep.id && gone === c.id));
+    const joined = full.filter((c) => c === keep || joins.some((j) => j.keep === keep.id && j.merge === c.id));
     const terms = joined.flatMap((c) => c.terms ?? []);
     const offices = joined.flatMap((c) => c.offices ?? []);
     for (const short of bare) {
@@ -176,23 +172,18 @@ export function settleJoins(group: SettleCandidate[]): SettleJoin[] {
       if (sf === null || sl === null || setApart(short, keep) || registriesDiffer(short, keep)) continue;
       const nearActivity = kf !== null && kl !== null && sf >= kf - SHORT_FORM_MARGIN_YEARS && sl <= kl + SHORT_FORM_MARGIN_YEARS;
       const inOffice = terms.some((t) => inTerm([t], sf) && inTerm([t], sl));
-      if (nearActivity || inOffice) {
-        merges.push([keep.id, short.id]);
-        joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-context' });
-      } else if (heldInTurn(short, offices)) {
-        merges.push([keep.id, short.id]);
-        joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-office' });
-      }
+      if (nearActivity || inOffice) joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-context' });
+      else if (heldInTurn(short, offices)) joins.push({ keep: keep.id, merge: short.id, rule: 'surname-in-office' });
     }
   }
   return joins;
 }
 
 /**
- * Applies settleGroup to every group of people sharing a surname; returns how many nodes were
+ * Applies settleJoins to every group of people sharing a surname; returns how many nodes were
  * merged. `onJoin` hears of each join before it is made, with the names of both and its rule.
  */
-export async function settlePeople(tx: Tx, onJoin?: (join: SettleJoin & { keepName: string; mergeName: string; mergeFirst: string | null; mergeLast: string | null }) => void): Promise<number> {
+export async function settlePeople(tx: Tx, onJoin?: (join: SettleJoinHeard) => void): Promise<number> {
   const result = await tx.run(cypher('write/settle-people-groups'));
   let merged = 0;
   for (const record of result.records) {
