@@ -36,6 +36,19 @@ async function travelerOf(traveler: Record<string, unknown>, date: string) {
   return result.data!.recordVisit.resolutions.find((r: { at: string }) => r.at === 'input.traveler') as { reason: string; created: boolean; entity: { id: string; name: string } };
 }
 
+const RECORD_RESOLUTIONS = `
+  mutation Record($input: VisitInput!) {
+    recordVisit(input: $input) { resolutions { at reason created entity { id name aliases } } }
+  }`;
+type Resolution = { at: string; reason: string; created: boolean; entity: { id: string; name: string; aliases: string[] } };
+
+/** Records a visit and returns the resolution of the reference at `at` (the traveler by default). */
+async function record(input: Record<string, unknown>, at = 'input.traveler'): Promise<Resolution> {
+  const result = await suite.server.gqlAuth(RECORD_RESOLUTIONS, { input });
+  expect(result.errors).toBeUndefined();
+  return (result.data!.recordVisit.resolutions as Resolution[]).find((r) => r.at === at)!;
+}
+
 async function count(query: string, params: Record<string, unknown> = {}): Promise<number> {
   return suite.db.read(async (tx) => Number((await tx.run(query, params)).records[0]!.get(0)));
 }
@@ -418,17 +431,6 @@ describe('terms of office', () => {
 });
 
 describe('one office, decades apart', () => {
-  const RECORD = `
-    mutation Record($input: VisitInput!) {
-      recordVisit(input: $input) { resolutions { at reason created entity { id name aliases } } }
-    }`;
-  type Resolution = { at: string; reason: string; created: boolean; entity: { id: string; name: string; aliases: string[] } };
-  /** Records a visit and returns the resolution of the reference at `at` (the traveler by default). */
-  async function record(input: Record<string, unknown>, at = 'input.traveler'): Promise<Resolution> {
-    const result = await suite.server.gqlAuth(RECORD, { input });
-    expect(result.errors).toBeUndefined();
-    return (result.data!.recordVisit.resolutions as Resolution[]).find((r) => r.at === at)!;
-  }
   /** A visit to Algeria by a person travelling for a country in an office ("President"). */
   const trip = (name: string, role: string | undefined, country: string, date: string, extra: Record<string, unknown> = {}) => record({
     traveler: { name, kind: 'PERSON', ...(role ? { role } : {}), ...extra }, host: { id: 'country:algeria' },
@@ -526,21 +528,12 @@ describe('one office, decades apart', () => {
 });
 
 describe('a surname alone in the same office, in turn', () => {
-  const RECORD = `
-    mutation Record($input: VisitInput!) {
-      recordVisit(input: $input) { resolutions { at reason created entity { id name aliases } } }
-    }`;
-  type Resolution = { at: string; reason: string; created: boolean; entity: { id: string; name: string; aliases: string[] } };
   /** A person met, with a title or none, during a visit to a country: the meeting's input. */
   const meeting = (country: string, name: string, role: string | undefined, date: string) => ({
     traveler: { id: 'person:mark-esper' }, host: { name: country, kind: 'COUNTRY' }, date,
     meetings: [{ with: [{ name, kind: 'PERSON', ...(role ? { role } : {}) }] }],
   });
-  async function metIn(country: string, name: string, role: string | undefined, date: string): Promise<Resolution> {
-    const result = await suite.server.gqlAuth(RECORD, { input: meeting(country, name, role, date) });
-    expect(result.errors).toBeUndefined();
-    return (result.data!.recordVisit.resolutions as Resolution[]).find((r) => r.at === 'input.meetings[0].with[0]')!;
-  }
+  const metIn = (country: string, name: string, role: string | undefined, date: string) => record(meeting(country, name, role, date), 'input.meetings[0].with[0]');
   const metLines = (country: string, name: string, role: string | undefined, dates: string[]) => dates.map((d) => JSON.stringify({ visit: meeting(country, name, role, d) }));
   const nodes = (part: string) => count('MATCH (p:Person) WHERE p.name CONTAINS $part RETURN count(p)', { part });
 
