@@ -26,7 +26,7 @@ describe('Query.visits', () => {
     const { text, params } = compile(`{ visits(first: 2) { totalCount edges { cursor node { id date } } pageInfo { hasNextPage } } }`);
     expect(text).toBe(
       'CALL () { MATCH (n:Visit) RETURN count(n) AS total }\n' +
-        'CALL () { MATCH (n:Visit) WHERE n.dateStart IS NOT NULL WITH n ORDER BY n.dateStart, n.id LIMIT $p0 ' +
+        'CALL () { MATCH (n:Visit) USING INDEX n:Visit(dateStart) WHERE n.dateStart IS NOT NULL WITH n ORDER BY n.dateStart, n.id LIMIT $p0 ' +
         'RETURN collect({ __rk: true, `cursor`: null, `node`: n { __rk: true, `id`: n.id, `date`: n.date } , __cursor: [n.dateStart, n.id] }) AS rows }\n' +
         'RETURN total, rows',
     );
@@ -36,7 +36,7 @@ describe('Query.visits', () => {
   it('turns only the filters given into conditions, starting from the host country', () => {
     const { text, params } = compile(`{ visits(first: 20, filter: { host: "country:algeria", from: "2020", to: "2020-10" }) { edges { node { id } } } }`);
     expect(text).toBe(
-      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX anchor:Entity(id) WHERE coalesce(n.dateEnd, n.dateStart) >= $p1 AND n.dateStart <= $p2 ' +
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX SEEK anchor:Entity(id) WHERE coalesce(n.dateEnd, n.dateStart) >= $p1 AND n.dateStart <= $p2 ' +
         'WITH n ORDER BY n.dateStart, n.id LIMIT $p3 RETURN collect({ __rk: true, `node`: n { __rk: true, `id`: n.id } , __cursor: [n.dateStart, n.id] }) AS rows }\n' +
         'RETURN rows',
     );
@@ -46,17 +46,17 @@ describe('Query.visits', () => {
 
   it('starts from the traveler when no host is given, and checks the traveler on the host\'s visits when both are', () => {
     expect(compile(`{ visits(filter: { traveler: "person:a" }) { totalCount } }`).text).toBe(
-      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:TRAVELER]-(n:Visit) USING INDEX anchor:Entity(id) RETURN count(n) AS total }\nRETURN total',
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:TRAVELER]-(n:Visit) USING INDEX SEEK anchor:Entity(id) RETURN count(n) AS total }\nRETURN total',
     );
     expect(compile(`{ visits(filter: { traveler: "person:a", host: "country:b" }) { totalCount } }`).text).toBe(
-      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX anchor:Entity(id) WHERE EXISTS { (n)-[:TRAVELER]->(:Entity {id: $p1}) } RETURN count(n) AS total }\nRETURN total',
+      'CALL () { MATCH (anchor:Entity {id: $p0})<-[:HOST_COUNTRY]-(n:Visit) USING INDEX SEEK anchor:Entity(id) WHERE EXISTS { (n)-[:TRAVELER]->(:Entity {id: $p1}) } RETURN count(n) AS total }\nRETURN total',
     );
   });
 
   it('continues after a cursor with a range the index can seek and the exact keyset condition', () => {
     const after = encodeCursor(['2020-10-01', 'visit:x']);
     const { text, params } = compile(`query ($after: String) { visits(first: 1, after: $after) { edges { node { id } } } }`, { after });
-    expect(text).toContain('MATCH (n:Visit) WHERE n.dateStart >= $p0 AND (n.dateStart > $p0 OR n.id > $p1) WITH n ORDER BY n.dateStart, n.id LIMIT $p2');
+    expect(text).toContain('MATCH (n:Visit) USING INDEX SEEK n:Visit(dateStart) WHERE n.dateStart >= $p0 AND (n.dateStart > $p0 OR n.id > $p1) WITH n ORDER BY n.dateStart, n.id LIMIT $p2');
     expect(params).toEqual({ p0: '2020-10-01', p1: 'visit:x', p2: int(2) });
   });
 
