@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from './config.js';
 import type { Db } from './db/driver.js';
 import type { Gate } from './db/gate.js';
 import type { DatabaseHealth } from './db/supervisor.js';
+import { keepGroupSummaries } from './graph/groupSummaries.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { limitServer, withSecurityHeaders } from './http/edge.js';
 import type { Logger } from './log.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   loading?: () => Record<string, unknown> | undefined;
   /** The API's turns at the database (default: a gate of DB_MAX_CONCURRENT and DB_QUEUE_WAIT_MS). */
   gate?: Gate;
+  /** How dense nodes' group summaries follow the writes (default: keepGroupSummaries' own); false: not kept here. */
+  groupSummaries?: { dense?: number; delayMs?: number } | false;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -44,7 +47,7 @@ async function ready(db: Db, health: AppOptions['health']): Promise<{ ok: boolea
   }
 }
 
-export function createApp({ db, log, apiKey, health, corsOrigins, loading, gate }: AppOptions): http.Server {
+export function createApp({ db, log, apiKey, health, corsOrigins, loading, gate, groupSummaries = {} }: AppOptions): http.Server {
   const yoga = createGraphQLServer({ db, log, apiKey, corsOrigins, gate });
   // gzip/deflate for anything over 1 kB (GraphiQL's page is 8.9 MB uncompressed).
   const compress = compression({ threshold: 1024 });
@@ -91,5 +94,10 @@ export function createApp({ db, log, apiKey, health, corsOrigins, loading, gate 
     });
   });
   limitServer(server);
+  // Dense nodes' group summaries follow the writes (Query.neighborhood reads them at scale).
+  if (groupSummaries) {
+    const summaries = keepGroupSummaries(db, { ...groupSummaries, onError: (err) => log.warn({ err }, 'group summaries not refreshed') });
+    server.on('close', () => summaries.stop());
+  }
   return server;
 }

@@ -6,19 +6,26 @@ WITH s, seen, frontier, bk, ranked, groups, cut, level + 1 AS level
 CALL (seen, frontier, bk, level) {
   UNWIND CASE WHEN $depth >= level THEN frontier ELSE [] END AS x
   WITH x WHERE NOT x IN bk
-  // One pass over x's relationships: per type and direction, how many, of which kinds, and the
-  // earliest start and latest end, each as its node states it (a partial date keeps its precision).
+  // x's relationships in buckets (type, direction): read from x's GroupSummary while x's degree
+  // is the one it was counted at (a dense node's walk is the costly part at scale), else walked.
   CALL (x) {
     // A node with no more relationships than $groupOver has no group: its degree (kept with the
     // node, not counted by walking them) spares the pass for most of a frontier.
-    WITH x WHERE COUNT { (x)--() } > $groupOver
-    MATCH (x)-[r]-(y)
-    WHERE $types IS NULL OR type(r) IN $types
-    WITH type(r) AS type, CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS direction, y
-    WITH type, direction, count(DISTINCT y) AS n, collect(DISTINCT y.kind) AS kinds,
-         min(coalesce(y.dateStart, y.date) + '|' + y.date) AS first,
-         max(coalesce(y.dateEnd, y.dateStart, y.date) + '|' + coalesce(y.endDate, y.date)) AS last
-    RETURN collect({type: type, direction: direction, n: n, kinds: kinds, from: split(first, '|')[1], to: split(last, '|')[1]}) AS buckets
+    WITH x, COUNT { (x)--() } AS degree
+    WHERE degree > $groupOver
+    OPTIONAL MATCH (kept:GroupSummary {of: elementId(x)})
+    WHERE kept.node = x.id AND kept.degree = degree
+    CALL (x, kept) {
+      WITH x WHERE kept IS NULL
+      // include: parts/group-buckets
+    }
+    UNWIND CASE WHEN kept IS NULL THEN buckets ELSE [i IN range(0, size(kept.types) - 1) WHERE $types IS NULL OR kept.types[i] IN $types | {
+      type: kept.types[i], direction: kept.directions[i], n: kept.counts[i],
+      kinds: CASE kept.kinds[i] WHEN '' THEN [] ELSE split(kept.kinds[i], '|') END,
+      from: CASE kept.froms[i] WHEN '' THEN null ELSE kept.froms[i] END,
+      to: CASE kept.tos[i] WHEN '' THEN null ELSE kept.tos[i] END
+    }] END AS bucket
+    RETURN collect(bucket) AS buckets
   }
   RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans

@@ -14,6 +14,8 @@ export interface TxOptions {
   timeoutMs?: number;
   /** Aborting it (the HTTP client went away) terminates the transaction in Neo4j. */
   signal?: AbortSignal;
+  /** A write of derived data only (group summaries): not announced to `onWrite`. */
+  derivedOnly?: boolean;
 }
 
 /**
@@ -64,6 +66,8 @@ export interface Db {
   outage?: () => string | undefined;
   /** Called with every Cypher statement sent (and its parameters); lets tests count round trips. */
   onQuery: Set<(cypher: string, params?: Record<string, unknown>) => void>;
+  /** Called after each write transaction commits (those with `derivedOnly` aside, whose statements `onQuery` does not hear either). */
+  onWrite: Set<() => void>;
   close(): Promise<void>;
 }
 
@@ -149,12 +153,14 @@ async function terminate(driver: Driver, database: string | undefined, requestId
 
 export function createDb(driver: Driver, uri: string, database?: string): Db {
   const onQuery: Db['onQuery'] = new Set();
+  const onWrite: Db['onWrite'] = new Set();
   const sessionConfig = database ? { database } : {};
   const db: Db = {
     driver,
     uri,
     database,
     onQuery,
+    onWrite,
     read: (work, options) => run('read', work, options),
     write: (work, options) => run('write', work, options),
     close: () => driver.close(),
@@ -172,13 +178,16 @@ export function createDb(driver: Driver, uri: string, database?: string): Db {
     const session = driver.session({ ...sessionConfig, defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
     const guarded = async (tx: Tx) => {
       try {
-        return await work(counted(tx, onQuery));
+        return await work(options.derivedOnly ? tx : counted(tx, onQuery));
       } catch (error) {
         throw aborted(error, signal);
       }
     };
     try {
-      return mode === 'read' ? await session.executeRead(guarded, config) : await session.executeWrite(guarded, config);
+      if (mode === 'read') return await session.executeRead(guarded, config);
+      const result = await session.executeWrite(guarded, config);
+      if (!options.derivedOnly) for (const listener of onWrite) listener();
+      return result;
     } catch (error) {
       throw aborted(error, signal);
     } finally {

@@ -20,6 +20,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { TX_TIMEOUT_MS, type Db, type Tx } from '../db/driver.js';
 import { writeRetrying } from '../db/retry.js';
 import { DomainError } from './errors.js';
+import { refreshGroupSummaries } from './groupSummaries.js';
 import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
 import { settlePeople, type SettleJoinHeard } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
@@ -429,6 +430,8 @@ export async function importEntries(db: Db, parsed: { entries: ImportEntry[]; fa
   const batches = batchesOf(prepared, Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE));
   if (options.strict) await importAllOrNothing(db, batches, options, tally);
   else await importBatchByBatch(db, batches, options, tally);
+  // Dense nodes' group summaries, once for the whole import (a process of its own has no keeper).
+  await refreshGroupSummaries(db);
   return tally.finish(started);
 }
 

@@ -23,8 +23,10 @@ export interface TestServer {
 }
 
 /** `loading` is what /readyz reports as still loading, as `npm start` passes it (see src/datasets.ts). */
-export async function startTestServer(db: Db, options: { loading?: AppOptions['loading'] } = {}): Promise<TestServer> {
-  const server = createApp({ db, log: createLogger('silent'), apiKey: TEST_API_KEY, loading: options.loading });
+export type TestServerOptions = Pick<AppOptions, 'loading' | 'groupSummaries'>;
+
+export async function startTestServer(db: Db, options: TestServerOptions = {}): Promise<TestServer> {
+  const server = createApp({ db, log: createLogger('silent'), apiKey: TEST_API_KEY, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const gql: TestServer['gql'] = async (query, variables, headers) => {
@@ -47,11 +49,11 @@ export async function startTestServer(db: Db, options: { loading?: AppOptions['l
 }
 
 /** What most test files start from: the article's graph on an emptied database, served for real. */
-export async function openSeededServer(): Promise<{ db: Db; server: TestServer }> {
+export async function openSeededServer(options: TestServerOptions = {}): Promise<{ db: Db; server: TestServer }> {
   const db = connectTestDb();
   await freshDatabase(db);
   await loadSeed(db);
-  return { db, server: await startTestServer(db) };
+  return { db, server: await startTestServer(db, options) };
 }
 
 export async function closeServerAndDb(server: TestServer | undefined, db: Db | undefined): Promise<void> {
@@ -63,10 +65,10 @@ export async function closeServerAndDb(server: TestServer | undefined, db: Db | 
  * For a test file (or describe block): opens the seeded server before its tests and closes it
  * after them. `db` and `server` of the returned object are set by the time the tests run.
  */
-export function useSeededServer(): { db: Db; server: TestServer } {
+export function useSeededServer(options: TestServerOptions = {}): { db: Db; server: TestServer } {
   const opened = {} as { db: Db; server: TestServer };
   beforeAll(async () => {
-    Object.assign(opened, await openSeededServer());
+    Object.assign(opened, await openSeededServer(options));
   });
   afterAll(async () => {
     await closeServerAndDb(opened.server, opened.db);
