@@ -1,5 +1,6 @@
 /** Writing a synthetic graph (bench/synthetic.ts) through the domain writers, as the benchmarks and the explorer's scale test load it. */
 import { TX_TIMEOUT_MS, type Db } from '../src/db/driver.js';
+import { refreshGroupSummaries } from '../src/graph/groupSummaries.js';
 import { upsertEntities } from '../src/graph/writeEntities.js';
 import { writeRelations } from '../src/graph/writeRelations.js';
 import { writeVisits } from '../src/graph/writeVisits.js';
@@ -26,4 +27,6 @@ export async function writeSyntheticGraph(db: Db, graph: SyntheticGraph, onVisit
     written += batch.length;
     onVisits?.(written);
   }
+  // As an import ends: the dense nodes' group summaries.
+  await refreshGroupSummaries(db);
 }
