@@ -39,7 +39,7 @@ export async function withDatabase<T>(work: (db: Db, log: Logger) => Promise<T>)
 
 export async function graphCounts(db: Db): Promise<{ nodes: number; relationships: number }> {
   return db.read(async (tx) => {
-    const result = await tx.run('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+    const result = await tx.run('CALL () { MATCH (n) WHERE NOT n:GroupSummary RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
     return result.records[0]!.toObject() as { nodes: number; relationships: number };
   });
 }
