@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { upsertEntities } from '../src/graph/writeEntities.js';
+import { EVENT_EDGE_TYPES } from '../src/graphql/read/queries.js';
 import { useSeededServer } from './support/server.js';
 
 const suite = useSeededServer();
@@ -64,6 +65,26 @@ describe('groups', () => {
       after = page.neighborhoodGroup.pageInfo.endCursor;
     }
     expect(members).toEqual(visits.entity.visitsReceived.map((v: any) => v.id));
+  });
+
+  it('still draws a group\'s member whose edge names a visit already drawn', async () => {
+    const focus = 'visit:mark-esper-algeria-2020-10-01';
+    // Through these two types alone, Tebboune is reached only through Esper's MET edges.
+    const { neighborhood } = await data(`{ neighborhood(id: "${focus}", depth: 2, limit: 200, groupOver: 1, types: ["TRAVELER", "MET"]) { ${GRAPH} } }`);
+    // Esper met more than one person, so his MET edges are a group at groupOver 1 ...
+    const met = neighborhood.groups.find((g: any) => g.node === 'person:mark-esper' && g.type === 'MET');
+    expect(met?.count).toBeGreaterThan(1);
+    // ... yet Tebboune, whom he met on this visit (the edge names it), is drawn one by one, with that edge.
+    expect(neighborhood.nodes.map((n: any) => n.id)).toContain('person:abdelmadjid-tebboune');
+    expect(neighborhood.edges).toContainEqual({ type: 'MET', source: 'person:mark-esper', target: 'person:abdelmadjid-tebboune' });
+  });
+
+  it('reads that naming from edges of the types that carry it, and no other type carries it', async () => {
+    const types = await suite.db.read(async (tx) => (await tx.run(
+      'MATCH ()-[r]->() WHERE r.visitId IS NOT NULL OR r.meetingId IS NOT NULL RETURN collect(DISTINCT type(r)) AS types',
+    )).records[0]!.get('types') as string[]);
+    expect(types.length).toBeGreaterThan(0);
+    for (const type of types) expect(EVENT_EDGE_TYPES).toContain(type);
   });
 
   it('refuses a group id it did not give and a groupOver out of range, with BAD_USER_INPUT', async () => {

@@ -37,13 +37,16 @@ CALL (plans) {
 }
 CALL (plans, seen, bk, level) {
   UNWIND plans AS plan
-  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen | n.id] AS seenIds
+  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen WHERE n:Visit OR n:Meeting | n.id] AS seenEvents
   MATCH (x)-[r]-(y)
-  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenIds
+  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenEvents
   // A member of a group is still drawn when its edge names a visit or meeting already drawn
-  // (whom Blinken met on his visit to Algeria, among the hundreds he met).
+  // (whom Blinken met on his visit to Algeria, among the hundreds he met). Only edges of the types
+  // that can name one ($eventEdgeTypes) are read for it: a hub's thousands of others are not.
   WHERE ($types IS NULL OR type(r) IN $types)
-    AND (NOT bucket IN grouped OR r.visitId IN seenIds OR r.meetingId IN seenIds) AND NOT y IN seen
+    AND (NOT bucket IN grouped
+         OR (size(seenEvents) > 0 AND type(r) IN $eventEdgeTypes AND (r.visitId IN seenEvents OR r.meetingId IN seenEvents)))
+    AND NOT y IN seen
   WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
        coalesce(r.date, y.dateStart, y.date, '') AS date
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via
