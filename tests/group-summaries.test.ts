@@ -26,8 +26,8 @@ beforeAll(async () => {
   person = await one('MATCH (p:Person)<-[:TRAVELER]-(:Visit) WITH p, count(*) AS n WHERE n >= 2 RETURN p.id ORDER BY n, p.id LIMIT 1');
 }, 240_000);
 
-async function one(text: string): Promise<any> {
-  return suite.db.read(async (tx) => (await tx.run(text)).records[0]!.get(0));
+async function one(text: string, params: Record<string, unknown> = {}): Promise<any> {
+  return suite.db.read(async (tx) => (await tx.run(text, params)).records[0]!.get(0));
 }
 
 async function neighborhood(id: string, depth: number, groupOver: number): Promise<any> {
@@ -57,7 +57,7 @@ describe('a dense node\'s groups', () => {
     const walked = [];
     for (const [id, depth, groupOver] of cases) walked.push({ answer: await neighborhood(id, depth, groupOver), hits: await dbHits(id, depth, groupOver) });
     expect(visitsReceived(walked[0]!.answer, hub).count).toBeGreaterThan(5);
-    expect(await one(`MATCH (c:Entity {id: '${hub}'}) RETURN COUNT { (c)--() }`)).toBeGreaterThan(DENSE);
+    expect(await one('MATCH (c:Entity {id: $hub}) RETURN COUNT { (c)--() }', { hub })).toBeGreaterThan(DENSE);
 
     expect(await refreshGroupSummaries(suite.db, { dense: DENSE })).toBeGreaterThan(0);
     for (const [i, [id, depth, groupOver]] of cases.entries()) {
