@@ -29,13 +29,6 @@ async function visit(traveler: Record<string, unknown>, date: string, host = { i
   return result;
 }
 
-/** The traveler's resolution of a recorded visit. */
-async function travelerOf(traveler: Record<string, unknown>, date: string) {
-  const result = await visit(traveler, date);
-  expect(result.errors).toBeUndefined();
-  return result.data!.recordVisit.resolutions.find((r: { at: string }) => r.at === 'input.traveler') as { reason: string; created: boolean; entity: { id: string; name: string } };
-}
-
 const RECORD_RESOLUTIONS = `
   mutation Record($input: VisitInput!) {
     recordVisit(input: $input) { resolutions { at reason created entity { id name aliases } } }
@@ -48,6 +41,9 @@ async function record(input: Record<string, unknown>, at = 'input.traveler'): Pr
   expect(result.errors).toBeUndefined();
   return (result.data!.recordVisit.resolutions as Resolution[]).find((r) => r.at === at)!;
 }
+
+/** The traveler's resolution of a visit to Algeria. */
+const travelerOf = (traveler: Record<string, unknown>, date: string) => record({ traveler, host: { id: 'country:algeria' }, date });
 
 async function count(query: string, params: Record<string, unknown> = {}): Promise<number> {
   return suite.db.read(async (tx) => Number((await tx.run(query, params)).records[0]!.get(0)));
