@@ -223,7 +223,7 @@ export async function graph(tx: Tx, statement: Statement): Promise<Graph> {
   if (!record) return EMPTY;
   // A group's kinds are a set: in name order, whether they were counted now or summarised earlier.
   const groups = record.has('groups')
-    ? (record.get('groups') as Row[]).map((g) => ({ ...g, ...(Array.isArray(g.kinds) ? { kinds: [...(g.kinds as string[])].sort() } : {}), id: groupId(g as unknown as GroupKey) }))
+    ? (record.get('groups') as Row[]).map((g) => ({ ...g, kinds: [...(g.kinds as string[])].sort(), id: groupId(g as unknown as GroupKey) }))
     : [];
   const cut = record.has('cut') ? (record.get('cut') as Row[]) : [];
   return { nodes: record.get('nodes') as Row[], edges: record.get('edges') as Row[], groups, omitted: omitted(groups, cut) };
