@@ -66,6 +66,23 @@ describe('a dense node\'s groups', () => {
     expect(await dbHits(hub, 1, 5)).toBeLessThan(walked[0]!.hits);
   });
 
+  it('give the few edges outside the groups by id, without walking the node', async () => {
+    // Listing the edges of buckets of up to 3 neighbours: at groupOver 3 the hub's other edges are
+    // read by id; at 4 the summary does not cover them and the hub is walked. Its groups are the
+    // same at both (none has exactly 4 neighbours), so the answers must be too.
+    await refreshGroupSummaries(suite.db, { dense: DENSE, all: true, listedUpTo: 3 });
+    const listed = await neighborhood(hub, 1, 3);
+    const walked = await neighborhood(hub, 1, 4);
+    expect(listed.groups.length).toBeGreaterThan(0);
+    expect(listed.groups.every((g: any) => g.count > 4)).toBe(true);
+    expect(listed).toEqual(walked);
+    expect(listed.nodes.length).toBeGreaterThan(1);
+    // Not walking the groups saves at least a database hit per grouped edge.
+    const grouped = listed.groups.reduce((n: number, g: any) => n + g.count, 0);
+    expect((await dbHits(hub, 1, 4)) - (await dbHits(hub, 1, 3))).toBeGreaterThanOrEqual(grouped);
+    await refreshGroupSummaries(suite.db, { dense: DENSE, all: true });
+  });
+
   it('count a write at once, and are recounted for the nodes it touched only', async () => {
     await refreshGroupSummaries(suite.db, { dense: DENSE });
     const before = visitsReceived(await neighborhood(hub, 1, 5), hub);

@@ -25,9 +25,11 @@ CALL (seen, frontier, bk, level) {
       from: CASE kept.froms[i] WHEN '' THEN null ELSE kept.froms[i] END,
       to: CASE kept.tos[i] WHEN '' THEN null ELSE kept.tos[i] END
     }] END AS bucket
-    RETURN collect(bucket) AS buckets
+    // The summary lists the edges of the buckets of at most kept.listedUpTo neighbours: every
+    // bucket this query does not group, when $groupOver is no more than that.
+    RETURN collect(bucket) AS buckets, head(collect(CASE WHEN kept.listedUpTo >= $groupOver THEN kept.listed END)) AS listed
   }
-  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver],
+  RETURN collect({x: x, big: [b IN buckets WHERE b.n > $groupOver], listed: listed,
                   grouped: [b IN buckets WHERE b.n > $groupOver | b.type + b.direction]}) AS plans
 }
 CALL (plans) {
@@ -37,16 +39,14 @@ CALL (plans) {
 }
 CALL (plans, seen, bk, level) {
   UNWIND plans AS plan
-  WITH plan.x AS x, plan.grouped AS grouped, [n IN seen WHERE n:Visit OR n:Meeting | n.id] AS seenEvents
-  MATCH (x)-[r]-(y)
-  WITH x, r, y, type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END AS bucket, grouped, seenEvents
-  // A member of a group is still drawn when its edge names a visit or meeting already drawn
-  // (whom Blinken met on his visit to Algeria, among the hundreds he met). Only edges of the types
-  // that can name one ($eventEdgeTypes) are read for it: a hub's thousands of others are not.
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND (NOT bucket IN grouped
-         OR (size(seenEvents) > 0 AND type(r) IN $eventEdgeTypes AND (r.visitId IN seenEvents OR r.meetingId IN seenEvents)))
-    AND NOT y IN seen
+  WITH plan.x AS x, plan.grouped AS grouped, plan.listed AS listed, [n IN seen WHERE n:Visit OR n:Meeting | n.id] AS seenEvents
+  // The members of x's groups are not walked, but one is still drawn when its edge names a visit
+  // or meeting already drawn (whom Blinken met on his visit to Algeria, among the hundreds he met).
+  CALL (x, grouped, listed, seenEvents) {
+    // include: parts/neighborhood-walk
+  }
+  WITH x, r, y
+  WHERE ($types IS NULL OR type(r) IN $types) AND NOT y IN seen
   WITH y, type(r) AS type, CASE WHEN NOT type(r) IN $bookkeeping AND NOT x IN bk THEN 1 ELSE 0 END AS substantive,
        coalesce(r.date, y.dateStart, y.date, '') AS date
   WITH y, max(substantive) AS substantive, count(*) AS ties, max(date) AS recent, min(type) AS via

@@ -14,9 +14,18 @@ WHERE degree > $dense
 // Recounted when new, when the degree moved, or when asked for all ($all).
 OPTIONAL MATCH (old:GroupSummary {of: elementId(x)})
 WITH x, degree, old
-WHERE $all OR old IS NULL OR old.degree <> degree OR old.node <> x.id
+WHERE $all OR old IS NULL OR old.degree <> degree OR old.node <> x.id OR old.listedUpTo IS NULL OR old.listedUpTo <> $listedUpTo
 CALL (x) {
   // include: parts/group-buckets
+}
+// The edges of the small buckets (at most $listedUpTo neighbours), by element id, so that a
+// neighbourhood that groups the rest reads them without walking the node; none past $dense.
+CALL (x, buckets) {
+  WITH x, [b IN buckets WHERE b.n <= $listedUpTo | b.type + b.direction] AS small
+  MATCH (x)-[r]-()
+  WHERE type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END IN small
+  WITH collect(elementId(r)) AS listed
+  RETURN CASE WHEN size(listed) <= $dense THEN listed END AS listed
 }
 MERGE (g:GroupSummary {of: elementId(x)})
 SET g.node = x.id,
@@ -26,5 +35,7 @@ SET g.node = x.id,
     g.counts = [b IN buckets | b.n],
     g.kinds = [b IN buckets | reduce(s = '', k IN b.kinds | s + CASE WHEN s = '' THEN '' ELSE '|' END + k)],
     g.froms = [b IN buckets | coalesce(b.from, '')],
-    g.tos = [b IN buckets | coalesce(b.to, '')]
+    g.tos = [b IN buckets | coalesce(b.to, '')],
+    g.listed = listed,
+    g.listedUpTo = $listedUpTo
 RETURN count(g) AS summarised

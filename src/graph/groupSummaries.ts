@@ -17,12 +17,19 @@ import { TX_TIMEOUT_MS, type Db } from '../db/driver.js';
 export const DENSE_DEGREE = 1000;
 
 /**
+ * A summary lists the edges of its buckets of at most this many neighbours (schema.graphql's
+ * default `groupOver`): the ones a default neighbourhood draws one by one, read by id rather than
+ * found by walking the node's thousands.
+ */
+export const LISTED_BUCKET_SIZE = 25;
+
+/**
  * Summarises the dense nodes that have no summary or whose degree moved since (every dense node
  * with `all`), and drops summaries of nodes gone or no longer dense; returns how many it counted.
  */
-export async function refreshGroupSummaries(db: Db, options: { all?: boolean; dense?: number } = {}): Promise<number> {
+export async function refreshGroupSummaries(db: Db, options: { all?: boolean; dense?: number; listedUpTo?: number } = {}): Promise<number> {
   return db.write(async (tx) => {
-    const params = { dense: neo4j.int(options.dense ?? DENSE_DEGREE), all: options.all ?? false, types: null };
+    const params = { dense: neo4j.int(options.dense ?? DENSE_DEGREE), listedUpTo: neo4j.int(options.listedUpTo ?? LISTED_BUCKET_SIZE), all: options.all ?? false, types: null };
     const result = await tx.run(cypher('write/refresh-group-summaries'), params);
     return Number(result.records[0]?.get('summarised') ?? 0);
   }, { timeoutMs: TX_TIMEOUT_MS.import, derivedOnly: true });

@@ -131,9 +131,6 @@ function omitted(groups: Row[], cut: Row[]): Row[] {
 /** Relationship types that only say where a fact was read (a source's edges): ranked last in a neighbourhood. */
 export const BOOKKEEPING_TYPES = ['MENTIONS', 'PUBLISHED_BY', 'CREDITS_PHOTO_TO'];
 
-/** The relationship types whose edges can name the visit or meeting they belong to (`visitId`, `meetingId`). */
-export const EVENT_EDGE_TYPES = ['VISITED', 'MET', 'RECEIVED', 'LAID_WREATH_AT'];
-
 export function neighborhoodStatement(args: {
   id: string;
   depth?: number | null;
@@ -150,7 +147,6 @@ export function neighborhoodStatement(args: {
       groupOver: intParam(intInRange('Query.neighborhood', 'groupOver', args.groupOver ?? 25)),
       types: relationshipTypes('types', args.types),
       bookkeeping: BOOKKEEPING_TYPES,
-      eventEdgeTypes: EVENT_EDGE_TYPES,
     },
   };
 }
