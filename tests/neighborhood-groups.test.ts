@@ -85,7 +85,7 @@ describe('groups', () => {
        RETURN collect(DISTINCT type(r) + '.' + key) AS pairs`,
     )).records[0]!.get('pairs') as string[]);
     expect(carried).toEqual(expect.arrayContaining(['MET.meetingId', 'VISITED.visitId']));
-    const indexed = [...cypher('parts/neighborhood-walk').matchAll(/USING INDEX r:([A-Z_]+)\((\w+)\)/g)].map((m) => `${m[1]}.${m[2]}`);
+    const indexed = [...cypher('parts/neighborhood-walk-events').matchAll(/USING INDEX r:([A-Z_]+)\((\w+)\)/g)].map((m) => `${m[1]}.${m[2]}`);
     for (const pair of carried) expect(indexed).toContain(pair);
   });
 

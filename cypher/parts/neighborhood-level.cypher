@@ -44,6 +44,7 @@ CALL (plans, seen, bk, level) {
   // or meeting already drawn (whom Blinken met on his visit to Algeria, among the hundreds he met).
   CALL (x, grouped, listed, seenEvents) {
     // include: parts/neighborhood-walk
+    // from the second level: UNION parts/neighborhood-walk-events
   }
   WITH x, r, y
   WHERE ($types IS NULL OR type(r) IN $types) AND NOT y IN seen

@@ -1,6 +1,7 @@
 // Which of x's relationships a level of Query.neighborhood walks (cypher/parts/neighborhood-level
 // includes it): every one of a node without groups; for a node with groups, every one outside its
-// grouped buckets, and those inside that name a visit or meeting already drawn. Expects x,
+// grouped buckets (and, from the second level on, parts/neighborhood-walk-events adds those inside
+// that name a visit or meeting already drawn). Expects x,
 // `grouped` (its grouped buckets, type + direction), `listed` (the element ids of the edges of a
 // summarised node's small buckets, when they cover every bucket not grouped; else null) and
 // `seenEvents` (the ids of the visits and meetings drawn so far). Gives rows of r and y; UNION
@@ -25,36 +26,4 @@ UNION
 WITH x, grouped, listed WHERE size(grouped) > 0 AND listed IS NULL
 MATCH (x)-[r]-(y)
 WHERE NOT type(r) + CASE WHEN startNode(r) = x THEN 'OUT' ELSE 'IN' END IN grouped
-RETURN r, y
-// A grouped edge that names a drawn visit or meeting, found through the index on that id
-// (migrations 002 and 008), one branch per type and property that carry one.
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('VISITEDOUT' IN grouped OR 'VISITEDIN' IN grouped)
-MATCH (x)-[r:VISITED]-(y) USING INDEX r:VISITED(visitId)
-WHERE r.visitId IN seenEvents
-RETURN r, y
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('METOUT' IN grouped OR 'METIN' IN grouped)
-MATCH (x)-[r:MET]-(y) USING INDEX r:MET(visitId)
-WHERE r.visitId IN seenEvents
-RETURN r, y
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('METOUT' IN grouped OR 'METIN' IN grouped)
-MATCH (x)-[r:MET]-(y) USING INDEX r:MET(meetingId)
-WHERE r.meetingId IN seenEvents
-RETURN r, y
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('RECEIVEDOUT' IN grouped OR 'RECEIVEDIN' IN grouped)
-MATCH (x)-[r:RECEIVED]-(y) USING INDEX r:RECEIVED(visitId)
-WHERE r.visitId IN seenEvents
-RETURN r, y
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('RECEIVEDOUT' IN grouped OR 'RECEIVEDIN' IN grouped)
-MATCH (x)-[r:RECEIVED]-(y) USING INDEX r:RECEIVED(meetingId)
-WHERE r.meetingId IN seenEvents
-RETURN r, y
-UNION
-WITH x, grouped, seenEvents WHERE size(seenEvents) > 0 AND ('LAID_WREATH_ATOUT' IN grouped OR 'LAID_WREATH_ATIN' IN grouped)
-MATCH (x)-[r:LAID_WREATH_AT]-(y) USING INDEX r:LAID_WREATH_AT(visitId)
-WHERE r.visitId IN seenEvents
 RETURN r, y

@@ -131,6 +131,30 @@ function omitted(groups: Row[], cut: Row[]): Row[] {
 /** Relationship types that only say where a fact was read (a source's edges): ranked last in a neighbourhood. */
 export const BOOKKEEPING_TYPES = ['MENTIONS', 'PUBLISHED_BY', 'CREDITS_PHOTO_TO'];
 
+/** The line of read/neighborhood that stands for its levels, and the line of a level for what it adds from the second on. */
+const LEVELS_LINE = '// levels: parts/neighborhood-level';
+const LATER_LEVELS_LINE = '// from the second level: UNION parts/neighborhood-walk-events';
+const neighborhoodTexts = new Map<number, string>();
+
+/**
+ * Query.neighborhood's statement for a depth: read/neighborhood with one level part per level,
+ * the second and later with the walk's branches for edges that name a drawn visit or meeting. The
+ * parts are what make the statement slow to plan (seconds on a busy machine, paid again whenever
+ * Neo4j replans it), so a depth-1 ask does not carry the parts of depth 3.
+ */
+function neighborhoodText(depth: number): string {
+  let text = neighborhoodTexts.get(depth);
+  if (text === undefined) {
+    const statement = cypher('read/neighborhood');
+    const level = cypher('parts/neighborhood-level');
+    if (!statement.includes(LEVELS_LINE) || !level.includes(LATER_LEVELS_LINE)) throw new Error('read/neighborhood or parts/neighborhood-level lost the line its levels are built at');
+    const levels = Array.from({ length: depth }, (_, i) => level.replace(LATER_LEVELS_LINE, () => (i === 0 ? '' : `UNION\n${cypher('parts/neighborhood-walk-events')}`)));
+    text = statement.replace(LEVELS_LINE, () => levels.join('\n'));
+    neighborhoodTexts.set(depth, text);
+  }
+  return text;
+}
+
 export function neighborhoodStatement(args: {
   id: string;
   depth?: number | null;
@@ -138,11 +162,12 @@ export function neighborhoodStatement(args: {
   limit?: number | null;
   groupOver?: number | null;
 }): Statement {
+  const depth = intInRange('Query.neighborhood', 'depth', args.depth ?? 1);
   return {
-    text: cypher('read/neighborhood'),
+    text: neighborhoodText(depth),
     params: {
       id: args.id,
-      depth: intParam(intInRange('Query.neighborhood', 'depth', args.depth ?? 1)),
+      depth: intParam(depth),
       limit: intParam(intInRange('Query.neighborhood', 'limit', args.limit ?? 200)),
       groupOver: intParam(intInRange('Query.neighborhood', 'groupOver', args.groupOver ?? 25)),
       types: relationshipTypes('types', args.types),
