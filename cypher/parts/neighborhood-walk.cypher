@@ -1,11 +1,10 @@
 // Which of x's relationships a level of Query.neighborhood walks (cypher/parts/neighborhood-level
 // includes it): every one of a node without groups; for a node with groups, every one outside its
-// grouped buckets (and, from the second level on, parts/neighborhood-walk-events adds those inside
-// that name a visit or meeting already drawn). Expects x,
-// `grouped` (its grouped buckets, type + direction), `listed` (the element ids of the edges of a
-// summarised node's small buckets, when they cover every bucket not grouped; else null) and
-// `seenEvents` (the ids of the visits and meetings drawn so far). Gives rows of r and y; UNION
-// counts an edge found twice once.
+// grouped buckets (from the second level on, parts/neighborhood-walk-events adds those inside that
+// name a visit or meeting already drawn). Expects x, `grouped` (its grouped buckets, type +
+// direction) and `listed` (the element ids of the edges of a summarised node's small buckets, when
+// they cover every bucket not grouped; else null). Gives rows of r and y; UNION counts an edge
+// found twice once.
 WITH x WHERE size(grouped) = 0
 MATCH (x)-[r]-(y)
 RETURN r, y

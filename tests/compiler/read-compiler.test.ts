@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { encodeCursor } from '../../src/graphql/read/cursor.js';
+import { neighborhoodStatement } from '../../src/graphql/read/queries.js';
 import { compile } from './compile.js';
 
 const int = (n: number) => neo4j.int(n);
@@ -137,5 +138,19 @@ describe('injection-shaped input', () => {
     const error = failure(() => compile(`{ entity(id: "e") { relations(types: ["MET]-() DETACH DELETE n //"]) { type } } }`));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('unknown relationship type');
+  });
+});
+
+describe('Query.neighborhood', () => {
+  // Each level part adds seconds to planning the statement on a busy machine, paid again at every
+  // replan: a shallow ask must not carry the parts of a deeper one.
+  it('carries one level per level asked, and looks up visit-naming edges from the second level on', () => {
+    const levels = (text: string) => text.split('level + 1 AS level').length - 1;
+    const lookups = (text: string) => text.split('USING INDEX r:').length - 1;
+    const texts = [1, 2, 3].map((depth) => neighborhoodStatement({ id: 'country:algeria', depth }).text);
+    expect(texts.map(levels)).toEqual([1, 2, 3]);
+    expect(texts.map(lookups)).toEqual([0, 6, 12]);
+    expect(neighborhoodStatement({ id: 'country:algeria', depth: 2, limit: 10 }).text).toBe(texts[1]);
+    expect(failure(() => neighborhoodStatement({ id: 'country:algeria', depth: 4 })).extensions.code).toBe('BAD_USER_INPUT');
   });
 });
