@@ -1,10 +1,11 @@
-// One level of Query.neighborhood's breadth-first walk (cypher/read/neighborhood.cypher includes
-// it once per level): it takes the row's `seen`, `frontier`, `bk` (nodes reached only through
-// bookkeeping, not expanded), the `ranked` nodes, `groups` and `cut` (counts per type) so far and the `level` before
-// this one, and gives them back with this level's nodes, groups and cut added.
+// One level of Query.neighborhood's breadth-first walk (src/graphql/read/queries.ts puts it into
+// cypher/read/neighborhood.cypher once per level asked, so every level it runs is wanted): it
+// takes the row's `seen`, `frontier`, `bk` (nodes reached only through bookkeeping, not expanded),
+// the `ranked` nodes, `groups` and `cut` (counts per type) so far and the `level` before this one,
+// and gives them back with this level's nodes, groups and cut added.
 WITH s, seen, frontier, bk, ranked, groups, cut, level + 1 AS level
 CALL (seen, frontier, bk, level) {
-  UNWIND CASE WHEN $depth >= level THEN frontier ELSE [] END AS x
+  UNWIND frontier AS x
   WITH x WHERE NOT x IN bk
   // x's relationships in buckets (type, direction): read from x's GroupSummary while x's degree
   // is the one it was counted at (a dense node's walk is the costly part at scale), else walked.

@@ -13,9 +13,9 @@
 // is bookkeeping too, and a source that mentions thousands would cost more than all the rest.
 MATCH (s:Entity {id: $id})
 WITH s, [s] AS seen, [s] AS frontier, [] AS bk, [] AS ranked, [] AS groups, [] AS cut, 0 AS level
-// ── one level part per level asked for (src/graphql/read/queries.ts puts it here $depth times:
-// the parts are what make the statement slow to plan, and most neighbourhoods asked for are of
-// depth 1 or 2) ──
+// ── one level part per level of the depth asked (src/graphql/read/queries.ts puts them here: the
+// parts are what make the statement slow to plan, and most neighbourhoods asked for are of depth
+// 1 or 2) ──
 // levels: parts/neighborhood-level
 // ── the final cut: the focus, then the ranked nodes of every level, in rank order ──
 WITH s, ranked, groups, cut

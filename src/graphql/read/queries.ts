@@ -167,7 +167,6 @@ export function neighborhoodStatement(args: {
     text: neighborhoodText(depth),
     params: {
       id: args.id,
-      depth: intParam(depth),
       limit: intParam(intInRange('Query.neighborhood', 'limit', args.limit ?? 200)),
       groupOver: intParam(intInRange('Query.neighborhood', 'groupOver', args.groupOver ?? 25)),
       types: relationshipTypes('types', args.types),
