@@ -102,6 +102,31 @@ describe('a dense node\'s groups', () => {
     expect(visitsReceived(await neighborhood(hub, 1, 5), hub)).toEqual(after);
   });
 
+  it('are not counted again by the keeper when a refresh began after the last write (an import ends with one)', async () => {
+    // A long delay: only settled() starts the keeper's refresh, after the one run here.
+    const keeper = keepGroupSummaries(suite.db, { delayMs: 600_000, dense: DENSE });
+    try {
+      await suite.db.write((tx) => tx.run('CREATE (:KeeperProbe)'));
+      await refreshGroupSummaries(suite.db, { dense: DENSE });
+      await keeper.settled();
+      expect(keeper.refreshes).toBe(0);
+
+      // A write after that refresh began is the keeper's to summarise.
+      await suite.db.write((tx) => tx.run('MATCH (n:KeeperProbe) DELETE n'));
+      await keeper.settled();
+      expect(keeper.refreshes).toBe(1);
+
+      // A refresh with another threshold does not stand for the keeper's.
+      await suite.db.write((tx) => tx.run('CREATE (:KeeperProbe)'));
+      await refreshGroupSummaries(suite.db, { dense: DENSE + 1 });
+      await keeper.settled();
+      expect(keeper.refreshes).toBe(2);
+    } finally {
+      keeper.stop();
+      await suite.db.write((tx) => tx.run('MATCH (n:KeeperProbe) DELETE n'));
+    }
+  });
+
   it('are recounted by the keeper after writes, and dropped when a node is no longer dense', async () => {
     const failures: unknown[] = [];
     const keeper = keepGroupSummaries(suite.db, { delayMs: 20, dense: DENSE, onError: (error) => failures.push(error) });

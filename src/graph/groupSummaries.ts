@@ -28,16 +28,56 @@ export const LISTED_BUCKET_SIZE = 25;
  * with `all`), and drops summaries of nodes gone or no longer dense; returns how many it counted.
  */
 export async function refreshGroupSummaries(db: Db, options: { all?: boolean; dense?: number; listedUpTo?: number } = {}): Promise<number> {
-  return db.write(async (tx) => {
-    const params = { dense: neo4j.int(options.dense ?? DENSE_DEGREE), listedUpTo: neo4j.int(options.listedUpTo ?? LISTED_BUCKET_SIZE), all: options.all ?? false, types: null };
+  const dense = options.dense ?? DENSE_DEGREE;
+  const listedUpTo = options.listedUpTo ?? LISTED_BUCKET_SIZE;
+  const marks = writeMarks.get(db.onWrite);
+  const announcedBefore = marks?.announced;
+  const counted = await db.write(async (tx) => {
+    const params = { dense: neo4j.int(dense), listedUpTo: neo4j.int(listedUpTo), all: options.all ?? false, types: null };
     const result = await tx.run(cypher('write/refresh-group-summaries'), params);
     return Number(result.records[0]?.get('summarised') ?? 0);
   }, { timeoutMs: TX_TIMEOUT_MS.import, derivedOnly: true });
+  if (marks && announcedBefore !== undefined) {
+    const key = settingsKey(dense, listedUpTo);
+    marks.summarised.set(key, Math.max(marks.summarised.get(key) ?? -1, announcedBefore));
+  }
+  return counted;
+}
+
+/**
+ * Per database a keeper follows: the writes announced so far, and for each setting of the
+ * refresh, how many of them had been announced when the last refresh that finished began. A
+ * refresh that began after the last write (an import's own, at its end) leaves the keeper
+ * nothing to do: each refresh reads every node's degree, a second or so at 100,000 visits.
+ */
+interface WriteMarks {
+  announced: number;
+  summarised: Map<string, number>;
+}
+
+// Keyed by the listeners' set, which the request-scoped copies of a Db share with it.
+const writeMarks = new WeakMap<Db['onWrite'], WriteMarks>();
+
+const settingsKey = (dense: number, listedUpTo: number) => `${dense}/${listedUpTo}`;
+
+function followWrites(db: Db): WriteMarks {
+  let marks = writeMarks.get(db.onWrite);
+  if (!marks) {
+    const created: WriteMarks = { announced: 0, summarised: new Map() };
+    db.onWrite.add(() => {
+      created.announced += 1;
+    });
+    writeMarks.set(db.onWrite, created);
+    marks = created;
+  }
+  return marks;
 }
 
 export interface SummaryKeeper {
   /** Resolves once no refresh is due or running (the writes so far are summarised). */
   settled(): Promise<void>;
+  /** How many refreshes this keeper has started (those found already done by another not counted). */
+  readonly refreshes: number;
   stop(): void;
 }
 
@@ -48,6 +88,9 @@ export interface SummaryKeeper {
  */
 export function keepGroupSummaries(db: Db, options: { delayMs?: number; dense?: number; onError?: (error: unknown) => void } = {}): SummaryKeeper {
   const delayMs = options.delayMs ?? 5_000;
+  const marks = followWrites(db);
+  const key = settingsKey(options.dense ?? DENSE_DEGREE, LISTED_BUCKET_SIZE);
+  let refreshes = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let due = false;
@@ -61,6 +104,8 @@ export function keepGroupSummaries(db: Db, options: { delayMs?: number; dense?: 
       return;
     }
     due = false;
+    if ((marks.summarised.get(key) ?? -1) >= marks.announced) return;
+    refreshes += 1;
     running = refreshGroupSummaries(db, { dense: options.dense })
       .then(() => undefined, (error: unknown) => options.onError?.(error))
       .finally(() => {
@@ -87,6 +132,9 @@ export function keepGroupSummaries(db: Db, options: { delayMs?: number; dense?: 
         }
         await running;
       }
+    },
+    get refreshes() {
+      return refreshes;
     },
     stop() {
       stopped = true;
