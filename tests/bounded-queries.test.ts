@@ -4,6 +4,7 @@
  * memory or loses its client is stopped in Neo4j, once, with a coded error.
  */
 import { GraphQLError } from 'graphql';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { TransactionAbortedError } from '../src/db/driver.js';
 import { createMaskError } from '../src/graphql/errors.js';
@@ -109,6 +110,16 @@ describe('bounded queries', () => {
     expect((error as TransactionAbortedError).reason).toBe('CANCELLED');
     expect(Date.now() - aborted).toBeLessThan(5_000);
     expect(await listed()).toBe(0);
+  });
+
+  it('warns of a query the database stopped, and notes at info only one whose client went away', () => {
+    const lines: { level: number; reason: string; msg: string }[] = [];
+    const mask = createMaskError(pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) }));
+    for (const reason of ['TIMEOUT', 'CANCELLED', 'MEMORY'] as const) {
+      mask(new GraphQLError('x', { originalError: new TransactionAbortedError(reason, new Error('from Neo4j')) }), 'Unexpected error.');
+    }
+    expect(lines.map(({ level, reason }) => [level, reason])).toEqual([[40, 'TIMEOUT'], [30, 'CANCELLED'], [40, 'MEMORY']]);
+    expect(lines[1]!.msg).toMatch(/client went away/);
   });
 
   it('gives clients QUERY_TOO_EXPENSIVE for a query the database stopped', () => {

@@ -79,7 +79,10 @@ export function createMaskError(log: Logger) {
       });
     }
     if (original instanceof TransactionAbortedError) {
-      log.warn({ reason: original.reason, cause: (original.cause as Error)?.message }, 'query stopped by the database');
+      // A client that went away stopped its own query: routine (a load test's end alone makes
+      // dozens), so a line at info; a timeout or the memory limit is worth a warning.
+      if (original.reason === 'CANCELLED') log.info({ reason: original.reason }, 'query stopped: its client went away');
+      else log.warn({ reason: original.reason, cause: (original.cause as Error)?.message }, 'query stopped by the database');
       const stopped = queryTooExpensive(original.reason);
       return new GraphQLError(stopped.message, {
         nodes: (error as GraphQLError).nodes,
