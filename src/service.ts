@@ -11,12 +11,15 @@ import { applyRepairs } from './graph/repairs.js';
 import { ensureSeed } from './import/seed.js';
 import { startDatasetLoads } from './datasets.js';
 import type { Logger } from './log.js';
-import { warmUpWrites } from './warmUp.js';
+import type { Statement } from './graphql/read/queries.js';
+import { warmUpReads, warmUpWrites } from './warmUp.js';
 
 export interface RunningService {
   url: string;
   server: http.Server;
   database: OpenDatabase;
+  /** The explorer's first statements, planned in the background at start (see warmUpReads); [] if that failed. */
+  readsWarmed: Promise<Statement[]>;
   stop(): Promise<void>;
 }
 
@@ -50,12 +53,14 @@ export async function startService(config: Config, log: Logger, options: Service
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
+  const readsWarmed = warmReadsInBackground(database, log, loads.settled);
 
   let stopping: Promise<void> | undefined;
   return {
     url,
     server,
     database,
+    readsWarmed,
     stop() {
       stopping ??= (async () => {
         server.closeAllConnections();
@@ -65,4 +70,26 @@ export async function startService(config: Config, log: Logger, options: Service
       return stopping;
     },
   };
+}
+
+/**
+ * The explorer's first statements, planned while nobody waits: at start, and again once the
+ * datasets of a first start have loaded (Neo4j plans a statement again when the data it was
+ * planned for has grown that much). A failure costs only the first user's wait: logged, not thrown.
+ */
+async function warmReadsInBackground(database: OpenDatabase, log: Logger, loadsSettled: () => Promise<{ hsg?: unknown }>): Promise<Statement[]> {
+  const warm = async (when: string) => {
+    const started = performance.now();
+    const statements = await warmUpReads(database.db);
+    log.info({ ms: Math.round(performance.now() - started), statements: statements.length, when }, 'read plans warmed');
+    return statements;
+  };
+  try {
+    const statements = await warm('at start');
+    if ((await loadsSettled()).hsg) await warm('after the datasets loaded');
+    return statements;
+  } catch (err) {
+    log.warn({ err }, 'read plans not warmed: the first neighbourhood will be planned when asked');
+    return [];
+  }
 }
