@@ -51,7 +51,7 @@ export const EXPLORER_NEIGHBORHOODS = [
  * Plans the neighbourhood statements the explorer runs first, with the parameter types it sends
  * (Neo4j caches a plan per statement text and parameter types). The statement is the API's
  * longest: planned cold, the first drawing took 4.2 s on a quiet machine and an expansion 1.0 s,
- * against 0.14 and 0.02 s once planned. Returns the statements it ran.
+ * against 0.30 and 0.02 s right after this warm-up. Returns the statements it ran.
  */
 export async function warmUpReads(db: Db): Promise<Statement[]> {
   const statements = EXPLORER_NEIGHBORHOODS.map((args) => neighborhoodStatement({ id: NO_SUCH_NODE, ...args }));

@@ -40,9 +40,8 @@ describe('the service at start', () => {
     const heard = (text: string, params?: Record<string, unknown>) => void ran.push({ text, params: params ?? {} });
     service!.database.db.onQuery.add(heard);
     try {
-      const drawn = await neighborhood('person:abdelmadjid-tebboune', 2, null, 120); // the first drawing of a focus
+      await neighborhood('person:abdelmadjid-tebboune', 2, null, 120); // the first drawing of a focus
       await neighborhood('person:abdelmadjid-tebboune', 1, null, 120); // a node expanded
-      expect(drawn.nodes).toBeDefined();
     } finally {
       service!.database.db.onQuery.delete(heard);
       vi.unstubAllGlobals();
