@@ -28,20 +28,23 @@ export const LISTED_BUCKET_SIZE = 25;
  * with `all`), and drops summaries of nodes gone or no longer dense; returns how many it counted.
  */
 export async function refreshGroupSummaries(db: Db, options: { all?: boolean; dense?: number; listedUpTo?: number } = {}): Promise<number> {
-  const dense = options.dense ?? DENSE_DEGREE;
-  const listedUpTo = options.listedUpTo ?? LISTED_BUCKET_SIZE;
+  const { dense, listedUpTo, key } = refreshSettings(options);
   const marks = writeMarks.get(db.onWrite);
-  const announcedBefore = marks?.announced;
+  const announcedBefore = marks?.announced ?? 0;
   const counted = await db.write(async (tx) => {
     const params = { dense: neo4j.int(dense), listedUpTo: neo4j.int(listedUpTo), all: options.all ?? false, types: null };
     const result = await tx.run(cypher('write/refresh-group-summaries'), params);
     return Number(result.records[0]?.get('summarised') ?? 0);
   }, { timeoutMs: TX_TIMEOUT_MS.import, derivedOnly: true });
-  if (marks && announcedBefore !== undefined) {
-    const key = settingsKey(dense, listedUpTo);
-    marks.summarised.set(key, Math.max(marks.summarised.get(key) ?? -1, announcedBefore));
-  }
+  if (marks) marks.summarised.set(key, Math.max(marks.summarised.get(key) ?? -1, announcedBefore));
   return counted;
+}
+
+/** A refresh's threshold and list size, defaults applied, and the key its marks are kept under. */
+function refreshSettings(options: { dense?: number; listedUpTo?: number }): { dense: number; listedUpTo: number; key: string } {
+  const dense = options.dense ?? DENSE_DEGREE;
+  const listedUpTo = options.listedUpTo ?? LISTED_BUCKET_SIZE;
+  return { dense, listedUpTo, key: `${dense}/${listedUpTo}` };
 }
 
 /**
@@ -57,8 +60,6 @@ interface WriteMarks {
 
 // Keyed by the listeners' set, which the request-scoped copies of a Db share with it.
 const writeMarks = new WeakMap<Db['onWrite'], WriteMarks>();
-
-const settingsKey = (dense: number, listedUpTo: number) => `${dense}/${listedUpTo}`;
 
 function followWrites(db: Db): WriteMarks {
   let marks = writeMarks.get(db.onWrite);
@@ -89,7 +90,7 @@ export interface SummaryKeeper {
 export function keepGroupSummaries(db: Db, options: { delayMs?: number; dense?: number; onError?: (error: unknown) => void } = {}): SummaryKeeper {
   const delayMs = options.delayMs ?? 5_000;
   const marks = followWrites(db);
-  const key = settingsKey(options.dense ?? DENSE_DEGREE, LISTED_BUCKET_SIZE);
+  const { key } = refreshSettings({ dense: options.dense });
   let refreshes = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
