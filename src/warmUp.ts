@@ -42,7 +42,7 @@ export async function warmUpWrites(driver: Driver, database?: string): Promise<v
 const NO_SUCH_NODE = 'warm-up:no-such-node';
 
 /** The explorer's first drawing of a focus (depth 2) and each expansion of a node (depth 1), at its node limit (web/src/main.ts). */
-export const EXPLORER_NEIGHBORHOODS = [
+const EXPLORER_NEIGHBORHOODS = [
   { depth: 2, limit: 120 },
   { depth: 1, limit: 120 },
 ] as const;
