@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.js';
 import type { Statement } from '../src/graphql/read/queries.js';
 import { createLogger } from '../src/log.js';
 import { startService, type RunningService } from '../src/service.js';
-import { neighborhood } from '../web/src/api.js';
+import { neighborhood, search } from '../web/src/api.js';
 import { testNeo4j } from './support/db.js';
 
 /** A parameter as the plan cache tells it apart: by type, not value. */
@@ -29,9 +29,9 @@ describe('the service at start', () => {
   }, 120_000);
   afterAll(() => service?.stop());
 
-  it('plans the statements of the explorer\'s first drawing and of an expansion, with the parameter types its requests send', async () => {
+  it('plans the statements of the explorer\'s first drawing, of an expansion and of its search box, with the parameter types its requests send', async () => {
     const warmed = await service!.readsWarmed;
-    expect(warmed).toHaveLength(2);
+    expect(warmed).toHaveLength(3);
 
     // The explorer's own client (web/src/api.ts) calls a relative /graphql, as in the page.
     const pageFetch = globalThis.fetch;
@@ -42,6 +42,7 @@ describe('the service at start', () => {
     try {
       await neighborhood('person:abdelmadjid-tebboune', 2, null, 120); // the first drawing of a focus
       await neighborhood('person:abdelmadjid-tebboune', 1, null, 120); // a node expanded
+      await search('Tebboune'); // a name typed in the search box
     } finally {
       service!.database.db.onQuery.delete(heard);
       vi.unstubAllGlobals();
