@@ -29,11 +29,17 @@ export interface ServiceOptions {
 }
 
 export async function startService(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  let warmReadsWhenBack = () => {};
   const database = await openDatabase(config, log, {
     advertise: true,
     restartPolicy: options.restartPolicy,
-    warmUp: (driver) => warmUpWrites(driver, config.neo4j.database),
+    // After a restart the writes are warmed before requests are let through again; the reads in the background once they are.
+    warmUp: async (driver) => {
+      await warmUpWrites(driver, config.neo4j.database);
+      warmReadsWhenBack();
+    },
   });
+  warmReadsWhenBack = () => void database.local?.whenRunning().then(() => warmReads(database, log, 'after a restart'), () => {});
   try {
     const migrations = await applyMigrations(database.db);
     log.info(migrations, 'schema migrations applied');
@@ -75,21 +81,23 @@ export async function startService(config: Config, log: Logger, options: Service
 /**
  * The explorer's first statements, planned while nobody waits: at start, and again once the
  * datasets of a first start have loaded (Neo4j plans a statement again when the data it was
- * planned for has grown that much). A failure costs only the first user's wait: logged, not thrown.
+ * planned for has grown that much), as after each restart of the embedded Neo4j.
  */
 async function warmReadsInBackground(database: OpenDatabase, log: Logger, loadsSettled: () => Promise<{ hsg?: unknown }>): Promise<Statement[]> {
-  const warm = async (when: string) => {
-    const started = performance.now();
+  const statements = await warmReads(database, log, 'at start');
+  if ((await loadsSettled()).hsg) await warmReads(database, log, 'after the datasets loaded');
+  return statements;
+}
+
+/** The explorer's first statements planned once (warmUpReads), logged; a failure costs only the first user's wait: logged, not thrown. */
+async function warmReads(database: OpenDatabase, log: Logger, when: string): Promise<Statement[]> {
+  const started = performance.now();
+  try {
     const statements = await warmUpReads(database.db);
     log.info({ ms: Math.round(performance.now() - started), statements: statements.length, when }, 'read plans warmed');
     return statements;
-  };
-  try {
-    const statements = await warm('at start');
-    if ((await loadsSettled()).hsg) await warm('after the datasets loaded');
-    return statements;
   } catch (err) {
-    log.warn({ err }, 'read plans not warmed: the first neighbourhood will be planned when asked');
+    log.warn({ err, when }, 'read plans not warmed: the first neighbourhood will be planned when asked');
     return [];
   }
 }

@@ -27,7 +27,7 @@ async function until<T>(attempt: () => Promise<T>, done: (value: T) => boolean, 
 describe('the embedded Neo4j under supervision', () => {
   let service: RunningService | undefined;
   let dataDir: string | undefined;
-  const logged: { level: number; msg: string }[] = [];
+  const logged: { level: number; msg: string; [field: string]: unknown }[] = [];
   afterAll(async () => {
     await service?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -99,6 +99,10 @@ describe('the embedded Neo4j under supervision', () => {
     expect(phases.warmed).toBeGreaterThanOrEqual(phases.started);
     expect(logged.some((l) => l.level === 50 && /restarting it/.test(l.msg))).toBe(true);
     expect(logged.some((l) => /running again/.test(l.msg))).toBe(true);
+    // The explorer's statements are planned again on the new JVM, after requests are let through.
+    const readsWarmed = await until(async () => logged.find((l) => l.msg === 'read plans warmed' && l.when === 'after a restart'), Boolean, 120_000);
+    expect(readsWarmed).toMatchObject({ statements: 3 });
+    expect(logged.indexOf(readsWarmed!)).toBeGreaterThan(logged.findIndex((l) => /running again/.test(l.msg)));
 
     // A second crash within the window exceeds the policy (one restart): the supervisor gives up.
     process.kill(service.database.local!.current().pid!, 'SIGKILL');
