@@ -1,6 +1,6 @@
 // Every edge of the visit model, one row each, whatever its type: (from)-[type]->(to) with the
-// provenance map $provs[prov]. The caller allows only the visit model's types (writeVisits.ts,
-// EDGE_TYPES) and sends each edge once per statement (rows for the same edge merged, their
+// provenance map $provs[prov]. The caller allows only the visit model's types (edgeBatch.ts,
+// VISIT_MODEL_EDGE_TYPES) and sends each edge once per statement (rows for the same edge merged, their
 // sources joined in the provenance's `sources`).
 // A row is a list [from, to, type, prov, role, props, refresh] (trailing nulls left out):
 //   from, to: indexes into $nodes, the element ids of the nodes in this transaction (each sent once);

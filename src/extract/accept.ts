@@ -13,7 +13,8 @@ import type { Certainty } from '../graph/ontology.js';
 import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
 import { upsertEntities } from '../graph/writeEntities.js';
 import { writeRelations } from '../graph/writeRelations.js';
-import { sourceEntity, writeStandaloneMeetings, writeVisits } from '../graph/writeVisits.js';
+import { writeStandaloneMeetings } from '../graph/writeMeetings.js';
+import { sourceEntity, writeVisits } from '../graph/writeVisits.js';
 import { readProposals, type ProposalRow, type StoredProposal } from './service.js';
 import type { DateCertainty, MeetingProposal, Proposal, ProposedEntity, ProposedPerson, VisitProposal } from './types.js';
 

@@ -25,8 +25,10 @@ import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRe
 import { settlePeople, type SettleJoinHeard } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
 import { Upkeep } from './upkeep.js';
-import { checkProperties, checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
-import { checkDate, checkEndDate, checkProvenance, writeStandaloneMeetings, writeVisits, type MeetingWriteResult, type VisitWriteResult } from './writeVisits.js';
+import { checkProperties } from './recordProperties.js';
+import { checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
+import { writeStandaloneMeetings, type MeetingWriteResult } from './writeMeetings.js';
+import { checkDate, checkEndDate, checkProvenance, writeVisits, type VisitWriteResult } from './writeVisits.js';
 import { writeEntityRecords } from './writeEntities.js';
 import { nameKeys } from './normalize.js';
 

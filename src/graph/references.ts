@@ -19,6 +19,14 @@ export type MatchReason =
   | 'id' | 'external-id' | 'merged-id' | 'exact' | 'alias' | 'name-variant' | 'surname-in-context'
   | 'close-spelling' | 'same-office' | 'new' | 'absorbed-short-form' | 'surname-in-office';
 
+/** How one reference of a written record was resolved, and by which rule: reported with the write. */
+export interface ResolutionNote {
+  at: string;
+  id: string;
+  reason: MatchReason;
+  created: boolean;
+}
+
 /**
  * The office a record gives a person: the role as the source states it ("President") and the
  * country it is held for (a traveler's `representing`, or the host of a visit in which the

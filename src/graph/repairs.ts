@@ -7,7 +7,7 @@ import { cypher } from '../db/cypher.js';
 import type { Db } from '../db/driver.js';
 import { normalizeName } from './normalize.js';
 import { personNameKeys } from './personName.js';
-import { meetingName } from './writeVisits.js';
+import { meetingName } from './eventNames.js';
 
 const ID_NAMED_MEETING = /^Meeting of (.+) on (\S+)$/;
 

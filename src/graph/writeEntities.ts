@@ -11,7 +11,7 @@ import { ENTITY_KINDS } from './ontology.js';
 import { checkProvenance, provenanceOf } from './provenance.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 import { writeMentions } from './writeMentions.js';
-import { checkProperties } from './writeRelations.js';
+import { checkProperties } from './recordProperties.js';
 import { invalid } from './errors.js';
 import type { NodeRefs } from './nodeRefs.js';
 
@@ -108,4 +108,12 @@ export async function writeEntityRecords(tx: WriteTx, records: EntityImport[], o
     return sourceId && (record.paragraphs ?? []).length > 0 ? [{ sourceId, entityId: record.id, paragraphs: record.paragraphs! }] : [];
   }));
   return { created: [...created], written: records.map((r) => r.id) };
+}
+
+/** LOCATED_IN for places new to the graph (or placed nowhere yet), within what the input says. */
+export async function locate(tx: Tx, rows: { id: string; withinId: string; source?: string; paragraphs?: number[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(cypher('write/locate'), {
+    rows: rows.map((r) => ({ id: r.id, withinId: r.withinId, source: r.source ?? null, paragraphs: r.paragraphs ?? [] })),
+  });
 }

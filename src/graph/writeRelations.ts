@@ -4,14 +4,15 @@ import { cypher } from '../db/cypher.js';
 import { DomainError, invalid } from './errors.js';
 import { RELATIONSHIP_TYPES, kindsOfEnd, type RelationshipType } from './ontology.js';
 import { checkProvenance, provenanceOf } from './provenance.js';
-import { endOf, isPartialDate, startOf } from './partialDate.js';
+import { endOf, startOf } from './partialDate.js';
 import { checkDeclaredProperties } from './relationProperties.js';
+import { checkProperties } from './recordProperties.js';
 import type { EntityRef, RelationRecord, SourceRecord } from './records.js';
 import { absorbShortForms, resolveRefs, type ResolveCache } from './resolve.js';
 import { nameKeys, normalizeName } from './normalize.js';
 import { upsertEntities } from './writeEntities.js';
 import { writeMentions } from './writeMentions.js';
-import type { ResolutionNote } from './writeVisits.js';
+import type { ResolutionNote } from './references.js';
 import { keepDerived, type Upkeep } from './upkeep.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
 
@@ -40,10 +41,6 @@ export interface RelationWriteOptions {
   mentions?: boolean;
 }
 
-const DATE_PROPERTIES = ['since', 'until', 'date', 'endDate'];
-/** Provenance is written from the record's own fields, never from `properties`. */
-const RESERVED_PROPERTIES = ['source', 'sources', 'paragraphs', 'certainty'];
-
 export function recordableTypes(allowStructural = false): RelationshipType[] {
   return (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).filter((t) => allowStructural || !RELATIONSHIP_TYPES[t].structural);
 }
@@ -58,27 +55,6 @@ export function checkType(type: string, at: string, allowStructural: boolean): R
     );
   }
   return type as RelationshipType;
-}
-
-export function checkProperties(properties: unknown, at: string): void {
-  if (properties === undefined || properties === null) return;
-  if (typeof properties !== 'object' || Array.isArray(properties)) throw invalid(`${at}.properties: expected an object`, { at });
-  for (const [key, value] of Object.entries(properties)) {
-    if (RESERVED_PROPERTIES.includes(key)) {
-      throw invalid(`${at}.properties.${key}: provenance goes in the record's own source, paragraphs and certainty`, { at });
-    }
-    const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-    const ok = scalar(value)
-      || (Array.isArray(value) && value.every(scalar) && new Set(value.map((v) => typeof v)).size <= 1);
-    if (!ok) throw invalid(`${at}.properties.${key}: only strings, numbers, booleans and lists of one of them can be stored`, { at });
-    if (DATE_PROPERTIES.includes(key) && (typeof value !== 'string' || !isPartialDate(value))) {
-      throw invalid(`${at}.properties.${key}: "${String(value)}" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)`, { at });
-    }
-  }
-  const { since, until } = properties as Record<string, unknown>;
-  if (typeof since === 'string' && typeof until === 'string' && until < since.slice(0, until.length)) {
-    throw invalid(`${at}.properties: until (${until}) is before since (${since})`, { at });
-  }
 }
 
 function asRef(value: EntityRef | string): EntityRef {

@@ -1,7 +1,8 @@
 /**
  * Writing visits: resolve every reference, create what is new, write the visit event with its
- * meetings and the direct VISITED/MET edges, then keep tours and precedents true. A batch of any
- * size costs a fixed handful of statements, all inside the caller's one transaction.
+ * meetings (their rows and edges: writeMeetings.ts) and the direct VISITED/MET edges, then keep
+ * tours and precedents true. A batch of any size costs a fixed handful of statements, all inside
+ * the caller's one transaction.
  */
 import type { Tx } from '../db/driver.js';
 import { cypher } from '../db/cypher.js';
@@ -10,22 +11,27 @@ import { NodeRefs } from './nodeRefs.js';
 import { EdgeBatch } from './edgeBatch.js';
 import { createVisitNodes, whollyNew, type Candidate } from './createVisits.js';
 import { keepDerived, type Upkeep } from './upkeep.js';
-import { entityId, meetingId, visitId } from './ids.js';
+import { visitId } from './ids.js';
 import { checkGivenVisitIds } from './visitIds.js';
-import { nameKeys, normalizeName } from './normalize.js';
-import type { EntityKindName } from './ontology.js';
+import { nameKeys } from './normalize.js';
 import { endOf, startOf } from './partialDate.js';
 import { checkCertainty, checkDate, checkEndDate, checkProvenance, provenanceOf, type Provenance } from './provenance.js';
-import type { EntityRecord, EntityRef, MeetingRecord, SourceRecord, VisitRecord } from './records.js';
-import { absorbShortForms, refFromString, resolveRefs, type MatchReason, type RefRequest, type Resolution, type ResolveCache } from './resolve.js';
+import type { EntityRecord, VisitRecord } from './records.js';
+import { absorbShortForms, refFromString, resolveRefs, type Resolution, type ResolveCache } from './resolve.js';
+import type { ResolutionNote } from './references.js';
 import { resolveSources, sourcesToWrite } from './sources.js';
+import { eventNames, visitNameAr } from './eventNames.js';
+import { canonical, snapshots, type Snapshot } from './eventSnapshots.js';
+import { PLACE_KINDS, RefCollector, roleKey } from './refCollector.js';
+import { addMeetingEdges, linkMeetingRoles, meetingNodeRow, meetingRow, planMeeting, writeMeetingRows, type MeetingRow, type PlannedMeeting } from './writeMeetings.js';
+
+import { locate, upsertEntities } from './writeEntities.js';
+import { writeMentions, type Mention } from './writeMentions.js';
 
 export { sourceEntity } from './sources.js';
 // The import file checker takes the record checks from here.
 export { checkDate, checkEndDate, checkProvenance } from './provenance.js';
 export { linkPrecedents } from './upkeep.js';
-import { upsertEntities } from './writeEntities.js';
-import { writeMentions, type Mention } from './writeMentions.js';
 
 /** What recording a visit did: created it, enriched an existing one, or changed nothing. */
 export type VisitStatus = 'created' | 'enriched' | 'unchanged';
@@ -42,19 +48,6 @@ export interface VisitWriteResult {
   resolutions: ResolutionNote[];
 }
 
-export interface ResolutionNote {
-  at: string;
-  id: string;
-  reason: MatchReason;
-  created: boolean;
-}
-
-export interface MeetingWriteResult {
-  meetingId: string;
-  created: string[];
-  linked: string[];
-}
-
 export interface VisitWriteOptions {
   /** Tell created / enriched / unchanged apart (one more statement per batch). */
   status?: boolean;
@@ -64,67 +57,6 @@ export interface VisitWriteOptions {
   upkeep?: Upkeep;
   /** False for a structured dataset: its sources do not MENTIONS what its records name (ONTOLOGY.md). */
   mentions?: boolean;
-}
-
-const PLACE_KINDS: EntityKindName[] = ['CITY', 'PLACE', 'REGION'];
-
-/** Collects every reference of a batch, remembering where each one's answer goes. */
-class RefCollector {
-  readonly requests: RefRequest[] = [];
-  /** The date of the record being planned: a surname alone means the person active then. */
-  date: string | undefined;
-  /**
-   * @param impliedWithin the request a place lies within unless it says otherwise (a visit's city
-   *   is within the host country); a place given by id is taken as it is.
-   */
-  add(ref: EntityRef, at: string, expect?: EntityKindName | EntityKindName[], label?: string, impliedWithin?: number): number {
-    if (!ref || typeof ref !== 'object') throw invalid(`${at}: expected a reference ({ id } or { name, kind })`, { at });
-    let within: number | undefined;
-    let implied = false;
-    const expectAny = Array.isArray(expect) ? expect : undefined;
-    const expectOne = Array.isArray(expect) ? undefined : expect;
-    if (ref.within) {
-      const kind = ref.kind ?? expectOne;
-      if (kind && !PLACE_KINDS.includes(kind)) throw invalid(`${at}.within: only a city, place or region lies within another entity`, { at });
-      within = this.add(ref.within, `${at}.within`);
-    } else if (impliedWithin !== undefined && !ref.id) {
-      within = impliedWithin;
-      implied = true;
-    }
-    if (ref.role !== undefined && (typeof ref.role !== 'string' || ref.role.trim() === '')) throw invalid(`${at}.role: give the role as text`, { at });
-    this.requests.push({ ref, at, expect: expectOne, ...(expectAny ? { expectAny } : {}), label, within, date: this.date, ...(implied ? { impliedWithin: true } : {}) });
-    return this.requests.length - 1;
-  }
-
-  /**
-   * Notes the office a person's reference holds in this record (a role for a country), which
-   * lets a person rule join two forms of one name decades apart.
-   */
-  office(index: number, role: string | undefined, country: EntityRef | undefined): number {
-    const request = this.requests[index]!;
-    if (role?.trim() && country && !request.ref.id) request.office = { role: role.trim(), country };
-    return index;
-  }
-}
-
-/** A role as the source states it, folded for matching post names ("Prime Minister" → "prime minister"). */
-function roleKey(ref: EntityRef): string | null {
-  return ref.role ? normalizeName(ref.role) || null : null;
-}
-
-interface PlannedMeeting {
-  record: MeetingRecord;
-  at: string;
-  by: number;
-  /** The role of `by` (the traveler's, inside a visit). */
-  byRole?: string;
-  /** The host country inside a visit: its posts are the ones roles of those met name. */
-  host?: number;
-  with: number[];
-  attendees: number[];
-  city?: number;
-  place?: number;
-  topics: number[];
 }
 
 interface PlannedVisit {
@@ -139,104 +71,6 @@ interface PlannedVisit {
   topics: number[];
   meetings: PlannedMeeting[];
 }
-
-function planMeeting(
-  refs: RefCollector, record: MeetingRecord, at: string, by: number,
-  visit?: { host: number; date: string; travelerRole?: string },
-): PlannedMeeting {
-  if (record.date) checkDate(record.date, `${at}.date`);
-  checkEndDate(record.date ?? visit?.date, record.endDate, at);
-  checkProvenance(record, at);
-  if (!Array.isArray(record.with) || record.with.length === 0) throw invalid(`${at}.with: name at least one person met`, { at });
-  const hostRef = visit ? refs.requests[visit.host]!.ref : undefined;
-  return {
-    record,
-    at,
-    by,
-    byRole: visit ? visit.travelerRole : record.by?.role,
-    host: visit?.host,
-    // A person met during a visit, with a title, holds it for the host country as a rule.
-    with: record.with.map((ref, i) => refs.office(refs.add(ref, `${at}.with[${i}]`, 'PERSON'), ref?.role, hostRef)),
-    attendees: (record.attendees ?? []).map((ref, i) => refs.office(refs.add(ref, `${at}.attendees[${i}]`, 'PERSON'), ref?.role, hostRef)),
-    city: record.city ? refs.add(record.city, `${at}.city`, 'CITY', undefined, visit?.host) : undefined,
-    place: record.place ? refs.add(record.place, `${at}.place`, 'PLACE', undefined, visit?.host) : undefined,
-    topics: (record.topics ?? []).map((t, i) => refs.add(refFromString(t, 'TOPIC'), `${at}.topics[${i}]`, 'TOPIC')),
-  };
-}
-
-/** "زيارة <traveler> إلى <host>، <date>": a visit's Arabic name, when both have one. */
-export function visitNameAr(traveler: string | undefined, host: string | undefined, date: string): string | undefined {
-  return traveler && host ? `زيارة ${traveler} إلى ${host}، ${date}` : undefined;
-}
-
-/** "Meeting of <A> and <B> on <date>": the English name of a meeting recorded without one. */
-export function meetingName(principals: string[], date: string): string {
-  const people = principals.length > 1 ? `${principals.slice(0, -1).join(', ')} and ${principals.at(-1)}` : principals.join('');
-  return `Meeting of ${people} on ${date}`;
-}
-
-/** "لقاء <A> و<B>، <date>": a meeting's Arabic name, when every principal has one. */
-export function meetingNameAr(principals: (string | undefined)[], date: string): string | undefined {
-  return principals.every(Boolean) ? `لقاء ${principals.join(' و')}، ${date}` : undefined;
-}
-
-/**
- * The name fields of a visit or meeting row. `nameArKeys` are the Arabic name's own keys: the
- * write statement adds them to an existing event's nameKeys only when it gets its first Arabic name.
- */
-function eventNames(name: string, nameAr: string | undefined) {
-  return {
-    name,
-    nameAr: nameAr ?? null,
-    nameKeys: nameKeys({ name, nameAr }),
-    nameArKeys: nameAr ? nameKeys({ name: nameAr }) : [],
-  };
-}
-
-function meetingRow(
-  m: PlannedMeeting, ids: string[], nodes: NodeRefs, index: number,
-  visitIdValue: string | null, visitDate: string | undefined, sourceId: string | undefined,
-  visitEndDate?: string,
-) {
-  const date = m.record.date ?? visitDate;
-  if (!date) throw invalid(`${m.at}.date: a meeting outside a visit needs a date`, { at: m.at });
-  const byId = ids[m.by]!;
-  const withIds = [...new Set(m.with.map((i) => ids[i]!))].filter((id) => id !== byId);
-  if (withIds.length === 0) throw invalid(`${m.at}.with: a meeting needs someone other than the traveler`, { at: m.at });
-  const name = m.record.name ?? meetingName([byId, ...withIds].map((id) => nodes.name(id) ?? id), date);
-  const nameAr = m.record.nameAr ?? meetingNameAr([byId, ...withIds].map((id) => nodes.nameAr(id)), date);
-  // Each person's role in this meeting, as the source states it (the first one given wins).
-  const roles = new Map<string, string>();
-  const noteRole = (id: string, role: string | undefined) => { if (role && !roles.has(id)) roles.set(id, role.trim()); };
-  m.with.forEach((i, n) => noteRole(ids[i]!, m.record.with[n]!.role));
-  m.attendees.forEach((i, n) => noteRole(ids[i]!, m.record.attendees![n]!.role));
-  const endDate = m.record.date ? m.record.endDate : (m.record.endDate ?? visitEndDate);
-  return {
-    index,
-    id: m.record.id ?? meetingId([byId, ...withIds], date),
-    visitId: visitIdValue,
-    byId,
-    byRole: m.byRole?.trim() ?? null,
-    roles,
-    hostId: m.host === undefined ? null : ids[m.host]!,
-    withIds,
-    attendeeIds: [...new Set(m.attendees.map((i) => ids[i]!))],
-    cityId: m.city === undefined ? null : ids[m.city]!,
-    placeId: m.place === undefined ? null : ids[m.place]!,
-    topicIds: [...new Set(m.topics.map((i) => ids[i]!))],
-    ...eventNames(name, nameAr),
-    summary: m.record.summary ?? null,
-    date,
-    endDate: endDate ?? null,
-    dateStart: startOf(date),
-    dateEnd: endOf(endDate ?? date),
-    prov: provenanceOf(m.record, sourceId),
-    properties: m.record.properties ?? {},
-  };
-}
-
-type Snapshot = { props: Record<string, unknown>; degree: number } | null;
-type Prov = Provenance;
 
 /** A visit's own edges: traveler, host, the traveler's VISITED edge, places, representing, tour and topics. */
 function addVisitEdges(
@@ -254,97 +88,14 @@ function addVisitEdges(
   for (const link of row.links) batch.add(visitIdValue, link.type, link.id, prov);
 }
 
-/** The edges a meeting row implies, once the meeting's id is known. */
-function addMeetingEdges(batch: EdgeBatch, row: MeetingRow, meetingIdValue: string): void {
-  const { prov } = row;
-  // MET and RECEIVED are told apart by their meeting: those of a meeting this write created are new.
-  const met = (visitOnly: boolean) => ({
-    key: 'meetingId', owner: meetingIdValue,
-    props: { meetingId: meetingIdValue, date: row.date, visitId: row.visitId, ...(visitOnly ? {} : { cityId: row.cityId, placeId: row.placeId }) },
-  });
-  batch.add(meetingIdValue, 'PRINCIPAL', row.byId, prov, { role: row.byRole });
-  if (row.visitId) batch.add(row.visitId, 'INCLUDES', meetingIdValue, prov);
-  for (const withId of row.withIds) {
-    batch.add(meetingIdValue, 'PRINCIPAL', withId, prov, { role: row.roles.get(withId) });
-    batch.add(row.byId, 'MET', withId, prov, met(false));
-    if (row.visitId) batch.add(withId, 'RECEIVED', row.byId, prov, met(true));
-  }
-  for (const attendeeId of row.attendeeIds) batch.add(attendeeId, 'ATTENDED', meetingIdValue, prov, { role: row.roles.get(attendeeId) });
-  for (const topicId of row.topicIds) batch.add(meetingIdValue, 'DISCUSSED', topicId, prov);
-  if (row.cityId) batch.add(meetingIdValue, 'IN_CITY', row.cityId, prov);
-  if (row.placeId) batch.add(meetingIdValue, 'HELD_AT', row.placeId, prov);
-}
-
-type MeetingRow = ReturnType<typeof meetingRow>;
-
-async function writeMeetingRows(tx: Tx, rows: MeetingRow[], batch: EdgeBatch) {
-  if (rows.length === 0) return [];
-  const seen = new Set<string>();
-  const first = rows.map((r) => {
-    const isFirst = !seen.has(r.id);
-    seen.add(r.id);
-    return isFirst;
-  });
-  const meetings = rows.map(({ roles: _roles, ...sent }) => ({ ...sent, prov: batch.prov(sent.prov), by: batch.nodes.get(sent.byId) }));
-  const result = await tx.run(cypher('write/write-meetings'), { meetings, provs: batch.provs });
-  const out: { meetingId: string; before: Snapshot }[] = [];
-  for (const r of result.records) {
-    out[r.get('index') as number] = { meetingId: r.get('meetingId') as string, before: r.get('before') as Snapshot };
-    batch.nodes.set(r.get('meetingId') as string, r.get('node') as string);
-  }
-  // A meeting this statement created (its first row) has no edges yet.
-  rows.forEach((row, i) => {
-    if (out[i]!.before === null && first[i]) batch.fresh.add(out[i]!.meetingId);
-  });
-  return out;
-}
-
-/** A stable text of a value, map keys sorted, for comparing snapshots. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-async function snapshots(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const result = await tx.run(
-    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, {props: properties(n), degree: COUNT { (n)--() }} AS snapshot',
-    { ids: [...new Set(ids)] },
-  );
-  return new Map(result.records.map((r) => [r.get('id') as string, canonical(r.get('snapshot'))]));
-}
-
 /** The edge that joins a visit to each of its places, by the place's kind. */
 const PLACE_EDGE: Record<string, string> = { CITY: 'IN_CITY', PLACE: 'HELD_AT', REGION: 'OCCURRED_IN' };
-
 
 /** The source and paragraphs of the visit a reference belongs to ("visits[3].city" → visit 3's). */
 function provenanceOfRequest(plans: PlannedVisit[], at: string, sources: (EntityRecord | undefined)[]): { source?: string; paragraphs?: number[] } {
   const match = /^visits\[(\d+)\]/.exec(at);
   const v = match ? Number(match[1]) : 0;
   return { source: sources[v]?.id ?? plans[v]?.record.source, paragraphs: plans[v]?.record.paragraphs };
-}
-
-/** LOCATED_IN for places new to the graph (or placed nowhere yet), within what the input says. */
-async function locate(tx: Tx, rows: { id: string; withinId: string; source?: string; paragraphs?: number[] }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.run(cypher('write/locate'), {
-    rows: rows.map((r) => ({ id: r.id, withinId: r.withinId, source: r.source ?? null, paragraphs: r.paragraphs ?? [] })),
-  });
-}
-
-/** Links the roles of meeting participants and attendees to the posts they name (only when some role is given). */
-async function linkMeetingRoles(tx: Tx, rows: MeetingRow[], results: { meetingId: string }[]): Promise<void> {
-  const roles = rows.flatMap((row, i) => [...row.roles]
-    .filter(([personId]) => row.withIds.includes(personId) || row.attendeeIds.includes(personId))
-    .map(([personId, role]) => ({ meetingId: results[i]!.meetingId, personId, roleKey: normalizeName(role), countryId: row.hostId })))
-    .filter((r) => r.roleKey);
-  const byRoles = rows.flatMap((row, i) => (row.byRole ? [{ meetingId: results[i]!.meetingId, personId: row.byId, roleKey: normalizeName(row.byRole), countryId: null }] : []));
-  const all = [...roles, ...byRoles];
-  if (all.length > 0) await tx.run(cypher('write/link-meeting-roles'), { roles: all });
 }
 
 /** What the source of each visit names: its people, places, tour, topics, the visit and its meetings. */
@@ -429,12 +180,6 @@ function refuseUnfit(plans: PlannedVisit[], resolved: { id: string; kind: string
 /** What write-visits and create-visits take of a visit row (the rest serves its edges). */
 function visitNodeRow<T extends Record<string, unknown>>({ links: _links, provenance: _provenance, tourId: _tourId, roleKey: _roleKey, ...row }: T) {
   return row;
-}
-
-/** What create-visits takes of a meeting row (write-meetings also looks the meeting up by its people). */
-function meetingNodeRow(row: MeetingRow, batch: EdgeBatch) {
-  const { index, id, name, nameAr, nameKeys, nameArKeys, summary, date, endDate, dateStart, dateEnd, properties } = row;
-  return { index, id, name, nameAr, nameKeys, nameArKeys, summary, date, endDate, dateStart, dateEnd, properties, prov: batch.prov(row.prov) };
 }
 
 /**
@@ -746,58 +491,4 @@ export async function writeVisits(tx: Tx, records: VisitRecord[], options: Visit
   await keepVisitsDerived(tx, options.upkeep, visitRows, events.visitIds);
   const after = options.status ? await snapshotsAfter(tx, events, duplicateOf) : undefined;
   return visitResults(b, createdIds, events, duplicateOf, after);
-}
-
-/** Meetings that belong to no visit (e.g. an archive photo's meeting), with `by` as host. */
-export async function writeStandaloneMeetings(tx: Tx, records: MeetingRecord[], options: Pick<VisitWriteOptions, 'mentions'> = {}): Promise<MeetingWriteResult[]> {
-  if (records.length === 0) return [];
-  const refs = new RefCollector();
-  const plans = records.map((record, i) => {
-    const at = records.length === 1 ? 'input' : `meetings[${i}]`;
-    if (!record.by) throw invalid(`${at}.by: a meeting outside a visit needs the person who held it`, { at });
-    return planMeeting(refs, record, at, refs.add(record.by, `${at}.by`, 'PERSON'));
-  });
-  // A meeting's source as a SourceInput names it (an import file's); else its source id.
-  const sources = await resolveSources(tx, records.map((r) => r.sourceInfo), (i) => (records.length === 1 ? 'input.source' : `meetings[${i}].source`));
-  plans.forEach((plan, i) => {
-    const sourceId = sources[i]?.id;
-    if (sourceId) plan.record = { ...plan.record, source: sourceId };
-  });
-  const { resolved, toCreate, toLocate, absorbs } = await resolveRefs(tx, refs.requests);
-  const ids = resolved.map((r) => r.id);
-  const nodes = new NodeRefs();
-  const createdIds = await upsertEntities(tx, [...toCreate, ...sourcesToWrite(sources)], 'fill', nodes);
-  await absorbShortForms(tx, absorbs);
-  await nodes.load(tx, ids);
-  await locate(tx, toLocate.map((l) => {
-    const plan = plans[Number(/^meetings\[(\d+)\]/.exec(refs.requests[l.request]!.at)?.[1] ?? 0)];
-    return { ...l, source: plan?.record.source, paragraphs: plan?.record.paragraphs };
-  }));
-  const rows = plans.map((plan, i) => meetingRow(plan, ids, nodes, i, null, undefined, undefined));
-  const batch = new EdgeBatch(new Set(createdIds), nodes);
-  const results = await writeMeetingRows(tx, rows, batch);
-  rows.forEach((row, i) => addMeetingEdges(batch, row, results[i]!.meetingId));
-  await batch.write(tx);
-  await linkMeetingRoles(tx, rows, results);
-  const mentions: Mention[] = [];
-  plans.forEach((plan, i) => {
-    const sourceId = plan.record.source;
-    if (!sourceId) return;
-    const paragraphs = plan.record.paragraphs ?? [];
-    for (const r of [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]) {
-      if (r !== undefined) mentions.push({ sourceId, entityId: ids[r]!, paragraphs });
-    }
-    const result = results[i];
-    if (result) mentions.push({ sourceId, entityId: result.meetingId, paragraphs });
-  });
-  if (options.mentions !== false) await writeMentions(tx, mentions, batch.fresh, nodes);
-  return plans.map((plan, i) => {
-    const result = results[i]!;
-    const refsOf = [plan.by, ...plan.with, ...plan.attendees, ...plan.topics, plan.city, plan.place]
-      .filter((x): x is number => x !== undefined)
-      .map((x) => ids[x]!);
-    const created = refsOf.filter((id) => createdIds.has(id));
-    if (result.before === null) created.push(result.meetingId);
-    return { meetingId: result.meetingId, created, linked: refsOf.filter((id) => !createdIds.has(id)) };
-  });
 }

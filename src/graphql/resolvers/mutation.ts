@@ -12,7 +12,7 @@ import { correctRelation, removeRelation, type CorrectionInput } from '../../gra
 import { addAliases, currentId, dismissDuplicate, mergeEntities, setExternalIds } from '../../graph/merge.js';
 import { checkInputText } from '../../graph/text.js';
 import { writeRelations } from '../../graph/writeRelations.js';
-import type { ResolutionNote } from '../../graph/writeVisits.js';
+import type { ResolutionNote } from '../../graph/references.js';
 import { writeVisits } from '../../graph/writeVisits.js';
 import { unauthenticated } from '../errors.js';
 import { relationRecordFromInput, visitRecordFromInput } from '../inputs.js';
