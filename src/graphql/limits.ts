@@ -135,6 +135,13 @@ export function outOfRange(argument: string, value: unknown, [min, max]: Range):
   return badInput(`"${argument}" must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}.`, { argument, min, max });
 }
 
+/** The value of an integer argument, checked against its range in ARGUMENT_RANGES (BAD_USER_INPUT outside). */
+export function intInRange(field: string, name: string, value: unknown): number {
+  const range = argumentRange(field, name);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < range[0] || value > range[1]) throw outOfRange(name, value, range);
+  return value;
+}
+
 /** Validation rule: integer literals outside ARGUMENT_RANGES are refused before any limit is counted. */
 function argumentRangesRule(context: ValidationContext): ASTVisitor {
   return {

@@ -9,7 +9,8 @@
  * no skip), which an offset could not promise.
  */
 import type { GraphQLFieldResolver } from 'graphql';
-import { intInRange, type CypherBuilder } from './project.js';
+import { intInRange } from '../limits.js';
+import type { CypherBuilder } from './cypherBuilder.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { mergeSelections, type FieldSelection, type TypeSelection } from './selection.js';
 

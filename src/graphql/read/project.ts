@@ -10,47 +10,16 @@
  * All values from the request are parameters; relationship types are checked against the
  * ontology and then compared with `type(r) IN $types`, never spliced into a pattern.
  */
-import neo4j from 'neo4j-driver';
 import { badInput } from '../errors.js';
-import { MAX_LIST_ARGUMENT, argumentRange, outOfRange } from '../limits.js';
+import { MAX_LIST_ARGUMENT, intInRange } from '../limits.js';
 import { EVENT_SUBLABELS, RELATIONSHIP_TYPES, kindOfLabel } from '../../graph/ontology.js';
 import { endOf, startOf } from '../../graph/partialDate.js';
 import { listCap } from './listSizes.js';
 import { connection, type PagedList } from './connections.js';
 import type { FieldSelection, TypeSelection } from './selection.js';
-
-/** Collects the parameters and fresh variable names of one statement. */
-export class CypherBuilder {
-  readonly params: Record<string, unknown> = {};
-  private counter = 0;
-
-  /** A parameter holding `value`; returns `$pN`. */
-  param(value: unknown): string {
-    const name = `p${this.counter++}`;
-    this.params[name] = value;
-    return `$${name}`;
-  }
-
-  /** An integer parameter (the driver would otherwise send a JS number as a float). */
-  int(value: number): string {
-    return this.param(neo4j.int(value));
-  }
-
-  /** A fresh variable name. */
-  variable(prefix = 'v'): string {
-    return `${prefix}${this.counter++}`;
-  }
-}
+import type { CypherBuilder } from './cypherBuilder.js';
 
 // ── argument checks ─────────────────────────────────────────────────────────────────────────
-
-/** The value of an integer argument, checked against its range in ARGUMENT_RANGES (BAD_USER_INPUT outside). */
-export function intInRange(field: string, name: string, value: unknown): number {
-  const range = argumentRange(field, name);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < range[0] || value > range[1]) throw outOfRange(name, value, range);
-  return value;
-}
-
 
 /** Relationship types from a request: each must be in the ontology (Query.relationshipTypes). */
 export function relationshipTypes(name: string, value: unknown): string[] | null {
