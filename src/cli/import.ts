@@ -1,6 +1,6 @@
 /**
  * `npm run import -- FILE [--strict] [--batch N]`: records the visits and relations of a JSON
- * array or NDJSON file (format: src/graph/import.ts) through the same writers as the mutations.
+ * array or NDJSON file (format: src/graph/importFile.ts) through the same writers as the mutations.
  * Uses NEO4J_URI if set, else the embedded Neo4j; applies the schema and, where absent, the
  * article's graph first, so that the file's names link to it. A progress bar shows on a
  * terminal; the report at the end lists what was created, enriched and left unchanged, and each

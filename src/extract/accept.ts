@@ -14,7 +14,8 @@ import type { EntityRef, MeetingRecord, RelationRecord, SourceRecord, VisitRecor
 import { upsertEntities } from '../graph/writeEntities.js';
 import { writeRelations } from '../graph/writeRelations.js';
 import { writeStandaloneMeetings } from '../graph/writeMeetings.js';
-import { sourceEntity, writeVisits } from '../graph/writeVisits.js';
+import { sourceEntity } from '../graph/sources.js';
+import { writeVisits } from '../graph/writeVisits.js';
 import { readProposals, type ProposalRow, type StoredProposal } from './service.js';
 import type { DateCertainty, MeetingProposal, Proposal, ProposedEntity, ProposedPerson, VisitProposal } from './types.js';
 

@@ -8,7 +8,7 @@ import { cypher } from '../db/cypher.js';
 import type { Db, Tx } from '../db/driver.js';
 import { invalid } from '../graph/errors.js';
 import type { SourceRecord } from '../graph/records.js';
-import { sourceEntity } from '../graph/writeVisits.js';
+import { sourceEntity } from '../graph/sources.js';
 import { Gazetteer, GAZETTEER_KINDS, type GraphName } from './gazetteer.js';
 import { RuleExtractor } from './ruleExtractor.js';
 import { splitParagraphs } from './text.js';

@@ -4,52 +4,26 @@
  * that turns a file's record into a writer's record (src/graphql/inputs.ts: the mutation's own
  * input coercion and mapping); src/import/files.ts binds the two for the CLI, seed and benches.
  *
- * Import files hold GraphQL inputs exactly as a client would send them as variables:
- *   - a JSON array, or NDJSON (one JSON value per line; blank lines and lines starting with
- *     `//` are skipped);
- *   - each record is `{"visit": VisitInput}` or `{"relation": RelationInput}`; a bare object with
- *     a `traveler` is read as a VisitInput;
- *   - enum values are written as in GraphQL: "PERSON", "STATED".
- * Records are validated and mapped by the RecordValidator (against the API's VisitInput /
- * RelationInput...: required fields, enums, PartialDate), then written in batches of consecutive
- * records of one kind, in file order. A batch that fails is split in halves until the failing
- * records stand alone; each of those fails on its own, with its line number and reason, and
- * writes nothing. `strict` writes everything in one transaction, or nothing.
+ * Records (importFile.ts) are validated and mapped by the RecordValidator (against the API's
+ * VisitInput / RelationInput...: required fields, enums, PartialDate), then written in batches of
+ * consecutive records of one kind, in file order. A batch that fails is split in halves until
+ * the failing records stand alone; each of those fails on its own, with its line number and
+ * reason, and writes nothing. `strict` writes everything in one transaction, or nothing.
  */
-import { Neo4jError } from 'neo4j-driver';
 import { TX_TIMEOUT_MS, type Db, type Tx } from '../db/driver.js';
 import { writeRetrying } from '../db/retry.js';
 import { DomainError } from './errors.js';
+import { failureOf, isRecordError, parseImport, type ImportEntry, type ImportFailure, type ImportKind, type ImportRecord, type RecordValidator } from './importFile.js';
 import { refreshGroupSummaries } from './groupSummaries.js';
-import type { EntityImport, MeetingRecord, RelationRecord, SourceRecord, VisitRecord } from './records.js';
+import type { EntityImport, MeetingRecord, RelationRecord, VisitRecord } from './records.js';
 import { settlePeople, type SettleJoinHeard } from './settlePeople.js';
 import { ResolveCache } from './resolve.js';
 import { Upkeep } from './upkeep.js';
-import { checkProperties } from './recordProperties.js';
-import { checkType, writeRelations, type RelationWriteResult } from './writeRelations.js';
+import { writeRelations, type RelationWriteResult } from './writeRelations.js';
 import { writeStandaloneMeetings, type MeetingWriteResult } from './writeMeetings.js';
-import { checkDate, checkEndDate, checkProvenance, writeVisits, type VisitWriteResult } from './writeVisits.js';
+import { writeVisits, type VisitWriteResult } from './writeVisits.js';
 import { writeEntityRecords } from './writeEntities.js';
 import { nameKeys } from './normalize.js';
-
-// ── import files ────────────────────────────────────────────────────────────────────────────
-
-export type ImportKind = 'visit' | 'relation' | 'entity' | 'meeting';
-
-export interface ImportEntry {
-  /** 1-based line where the record starts in the file. */
-  line: number;
-  kind: ImportKind;
-  value: unknown;
-}
-
-export interface ImportFailure {
-  line: number;
-  reason: string;
-  /** BAD_USER_INPUT-style reason: INVALID_INPUT, AMBIGUOUS_REFERENCE, UNKNOWN_REFERENCE, PARSE_ERROR... */
-  code: string;
-  candidates?: unknown;
-}
 
 export interface ImportReport {
   records: number;
@@ -73,119 +47,6 @@ export interface ImportReport {
   groupSummariesFailed?: string;
   strict: boolean;
   ms: number;
-}
-
-function classify(value: unknown): ImportKind | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const v = value as Record<string, unknown>;
-  if ('visit' in v && Object.keys(v).length === 1) return 'visit';
-  if ('relation' in v && Object.keys(v).length === 1) return 'relation';
-  if ('entity' in v && Object.keys(v).length === 1) return 'entity';
-  if ('meeting' in v && Object.keys(v).length === 1) return 'meeting';
-  if ('traveler' in v) return 'visit';
-  return undefined;
-}
-
-function unwrap(kind: ImportKind, value: unknown): unknown {
-  const v = value as Record<string, unknown>;
-  return kind in v && Object.keys(v).length === 1 ? v[kind] : v;
-}
-
-/** The 1-based line of each top-level element of a JSON array text. */
-function arrayElementLines(text: string): number[] {
-  const lines: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  let escaped = false;
-  let expectValue = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (c === '\n') line += 1;
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (/\s/.test(c)) continue;
-    if (depth === 1 && expectValue && c !== ']') {
-      lines.push(line);
-      expectValue = false;
-    }
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      depth += 1;
-      if (depth === 1) expectValue = true;
-    } else if (c === ']' || c === '}') depth -= 1;
-    else if (c === ',' && depth === 1) expectValue = true;
-  }
-  return lines;
-}
-
-/** Reads a JSON array or NDJSON text into entries; unreadable records become failures. */
-export function parseImport(text: string): { entries: ImportEntry[]; failures: ImportFailure[] } {
-  const entries: ImportEntry[] = [];
-  const failures: ImportFailure[] = [];
-  const add = (line: number, value: unknown) => {
-    const kind = classify(value);
-    if (!kind) {
-      failures.push({ line, code: 'INVALID_INPUT', reason: 'a record is {"visit": {...}}, {"relation": {...}} or a VisitInput object (with a traveler)' });
-    } else {
-      entries.push({ line, kind, value: unwrap(kind, value) });
-    }
-  };
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('[')) {
-    let values: unknown[];
-    try {
-      values = JSON.parse(trimmed) as unknown[];
-    } catch (error) {
-      failures.push({ line: 1, code: 'PARSE_ERROR', reason: `the file is not valid JSON: ${(error as Error).message}` });
-      return { entries, failures };
-    }
-    const offset = text.length - text.replace(/^\uFEFF/, '').trimStart().length;
-    const skippedLines = text.slice(0, offset).split('\n').length - 1;
-    const lines = arrayElementLines(trimmed);
-    values.forEach((value, i) => add((lines[i] ?? 1) + skippedLines, value));
-    return { entries, failures };
-  }
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('//')) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      failures.push({ line: i + 1, code: 'PARSE_ERROR', reason: `not valid JSON: ${(error as Error).message}` });
-      return;
-    }
-    add(i + 1, value);
-  });
-  return { entries, failures };
-}
-
-/** What a record of a file becomes for the writers. */
-export type ImportRecord = VisitRecord | (RelationRecord & { sourceInfo?: SourceRecord }) | EntityImport | MeetingRecord;
-
-/**
- * Checks a file's record and maps it to the writers' record; throws a DomainError (INVALID_INPUT)
- * naming what is wrong. The API's input coercion is one (src/graphql/inputs.ts, recordFromEntry).
- */
-export type RecordValidator = (entry: ImportEntry) => ImportRecord;
-
-function failureOf(line: number, error: unknown): ImportFailure {
-  if (error instanceof DomainError) {
-    return { line, code: error.reason, reason: error.message, ...(error.details.candidates ? { candidates: error.details.candidates } : {}) };
-  }
-  if (error instanceof Neo4jError) return { line, code: error.code, reason: error.message.split('\n')[0]! };
-  return { line, code: 'ERROR', reason: (error as Error).message ?? String(error) };
-}
-
-/** Errors that belong to the records (bad input, or a database refusal), not to the database being away. */
-function isRecordError(error: unknown): boolean {
-  if (error instanceof DomainError) return true;
-  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.') && !error.code.startsWith('Neo.ClientError.Security');
 }
 
 interface Prepared {
@@ -485,79 +346,6 @@ async function locateFailure(db: Db, batches: Prepared[][], original: unknown, o
 /** Reads, parses and imports a file's text. */
 export async function importText(db: Db, text: string, options: ImportOptions): Promise<ImportReport> {
   return importEntries(db, parseImport(text), options);
-}
-
-// ── checking a file without a database ─────────────────────────────────────────────────────
-
-export interface CheckReport {
-  records: number;
-  /** Every problem found, each with the line its record starts on. */
-  problems: ImportFailure[];
-}
-
-/** What a record can be refused for without looking at the graph: dates, ends, kinds, types. */
-function checkRecordAlone(entry: ImportEntry, record: ImportRecord, trusted: boolean): void {
-  if (entry.kind === 'relation') {
-    const relation = record as RelationRecord;
-    checkType(relation.type, 'input', trusted);
-    checkProperties(relation.properties, 'input');
-    return;
-  }
-  if (entry.kind === 'entity') {
-    checkProperties((record as EntityImport).properties, 'input');
-    return;
-  }
-  if (entry.kind === 'meeting') {
-    const meeting = record as MeetingRecord;
-    if (!meeting.by) throw new DomainError('INVALID_INPUT', 'input.by: a meeting outside a visit needs the person who held it');
-    if (!meeting.date) throw new DomainError('INVALID_INPUT', 'input.date: a meeting outside a visit needs a date');
-    checkDate(meeting.date, 'input.date');
-    checkEndDate(meeting.date, meeting.endDate, 'input');
-    return;
-  }
-  const visit = record as VisitRecord;
-  checkDate(visit.date, 'input.date');
-  checkEndDate(visit.date, visit.endDate, 'input');
-  checkProvenance(visit, 'input');
-  (visit.places ?? []).forEach((place, i) => {
-    if (place.kind && !['CITY', 'PLACE', 'REGION'].includes(place.kind)) {
-      throw new DomainError('INVALID_INPUT', `input.places[${i}]: a place is a CITY, PLACE or REGION, not a ${place.kind}`);
-    }
-  });
-  (visit.meetings ?? []).forEach((meeting, i) => {
-    const at = `input.meetings[${i}]`;
-    if (meeting.date) checkDate(meeting.date, `${at}.date`);
-    checkEndDate(meeting.date ?? visit.date, meeting.endDate, at);
-    checkProvenance(meeting, at);
-  });
-  if (visit.sourceInfo?.publishedAt) checkDate(visit.sourceInfo.publishedAt, 'input.source.publishedAt');
-}
-
-/**
- * `npm run import -- --check FILE`: reads and checks every record as the importer would, with
- * its validator (the schema's input types) and the rules that need no graph (dates, end before start, until
- * before since, kinds of places, relationship types), and reports every problem with its line.
- * Writes nothing and needs no database; names are resolved only when the file is imported.
- */
-export function checkImportText(text: string, options: { validate: RecordValidator; trusted?: boolean }): CheckReport {
-  const { entries, failures } = parseImport(text);
-  const problems = [...failures];
-  for (const entry of entries) {
-    try {
-      checkRecordAlone(entry, options.validate(entry), options.trusted ?? false);
-    } catch (error) {
-      problems.push(failureOf(entry.line, error));
-    }
-  }
-  problems.sort((a, b) => a.line - b.line);
-  return { records: entries.length + failures.length, problems };
-}
-
-export function formatCheckReport(report: CheckReport): string {
-  return [
-    `${report.records} records checked, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} (nothing written)`,
-    ...report.problems.map((f) => `  line ${f.line}: [${f.code}] ${f.reason}`),
-  ].join('\n');
 }
 
 /** The report in words, for the terminal. */

@@ -28,11 +28,6 @@ import { addMeetingEdges, linkMeetingRoles, meetingNodeRow, meetingRow, planMeet
 import { locate, upsertEntities } from './writeEntities.js';
 import { writeMentions, type Mention } from './writeMentions.js';
 
-export { sourceEntity } from './sources.js';
-// The import file checker takes the record checks from here.
-export { checkDate, checkEndDate, checkProvenance } from './provenance.js';
-export { linkPrecedents } from './upkeep.js';
-
 /** What recording a visit did: created it, enriched an existing one, or changed nothing. */
 export type VisitStatus = 'created' | 'enriched' | 'unchanged';
 

@@ -7,7 +7,7 @@
 import { addResolversToSchema } from '@graphql-tools/schema';
 import { coerceInputValue, isInputType, type GraphQLSchema } from 'graphql';
 import { DomainError } from '../graph/errors.js';
-import type { ImportEntry, ImportKind, ImportRecord } from '../graph/import.js';
+import type { ImportEntry, ImportKind, ImportRecord } from '../graph/importFile.js';
 import type { Certainty } from '../graph/ontology.js';
 import type { EntityImport, EntityRef, MeetingRecord, Properties, RelationRecord, SourceRecord, VisitRecord } from '../graph/records.js';
 import { checkInputText } from '../graph/text.js';

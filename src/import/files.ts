@@ -5,19 +5,20 @@
  */
 import type { Db } from '../db/driver.js';
 import {
-  checkImportText as checkWith,
   importEntries as importEntriesWith,
-  parseImport,
-  type CheckReport,
-  type ImportEntry,
-  type ImportFailure,
   type ImportOptions,
   type ImportReport,
 } from '../graph/import.js';
+import { checkImportText as checkWith, type CheckReport } from '../graph/importCheck.js';
+import { parseImport, type ImportEntry, type ImportFailure } from '../graph/importFile.js';
 import { recordFromEntry } from '../graphql/inputs.js';
 
-export { DEFAULT_BATCH_SIZE, formatCheckReport, formatReport, parseImport } from '../graph/import.js';
-export type { CheckReport, ImportEntry, ImportFailure, ImportKind, ImportReport } from '../graph/import.js';
+export { DEFAULT_BATCH_SIZE, formatReport } from '../graph/import.js';
+export { formatCheckReport } from '../graph/importCheck.js';
+export { parseImport } from '../graph/importFile.js';
+export type { ImportReport } from '../graph/import.js';
+export type { CheckReport } from '../graph/importCheck.js';
+export type { ImportEntry, ImportFailure, ImportKind } from '../graph/importFile.js';
 
 export type FileImportOptions = Omit<ImportOptions, 'validate'>;
 

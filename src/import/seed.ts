@@ -1,6 +1,6 @@
 /**
  * The article's graph is data: data/articles/*.json, in the import format users write
- * (src/graph/import.ts, IMPORT-FORMAT.md), loaded by the importer as a trusted file (it may write the visit model's
+ * (src/graph/importFile.ts, IMPORT-FORMAT.md), loaded by the importer as a trusted file (it may write the visit model's
  * structural relations and states its entities with authority), all or nothing. Loading is
  * idempotent; at start it runs only when the file changed since it was last loaded (the file's
  * hash is kept on its source node as `seedVersion`).

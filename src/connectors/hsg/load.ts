@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../config.js';
 import { cypher } from '../../db/cypher.js';
 import { TX_TIMEOUT_MS, type Db } from '../../db/driver.js';
 import { importEntries, type ImportEntry, type ImportReport } from '../../import/files.js';
-import { linkPrecedents } from '../../graph/writeVisits.js';
+import { linkPrecedents } from '../../graph/upkeep.js';
 import { hsgRecords, SITE, type HsgRecords } from './map.js';
 import { readHsg } from './read.js';
 

@@ -1,5 +1,5 @@
 /**
- * The Office of the Historian's records as import records (src/graph/import.ts), so that they
+ * The Office of the Historian's records as import records (src/graph/importFile.ts), so that they
  * go through the same writers as every other source: entity records for the posts, countries,
  * travelers, derived tours and attended conferences; HOLDS_POSITION terms; one visit record per
  * trip abroad and per visit to the United States, with meetings read from the remarks.
