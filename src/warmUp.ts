@@ -9,7 +9,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import type { Db } from './db/driver.js';
 import { writeVisits } from './graph/writeVisits.js';
 import { neighborhoodStatement, searchStatement, type Statement } from './graphql/read/queries.js';
@@ -53,14 +53,21 @@ const EXPLORER_NEIGHBORHOODS = [
 /** The explorer's search box: what it asks of each suggestion, and how many (web/src/api.ts, `search`). */
 const EXPLORER_SEARCH = { fields: '{ id kind name nameAr labels aliases }', first: 8 } as const;
 
-/** The search statement of the explorer's search box; its text follows the suggestion's fields, so they are read from the schema as a request's would be. */
+let explorerSearch: Statement | undefined;
+
+/**
+ * The search statement of the explorer's search box, built once: its text follows the
+ * suggestion's fields, so they are read through the schema as a request's would be (`{ fields }`
+ * parses as a query whose selection set is those fields).
+ */
 function explorerSearchStatement(): Statement {
-  const operation = parse(`{ search(text: "") ${EXPLORER_SEARCH.fields} }`).definitions[0] as OperationDefinitionNode;
-  const field = operation.selectionSet.selections[0]!;
-  if (field.kind !== Kind.FIELD || !field.selectionSet) throw new Error('the explorer search warm-up lost its selection');
-  const statement = searchStatement({ text: NO_SUCH_NODE, first: EXPLORER_SEARCH.first }, selectionFromText(buildSchema(), 'Entity', field.selectionSet));
-  if (!statement) throw new Error('the explorer search warm-up has no words to search');
-  return statement;
+  if (!explorerSearch) {
+    const { selectionSet } = parse(EXPLORER_SEARCH.fields).definitions[0] as OperationDefinitionNode;
+    const statement = searchStatement({ text: NO_SUCH_NODE, first: EXPLORER_SEARCH.first }, selectionFromText(buildSchema(), 'Entity', selectionSet));
+    if (!statement) throw new Error('the explorer search warm-up has no words to search');
+    explorerSearch = statement;
+  }
+  return explorerSearch;
 }
 
 /**
