@@ -139,7 +139,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** The same statement through the driver, as the API runs it (db.read: a session and a read transaction each). */
+/** The same statement through the driver, as the API runs it (db.read: a session and an auto-commit read each). */
 async function driveDriver(db: Db, statement: Statement, o: Options, duration = o.duration): Promise<Figures & { requests: number }> {
   const latencies: number[] = [];
   let errors = 0;

@@ -1,10 +1,11 @@
 /** The one Neo4j driver of a process, and the read/write helpers every query goes through. */
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 
-export type Tx = ManagedTransaction;
+/** What a unit of work may do with its transaction: run statements (a write's all commit together). */
+export type Tx = Pick<ManagedTransaction, 'run'>;
 
 /** How long one transaction may run before Neo4j ends it (reads, writes, bulk-import batches). */
 export const TX_TIMEOUT_MS = { read: 10_000, write: 30_000, import: 120_000 } as const;
@@ -54,7 +55,7 @@ export interface Db {
   driver: Driver;
   uri: string;
   database?: string;
-  /** Runs `work` in a read transaction (routed to a reader on a cluster), with retries. */
+  /** Runs `work`'s statements as auto-commit reads on one session (routed to a reader on a cluster), with retries. */
   read<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   write<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T>;
@@ -99,9 +100,34 @@ export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'pa
     // few seconds: a bounded budget for connecting and for the driver's own retries.
     connectionAcquisitionTimeout: 3_000,
     connectionTimeout: 2_000,
-    maxTransactionRetryTime: 3_000,
+    maxTransactionRetryTime: RETRY_TIME_MS,
     userAgent: 'diplomatic-visit-graph',
   });
+}
+
+/** How long the driver (writes) and readAutoCommit (reads) keep retrying what the driver calls retriable. */
+const RETRY_TIME_MS = 3_000;
+
+/**
+ * A read's statements as auto-commit transactions on one session: one round trip each, where a
+ * managed transaction adds BEGIN and a COMMIT that waits for its own answer (bench/RESULTS.md,
+ * "Reads without BEGIN and COMMIT": the API's page of 20 visits 15-55 % more requests per
+ * second). Reads need no atomicity across statements (Neo4j reads committed data either way). Retried as executeRead retries: what the driver calls retriable (a connection
+ * lost, the database briefly unavailable), after 1 s and then twice as long, within
+ * RETRY_TIME_MS; a timeout, the memory limit or a cancellation (TransactionAbortedError) never.
+ */
+async function readAutoCommit<T>(session: Session, work: (tx: Tx) => Promise<T>, config: { timeout: number; metadata: Record<string, string> }): Promise<T> {
+  const tx: Tx = { run: (query, params) => session.run(query, params, config) };
+  const deadline = Date.now() + RETRY_TIME_MS;
+  for (let delayMs = 1_000; ; delayMs *= 2) {
+    try {
+      return await work(tx);
+    } catch (error) {
+      const wait = delayMs * (0.8 + Math.random() * 0.4);
+      if (!neo4j.isRetriableError(error) || Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /**
@@ -184,7 +210,7 @@ export function createDb(driver: Driver, uri: string, database?: string): Db {
       }
     };
     try {
-      if (mode === 'read') return await session.executeRead(guarded, config);
+      if (mode === 'read') return await readAutoCommit(session, guarded, config);
       const result = await session.executeWrite(guarded, config);
       if (!options.derivedOnly) for (const listener of onWrite) listener();
       return result;

@@ -1,6 +1,6 @@
 /**
  * The read side's statements: each root field of Query as one Cypher statement built from its
- * selection set (project.ts), run in one read transaction. Static parts live in cypher/read/.
+ * selection set (project.ts), run as one auto-commit read. Static parts live in cypher/read/.
  */
 import neo4j from 'neo4j-driver';
 import type { Tx } from '../../db/driver.js';

@@ -1,6 +1,6 @@
 /**
  * Query: every root field is one Cypher statement built from its selection set (src/graphql/read/),
- * run in one read transaction: one database round trip per root field, however deep the query.
+ * run as an auto-commit read: one database round trip per root field, however deep the query.
  */
 import { RELATIONSHIP_TYPES } from '../../graph/ontology.js';
 import type { QueryResolvers } from '../generated/types.js';
