@@ -90,6 +90,9 @@ export function enableTcpNoDelay(): void {
   } as typeof connect;
 }
 
+/** How long the driver (writes) and readAutoCommit (reads) keep retrying what the driver calls retriable. */
+const RETRY_TIME_MS = 3_000;
+
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
   enableTcpNoDelay();
   const auth = neo4j.auth.basic(config.user, config.password);
@@ -105,16 +108,14 @@ export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'pa
   });
 }
 
-/** How long the driver (writes) and readAutoCommit (reads) keep retrying what the driver calls retriable. */
-const RETRY_TIME_MS = 3_000;
-
 /**
  * A read's statements as auto-commit transactions on one session: one round trip each, where a
  * managed transaction adds BEGIN and a COMMIT that waits for its own answer (bench/RESULTS.md,
  * "Reads without BEGIN and COMMIT": the API's page of 20 visits 15-55 % more requests per
- * second). Reads need no atomicity across statements (Neo4j reads committed data either way). Retried as executeRead retries: what the driver calls retriable (a connection
- * lost, the database briefly unavailable), after 1 s and then twice as long, within
- * RETRY_TIME_MS; a timeout, the memory limit or a cancellation (TransactionAbortedError) never.
+ * second). Reads need no atomicity across statements (Neo4j reads committed data either way).
+ * Retried as executeRead retries: what the driver calls retriable (a connection lost, the
+ * database briefly unavailable), after 1 s and then twice as long, within RETRY_TIME_MS; a
+ * timeout, the memory limit or a cancellation (TransactionAbortedError) never.
  */
 async function readAutoCommit<T>(session: Session, work: (tx: Tx) => Promise<T>, config: { timeout: number; metadata: Record<string, string> }): Promise<T> {
   const tx: Tx = { run: (query, params) => session.run(query, params, config) };
