@@ -72,29 +72,58 @@ export interface Db {
   close(): Promise<void>;
 }
 
-let noDelay = false;
+let tuned = false;
 /**
- * Turns Nagle's algorithm off (TCP_NODELAY) on the sockets this process opens from now on. The
- * Neo4j JavaScript driver does not: a statement whose first message the server does not answer
- * at once then waits ~40 ms for a delayed ACK before the rest of it leaves the client, which
- * made every query cost ~45 ms however small. No driver option exists, hence the patch; it only
- * ever sets NODELAY, which suits this process's other sockets (HTTP) as well.
+ * Tunes the sockets this process opens from now on (the driver's Bolt connections among them):
+ *
+ * - TCP_NODELAY (Nagle's algorithm off). The Neo4j JavaScript driver does not set it: a statement
+ *   whose first message the server does not answer at once then waited ~40 ms for a delayed ACK
+ *   before the rest of it left the client, which made every query cost ~45 ms however small.
+ * - One write per turn of the event loop. The driver cuts each message into 1,400-byte chunks and
+ *   writes every chunk to the socket by itself; with NODELAY each became a system call and a
+ *   packet (a 350 KB import statement about 250 of them; in a profile of the import those writes
+ *   were an eighth of its Node time). The socket is corked at the first write of a turn and
+ *   uncorked on the next tick, so what was written in that turn leaves in one writev, before any
+ *   answer could have come (bench/RESULTS.md, "One write per message").
+ *
+ * No driver option does either, hence the patch. Both suit this process's other sockets (HTTP
+ * clients) as well.
  */
-export function enableTcpNoDelay(): void {
-  if (noDelay) return;
-  noDelay = true;
+export function tuneOutgoingSockets(): void {
+  if (tuned) return;
+  tuned = true;
   const connect = net.Socket.prototype.connect;
-  net.Socket.prototype.connect = function connectWithNoDelay(this: net.Socket, ...args: unknown[]) {
+  net.Socket.prototype.connect = function connectTuned(this: net.Socket, ...args: unknown[]) {
     this.setNoDelay(true);
-    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    const socket = (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    // After connect(), which puts the prototype's write back on the socket (so a second connect never wraps twice).
+    coalesceWrites(this);
+    return socket;
   } as typeof connect;
+}
+
+function coalesceWrites(socket: net.Socket): void {
+  const write = socket.write;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  socket.write = function writeCoalesced(this: net.Socket, ...args: unknown[]) {
+    if (!corked) {
+      corked = true;
+      this.cork();
+      process.nextTick(uncork);
+    }
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof socket.write;
 }
 
 /** How long the driver (writes) and readAutoCommit (reads) keep retrying what the driver calls retriable. */
 const RETRY_TIME_MS = 3_000;
 
 export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
-  enableTcpNoDelay();
+  tuneOutgoingSockets();
   const auth = neo4j.auth.basic(config.user, config.password);
   return neo4j.driver(uri, auth, {
     // Our numbers (years, shares, counts) are small: plain JS numbers are what GraphQL wants.
