@@ -18,13 +18,11 @@ import { testNeo4j } from './support/db.js';
  */
 async function startRelay(target: { host: string; port: number }) {
   let armed = new Set<net.Socket>();
-  const counts = { connections: 0, cut: 0 };
+  const counts = { cut: 0 };
   const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    counts.connections += 1;
     const upstream = net.connect(target);
     open.add(client);
-    client.on('close', () => open.delete(client));
     client.on('data', (chunk) => {
       if (armed.has(client)) {
         armed = new Set();
@@ -38,7 +36,10 @@ async function startRelay(target: { host: string; port: number }) {
     upstream.on('data', (chunk) => client.write(chunk));
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
+    client.on('close', () => {
+      open.delete(client);
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
