@@ -7,9 +7,9 @@
  * in a temporary folder. `--runs 2` imports again after emptying the database (a warm server);
  * `--statements` prints the time spent in each statement and in whole transactions (`--profile`:
  * also their db hits, each statement run under PROFILE). `--floor` then
- * measures what the storage engine alone needs for a graph of that size (see storageFloor), in
- * the same run, and prints import / floor for the warm run and the cold one (`--floor` alone
- * means `--runs 2`).
+ * measures what the storage engine alone needs to create the graph the import wrote (see
+ * sameRecordsFloor; the generic floor of earlier figures beside it), in the same run, and prints
+ * import / floor for the warm run and the cold one (`--floor` alone means `--runs 2`).
  *
  * The synthetic world: 600 people (a third hold a post for a term), 90 countries with two cities
  * each, 60 topics, 40 posts, 300 sources; visits from 1995 to 2024, a tenth of them in tours, most
