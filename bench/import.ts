@@ -262,6 +262,25 @@ function profileStatements(db: Db, totals: StatementTotals, profile = false): ()
   };
 }
 
+/** A floor's time, and the embedded Neo4j's CPU seconds meanwhile (undefined for an external one). */
+interface Timing {
+  seconds: number;
+  serverCpu?: number;
+}
+
+async function timed(serverPid: number | undefined, work: () => Promise<void>): Promise<Timing> {
+  const started = performance.now();
+  const cpuBefore = processCpuSeconds(serverPid);
+  await work();
+  const cpuAfter = processCpuSeconds(serverPid);
+  return { seconds: (performance.now() - started) / 1000, serverCpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
+}
+
+async function graphCounts(db: Db): Promise<{ visits: number; nodes: number; relationships: number }> {
+  const record = (await db.read((tx) => tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH (n) WITH visits, count(n) AS nodes MATCH ()-[r]->() RETURN visits, nodes, count(r) AS relationships'))).records[0]!;
+  return { visits: Number(record.get('visits')), nodes: Number(record.get('nodes')), relationships: Number(record.get('relationships')) };
+}
+
 /**
  * `--floor`, the generic floor: as many nodes and relationships as the import wrote, created with
  * nothing but UNWIND ... CREATE in as many transactions. The nodes are :Entity with an id and
@@ -271,42 +290,40 @@ function profileStatements(db: Db, totals: StatementTotals, profile = false): ()
  * characters) each take records of the string store, and its nodes carry half the properties.
  * Written on top of the imported graph (its ids do not collide) and removed afterwards.
  */
-async function genericFloor(db: Db, nodes: number, relationships: number, transactions: number, serverPid?: number): Promise<{ seconds: number; serverCpu?: number }> {
+async function genericFloor(db: Db, nodes: number, relationships: number, transactions: number, serverPid?: number): Promise<Timing> {
   const rand = random(1795);
-  const started = performance.now();
-  const cpuBefore = processCpuSeconds(serverPid);
-  for (let t = 0; t < transactions; t += 1) {
-    const nodeCount = Math.floor(nodes / transactions) + (t < nodes % transactions ? 1 : 0);
-    const relationshipCount = Math.floor(relationships / transactions) + (t < relationships % transactions ? 1 : 0);
-    await db.write(async (tx) => {
-      const ids = Array.from({ length: nodeCount }, (_, i) => `floor:${t}-${i}`);
-      const created = await tx.run(
-        `UNWIND $ids AS id
-         CREATE (n:Entity:FloorProbe {id: id, kind: 'EVENT', name: id, aliases: [], nameKeys: [id], date: '2020-01-01'})
-         RETURN elementId(n) AS node`,
-        { ids },
-      );
-      const elementIds = created.records.map((r) => r.get('node') as string);
-      const rows = Array.from({ length: relationshipCount }, () => [Math.floor(rand() * elementIds.length), Math.floor(rand() * elementIds.length)]);
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (a) WHERE elementId(a) = $nodes[toInteger(row[0])]
-         MATCH (b) WHERE elementId(b) = $nodes[toInteger(row[1])]
-         CREATE (a)-[r:FLOOR_PROBE]->(b)
-         SET r.source = 'source:floor', r.sources = ['source:floor'], r.paragraphs = [1], r.certainty = 'stated'`,
-        { rows, nodes: elementIds },
-      );
-    });
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = processCpuSeconds(serverPid);
+  const timing = await timed(serverPid, async () => {
+    for (let t = 0; t < transactions; t += 1) {
+      const nodeCount = Math.floor(nodes / transactions) + (t < nodes % transactions ? 1 : 0);
+      const relationshipCount = Math.floor(relationships / transactions) + (t < relationships % transactions ? 1 : 0);
+      await db.write(async (tx) => {
+        const ids = Array.from({ length: nodeCount }, (_, i) => `floor:${t}-${i}`);
+        const created = await tx.run(
+          `UNWIND $ids AS id
+           CREATE (n:Entity:FloorProbe {id: id, kind: 'EVENT', name: id, aliases: [], nameKeys: [id], date: '2020-01-01'})
+           RETURN elementId(n) AS node`,
+          { ids },
+        );
+        const elementIds = created.records.map((r) => r.get('node') as string);
+        const rows = Array.from({ length: relationshipCount }, () => [Math.floor(rand() * elementIds.length), Math.floor(rand() * elementIds.length)]);
+        await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a) WHERE elementId(a) = $nodes[toInteger(row[0])]
+           MATCH (b) WHERE elementId(b) = $nodes[toInteger(row[1])]
+           CREATE (a)-[r:FLOOR_PROBE]->(b)
+           SET r.source = 'source:floor', r.sources = ['source:floor'], r.paragraphs = [1], r.certainty = 'stated'`,
+          { rows, nodes: elementIds },
+        );
+      });
+    }
+  });
   const session = db.driver.session();
   try {
     await session.run('MATCH (n:FloorProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
     await session.close();
   }
-  return { seconds, serverCpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
+  return timing;
 }
 
 interface GraphDump {
@@ -340,7 +357,7 @@ async function dumpGraph(db: Db): Promise<GraphDump> {
  * this graph through Cypher needs on this machine: the same index entries, the same stored bytes.
  * Empties the database first and leaves the copy in it.
  */
-async function sameRecordsFloor(db: Db, graph: GraphDump, transactions: number, serverPid?: number): Promise<{ seconds: number; serverCpu?: number }> {
+async function sameRecordsFloor(db: Db, graph: GraphDump, transactions: number, serverPid?: number): Promise<Timing> {
   const { nodes, relationships } = graph;
   const share = (t: number) => Math.ceil((t * nodes.length) / transactions);
   const transactionOf = (node: number) => Math.floor((node * transactions) / nodes.length);
@@ -348,29 +365,28 @@ async function sameRecordsFloor(db: Db, graph: GraphDump, transactions: number, 
   for (const r of relationships) relationshipsOf[Math.max(transactionOf(r.from), transactionOf(r.to))]!.push(r);
   const created: string[] = new Array(nodes.length);
   await emptyDatabase(db);
-  const started = performance.now();
-  const cpuBefore = processCpuSeconds(serverPid);
-  for (let t = 0; t < transactions; t += 1) {
-    await db.write(async (tx) => {
-      const rows = nodes.slice(share(t), share(t + 1)).map((n, i) => ({ at: share(t) + i, labels: n.labels, props: n.props }));
-      const result = await tx.run('UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.at AS at, elementId(n) AS node', { rows });
-      for (const record of result.records) created[Number(record.get('at'))] = record.get('node') as string;
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (a) WHERE elementId(a) = row.from
-         MATCH (b) WHERE elementId(b) = row.to
-         CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`,
-        { rows: relationshipsOf[t]!.map((r) => ({ from: created[r.from], to: created[r.to], type: r.type, props: r.props })) },
-      );
-    });
+  const timing = await timed(serverPid, async () => {
+    for (let t = 0; t < transactions; t += 1) {
+      await db.write(async (tx) => {
+        const first = share(t);
+        const rows = nodes.slice(first, share(t + 1)).map((n, i) => ({ at: first + i, labels: n.labels, props: n.props }));
+        const result = await tx.run('UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.at AS at, elementId(n) AS node', { rows });
+        for (const record of result.records) created[Number(record.get('at'))] = record.get('node') as string;
+        await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a) WHERE elementId(a) = row.from
+           MATCH (b) WHERE elementId(b) = row.to
+           CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`,
+          { rows: relationshipsOf[t]!.map((r) => ({ from: created[r.from], to: created[r.to], type: r.type, props: r.props })) },
+        );
+      });
+    }
+  });
+  const copied = await graphCounts(db);
+  if (copied.nodes !== nodes.length || copied.relationships !== relationships.length) {
+    throw new Error(`the floor's copy has ${copied.nodes} nodes and ${copied.relationships} relationships, not ${nodes.length} and ${relationships.length}`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = processCpuSeconds(serverPid);
-  const copied = (await db.read((tx) => tx.run('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships'))).records[0]!;
-  if (Number(copied.get('nodes')) !== nodes.length || Number(copied.get('relationships')) !== relationships.length) {
-    throw new Error(`the floor's copy has ${copied.get('nodes')} nodes and ${copied.get('relationships')} relationships, not ${nodes.length} and ${relationships.length}`);
-  }
-  return { seconds, serverCpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
+  return timing;
 }
 
 export async function main(args: string[]): Promise<void> {
@@ -407,7 +423,7 @@ export async function main(args: string[]): Promise<void> {
       const nodeCpu = process.cpuUsage(cpu);
       restore();
       process.stdout.write(`${formatReport({ ...report, failed: report.failed.slice(0, 10) })}\n`);
-      const counts = await db.read(async (tx) => (await tx.run('MATCH (v:Visit) WITH count(v) AS visits MATCH (n) WITH visits, count(n) AS nodes MATCH ()-[r]->() RETURN visits, nodes, count(r) AS relationships')).records[0]!.toObject());
+      const counts = await graphCounts(db);
       process.stdout.write(`graph: ${counts.nodes} nodes (${counts.visits} visits), ${counts.relationships} relationships\n`);
       for (const [name, t] of [...statementMs].sort((a, b) => b[1].ms - a[1].ms)) {
         const hits = profile && t.dbHits > 0 ? ` ${String(t.dbHits).padStart(9)} db hits` : '';
@@ -428,7 +444,7 @@ export async function main(args: string[]): Promise<void> {
       if (args.includes('--floor') && run === runs) {
         const transactions = Math.ceil(lines.length / batchSize);
         const name = (i: number) => (i === 0 && runs > 1 ? 'cold' : i === runs - 1 ? 'warm' : `run ${i + 1}`);
-        const printRatios = (label: string, floor: { seconds: number; serverCpu?: number }) => {
+        const printRatios = (label: string, floor: Timing) => {
           const floorRate = visits / floor.seconds;
           const ratios = rates.map((rate, i) => `${name(i)} ${(rate / floorRate).toFixed(2)}`);
           process.stdout.write(`import / ${label}: ${runs > 1 ? ratios.reverse().join(', ') : `${ratios[0]} (one run: cold)`}\n`);
@@ -437,10 +453,10 @@ export async function main(args: string[]): Promise<void> {
             process.stdout.write(`  by CPU seconds (the floor's Neo4j against the import's Neo4j + Node): ${runs > 1 ? byCpu.reverse().join(', ') : byCpu[0]}\n`);
           }
         };
-        const describe = (floor: { seconds: number; serverCpu?: number }) => `${floor.seconds.toFixed(2)} s`
+        const describe = (floor: Timing) => `${floor.seconds.toFixed(2)} s`
           + `${floor.serverCpu !== undefined ? ` (embedded Neo4j ${floor.serverCpu.toFixed(1)} CPU-s)` : ''}`
           + ` = ${Math.round(visits / floor.seconds)} visits/s at most`;
-        const generic = await genericFloor(db, counts.nodes as number, counts.relationships as number, transactions, serverPid);
+        const generic = await genericFloor(db, counts.nodes, counts.relationships, transactions, serverPid);
         const graph = await dumpGraph(db);
         // Twice, the faster counting: the first run also plans its two statements and warms the JIT for them.
         const sameRuns = [await sameRecordsFloor(db, graph, transactions, serverPid), await sameRecordsFloor(db, graph, transactions, serverPid)];
