@@ -16,9 +16,15 @@
  * server's /proc/<pid>/stat, on Linux). On a machine where all three share a few CPUs, requests/s
  * follow the CPU each request costs, so the summary also prints the ratio those CPU times allow.
  * `--only N[,M]` runs only those scenarios (1 neighbourhood, 2 visits page).
+ *
+ * A third side, the ceiling, is the least any HTTP server in this process can do for the same
+ * request: read the body, run the same statement through the same driver, and send the API's own
+ * answer (its bytes, taken once) unchanged, with no GraphQL, no shaping and no serialisation. Its
+ * ratio to the driver bounds the ratio any API can reach on this machine with this load generator.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +168,48 @@ async function driveDriver(db: Db, statement: Statement, o: Options, duration = 
   return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, requests: latencies.length };
 }
 
+interface CeilingAnswer {
+  statement: Statement;
+  /** The API's answer to the query, as it sent it. */
+  body: Buffer;
+}
+
+/**
+ * The ceiling's server: for a query it knows, it runs the API's statement and sends the API's
+ * answer bytes; anything else gets a 400. Listens on a free port of 127.0.0.1.
+ */
+async function startCeiling(db: Db, answers: Map<string, CeilingAnswer>): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let answer: CeilingAnswer | undefined;
+      try {
+        answer = answers.get((JSON.parse(Buffer.concat(chunks).toString()) as { query?: string }).query ?? '');
+      } catch {
+        answer = undefined;
+      }
+      if (!answer) {
+        res.writeHead(400).end();
+        return;
+      }
+      const { statement, body } = answer;
+      db.read((tx) => tx.run(statement.text, statement.params)).then(
+        () => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body),
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /** The root field of a one-field query, as the translator's selection. */
 function rootField(query: string): FieldNode {
   const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
@@ -181,15 +229,16 @@ function onlyScenarios(args: string[]): number[] | undefined {
  * proportional to the CPU one request costs all parties together (this process, Neo4j, and on
  * the API's side the load generator); the ratio of those sums is what the CPUs allow.
  */
-function cpuBound(rounds: { api: Measured; driver: Measured }[]): string {
+function cpuBound(rounds: { api: Measured; driver: Measured; ceiling: Measured }[]): string {
   const total = (c: CpuPerRequest) => (c.neo4j === undefined ? undefined : c.node + c.neo4j + (c.generator ?? 0));
   const api = rounds.map((r) => total(r.api.cpu));
   const driver = rounds.map((r) => total(r.driver.cpu));
   if (api.some((v) => v === undefined) || driver.some((v) => v === undefined)) return '';
-  const mid = (side: 'api' | 'driver', party: keyof CpuPerRequest) => median(rounds.map((r) => r[side].cpu[party] ?? 0)).toFixed(2);
+  const mid = (side: 'api' | 'driver' | 'ceiling', party: keyof CpuPerRequest) => median(rounds.map((r) => r[side].cpu[party] ?? 0)).toFixed(2);
   const allowed = median(rounds.map((_, i) => driver[i]! / api[i]!));
   return (
     `\n  CPU per request (medians): API node ${mid('api', 'node')} + neo4j ${mid('api', 'neo4j')} + load generator ${mid('api', 'generator')} ms;` +
+    ` ceiling node ${mid('ceiling', 'node')} + neo4j ${mid('ceiling', 'neo4j')} + load generator ${mid('ceiling', 'generator')} ms;` +
     ` driver node ${mid('driver', 'node')} + neo4j ${mid('driver', 'neo4j')} ms\n  ratio the CPUs allow where they are what runs out (driver's CPU per request / API's): ${allowed.toFixed(2)}`
   );
 }
@@ -199,6 +248,7 @@ export async function main(args: string[]): Promise<void> {
   const only = onlyScenarios(args);
   const { db, uri, serverPid, close } = await openBenchDatabase();
   const server = createApp({ db, log: createLogger('warn'), apiKey: 'bench-api-key-0123456789' });
+  let ceiling: Awaited<ReturnType<typeof startCeiling>> | undefined;
   try {
     await applyMigrations(db);
     if (o.load) {
@@ -220,19 +270,26 @@ export async function main(args: string[]): Promise<void> {
     const visitsPlan = visitsStatement({ first: 20 }, selectionFromText(schema, 'VisitConnection', visitsField.selectionSet!));
 
     // The API must be answering, and running what the driver runs: the same text and parameters
-    // (checked on one request each).
+    // (checked on one request each). Its answers are what the ceiling sends.
     const seen: { text: string; params: string }[] = [];
+    const answers = new Map<string, CeilingAnswer>();
     const listener = (text: string, params?: Record<string, unknown>) => seen.push({ text, params: JSON.stringify(params ?? {}) });
     db.onQuery.add(listener);
-    for (const query of [neighborhoodQuery, visitsQuery]) {
+    for (const [query, statement] of [
+      [neighborhoodQuery, neighborhoodStmt],
+      [visitsQuery, visitsPlan.statement!],
+    ] as const) {
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const body = (await response.json()) as { errors?: unknown };
-      if (body.errors) throw new Error(`the API failed: ${JSON.stringify(body.errors)}`);
+      const text = await response.text();
+      if ((JSON.parse(text) as { errors?: unknown }).errors) throw new Error(`the API failed: ${text}`);
+      answers.set(query, { statement, body: Buffer.from(text) });
     }
     db.onQuery.delete(listener);
     const same = (ran: (typeof seen)[number] | undefined, statement: Statement) =>
       ran?.text === statement.text && ran.params === JSON.stringify(statement.params);
     if (!same(seen[0], neighborhoodStmt) || !same(seen[1], visitsPlan.statement!)) throw new Error("the baseline's Cypher or parameters differ from the API's");
+    ceiling = await startCeiling(db, answers);
+    const ceilingUrl = ceiling.url;
 
     const scenarios = [
       { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
@@ -245,36 +302,42 @@ export async function main(args: string[]): Promise<void> {
       `${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms${f.errors ? `  errors ${f.errors}` : ''}\n           ${cpuText(f.cpu)}`;
     const apiRun = (s: (typeof scenarios)[number], duration?: number) => driveApiFromChild(url, s.query, o, serverPid, duration);
     const driverRun = (s: (typeof scenarios)[number], duration?: number) => withCpu(serverPid, () => driveDriver(db, s.statement, o, duration));
-    // Warm both sides first (query plans, the JVM's JIT, the page cache), so that neither pays for it.
+    const ceilingRun = (s: (typeof scenarios)[number], duration?: number) => driveApiFromChild(ceilingUrl, s.query, o, serverPid, duration);
+    const sides = { api: apiRun, ceiling: ceilingRun, driver: driverRun };
+    // Warm every side first (query plans, the JVM's JIT, the page cache), so that none pays for it.
     process.stderr.write(`[bench] warming up (${o.warmup} s per side and scenario) ...\n`);
-    for (const s of scenarios) {
-      await apiRun(s, o.warmup);
-      await driverRun(s, o.warmup);
-    }
+    for (const s of scenarios) for (const run of Object.values(sides)) await run(s, o.warmup);
     // Rounds alternate which side goes first, so that drift on a shared machine (other load, the
     // JVM still compiling) does not always favour the same side; the ratio reported is the median
     // of the rounds' ratios.
     const rows: string[] = [];
     for (const s of scenarios) {
-      const rounds: { api: Measured; driver: Measured; load: string }[] = [];
+      const rounds: { api: Measured; driver: Measured; ceiling: Measured; load: string }[] = [];
       for (let round = 1; round <= o.rounds; round++) {
         process.stderr.write(`[bench] ${s.name}: round ${round}/${o.rounds} ...\n`);
-        const apiFirst = round % 2 === 1;
-        const first = apiFirst ? await apiRun(s) : await driverRun(s);
-        const second = apiFirst ? await driverRun(s) : await apiRun(s);
-        rounds.push({ ...(apiFirst ? { api: first, driver: second } : { api: second, driver: first }), load: os.loadavg()[0]!.toFixed(1) });
+        const order = (round % 2 === 1 ? ['api', 'ceiling', 'driver'] : ['driver', 'ceiling', 'api']) as (keyof typeof sides)[];
+        const measured: Partial<Record<keyof typeof sides, Measured>> = {};
+        for (const side of order) measured[side] = await sides[side](s);
+        rounds.push({ api: measured.api!, ceiling: measured.ceiling!, driver: measured.driver!, load: os.loadavg()[0]!.toFixed(1) });
       }
       const ratios = rounds.map((r) => r.api.rps / r.driver.rps);
+      const ceilings = rounds.map((r) => r.ceiling.rps / r.driver.rps);
       const lines = rounds.map(
-        (r, i) => `  round ${i + 1} (load average ${r.load})\n    API    ${fmt(r.api)}\n    driver ${fmt(r.driver)}\n    ratio  ${ratios[i]!.toFixed(2)}`,
+        (r, i) =>
+          `  round ${i + 1} (load average ${r.load})\n    API     ${fmt(r.api)}\n    ceiling ${fmt(r.ceiling)}\n    driver  ${fmt(r.driver)}\n` +
+          `    ratio   ${ratios[i]!.toFixed(2)} (ceiling ${ceilings[i]!.toFixed(2)})`,
       );
-      rows.push(`${s.name}\n${lines.join('\n')}\n  ratio API/driver, median of ${o.rounds} rounds: ${median(ratios).toFixed(2)}${cpuBound(rounds)}`);
+      rows.push(
+        `${s.name}\n${lines.join('\n')}\n  ratio API/driver, median of ${o.rounds} rounds: ${median(ratios).toFixed(2)}` +
+          `\n  ratio ceiling/driver, median: ${median(ceilings).toFixed(2)} (a server that only runs the statement and sends the API's answer bytes)${cpuBound(rounds)}`,
+      );
     }
     process.stdout.write(
       `\nRead benchmark: ${o.load ? `${o.visits} synthetic visits + the article` : `the graph already in ${uri}`}, ${o.connections} connections, ${o.rounds} rounds of ${o.duration} s per side, ` +
         `Node ${process.version}, ${os.cpus().length} CPUs\n\n${rows.join('\n\n')}\n`,
     );
   } finally {
+    await ceiling?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await close();
