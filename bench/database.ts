@@ -1,10 +1,22 @@
 /** The benchmarks' database: NEO4J_URI if set, else a fresh embedded Neo4j in a temporary folder. */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { neo4jConfig } from '../src/config.js';
 import { createDb, createDriver, waitForConnectivity, type Db } from '../src/db/driver.js';
 import { freePort, startLocalNeo4j } from '../src/db/localNeo4j.js';
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return undefined;
+  }
+}
 
 export interface BenchDatabase {
   db: Db;

@@ -17,13 +17,12 @@
  * on first sight, then by plain (sometimes upper-case) name, some hosts by id, as a real log would
  * mix them.
  */
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../src/db/driver.js';
 import { emptyGraph } from '../src/db/emptyGraph.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { DEFAULT_BATCH_SIZE, formatReport, importText } from '../src/import/files.js';
-import { openBenchDatabase } from './database.js';
+import { openBenchDatabase, processCpuSeconds } from './database.js';
 import { randomFrom as random, SYLLABLES } from './synthetic.js';
 
 const TOPICS = [
@@ -165,17 +164,6 @@ export function syntheticImport(visitCount: number, seed = 20201001): { lines: s
     visits += 1;
   }
   return { lines, visits };
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
-  } catch {
-    return undefined;
-  }
 }
 
 function option(args: string[], name: string, fallback: number): number {

@@ -23,7 +23,6 @@
  * ratio to the driver bounds the ratio any API can reach on this machine with this load generator.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -36,7 +35,7 @@ import { loadSeed } from '../src/import/seed.js';
 import { neighborhoodStatement, visitsStatement, type Statement } from '../src/graphql/read/queries.js';
 import { selectionFromText } from '../src/graphql/read/selection.js';
 import { buildSchema } from '../src/graphql/schema.js';
-import { openBenchDatabase } from './database.js';
+import { openBenchDatabase, processCpuSeconds } from './database.js';
 import { createLogger } from '../src/log.js';
 import { intFlag, stringFlag } from './args.js';
 import { postGraphql, type GraphqlLoad } from './graphqlLoad.js';
@@ -91,26 +90,15 @@ interface CpuPerRequest {
 
 type Measured = Figures & { cpu: CpuPerRequest };
 
-/** CPU milliseconds a process has used so far (Linux /proc, clock ticks of 10 ms); undefined elsewhere. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (!pid) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 /** This process's CPU and Neo4j's over `work`, per request it reports. */
 async function withCpu<T extends { requests: number }>(neo4jPid: number | undefined, work: () => Promise<T>): Promise<T & { cpu: CpuPerRequest }> {
   const node0 = process.cpuUsage();
-  const neo0 = processCpuMs(neo4jPid);
+  const neo0 = processCpuSeconds(neo4jPid);
   const result = await work();
   const node = process.cpuUsage(node0);
-  const neo1 = processCpuMs(neo4jPid);
+  const neo1 = processCpuSeconds(neo4jPid);
   const n = Math.max(1, result.requests);
-  return { ...result, cpu: { node: (node.user + node.system) / 1000 / n, ...(neo0 === undefined || neo1 === undefined ? {} : { neo4j: (neo1 - neo0) / n }) } };
+  return { ...result, cpu: { node: (node.user + node.system) / 1000 / n, ...(neo0 === undefined || neo1 === undefined ? {} : { neo4j: ((neo1 - neo0) * 1000) / n }) } };
 }
 
 const LOAD_GENERATOR = fileURLToPath(new URL('./loadGenerator.ts', import.meta.url));
@@ -201,13 +189,13 @@ async function startCeiling(db: Db, answers: Map<string, CeilingAnswer>): Promis
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => stopServer(server) };
+}
+
+/** Drops the load generator's kept-alive connections, then waits for the server to close. */
+function stopServer(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /** The root field of a one-field query, as the translator's selection. */
@@ -269,16 +257,18 @@ export async function main(args: string[]): Promise<void> {
     const visitsField = rootField(visitsQuery);
     const visitsPlan = visitsStatement({ first: 20 }, selectionFromText(schema, 'VisitConnection', visitsField.selectionSet!));
 
+    const allScenarios = [
+      { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
+      { name: 'visits page (20, nested)', query: visitsQuery, statement: visitsPlan.statement! },
+    ];
+
     // The API must be answering, and running what the driver runs: the same text and parameters
     // (checked on one request each). Its answers are what the ceiling sends.
     const seen: { text: string; params: string }[] = [];
     const answers = new Map<string, CeilingAnswer>();
     const listener = (text: string, params?: Record<string, unknown>) => seen.push({ text, params: JSON.stringify(params ?? {}) });
     db.onQuery.add(listener);
-    for (const [query, statement] of [
-      [neighborhoodQuery, neighborhoodStmt],
-      [visitsQuery, visitsPlan.statement!],
-    ] as const) {
+    for (const { query, statement } of allScenarios) {
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       const text = await response.text();
       if ((JSON.parse(text) as { errors?: unknown }).errors) throw new Error(`the API failed: ${text}`);
@@ -287,14 +277,11 @@ export async function main(args: string[]): Promise<void> {
     db.onQuery.delete(listener);
     const same = (ran: (typeof seen)[number] | undefined, statement: Statement) =>
       ran?.text === statement.text && ran.params === JSON.stringify(statement.params);
-    if (!same(seen[0], neighborhoodStmt) || !same(seen[1], visitsPlan.statement!)) throw new Error("the baseline's Cypher or parameters differ from the API's");
+    if (allScenarios.some((s, i) => !same(seen[i], s.statement))) throw new Error("the baseline's Cypher or parameters differ from the API's");
     ceiling = await startCeiling(db, answers);
     const ceilingUrl = ceiling.url;
 
-    const scenarios = [
-      { name: 'neighborhood depth 2', query: neighborhoodQuery, statement: neighborhoodStmt },
-      { name: 'visits page (20, nested)', query: visitsQuery, statement: visitsPlan.statement! },
-    ].filter((_, i) => !only || only.includes(i + 1));
+    const scenarios = allScenarios.filter((_, i) => !only || only.includes(i + 1));
     const ms = (v: number | undefined) => (v === undefined ? '?' : v.toFixed(2));
     const cpuText = (c: CpuPerRequest) =>
       `CPU per request: node ${ms(c.node)} ms, neo4j ${ms(c.neo4j)} ms${c.generator === undefined ? '' : `, load generator ${ms(c.generator)} ms`}`;
@@ -338,8 +325,7 @@ export async function main(args: string[]): Promise<void> {
     );
   } finally {
     await ceiling?.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopServer(server);
     await close();
   }
 }
